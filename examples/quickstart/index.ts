@@ -1,0 +1,14 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as netns from "pulumi-netns";
+
+const config = new pulumi.Config();
+
+const br0 = new netns.Bridge("br0", {
+    addresses: [config.get("bridgeAddress") ?? "192.168.1.1/24"],
+});
+const ns1 = new netns.Namespace("ns1");
+
+export const bridge = br0.name;
+export const bridgeAddresses = br0.addresses;
+export const bridgeMac = br0.macAddress;
+export const namespace = ns1.name;

@@ -1,0 +1,22 @@
+// The process seam: the one way provider code runs a program, on this machine or (later) over SSH.
+
+/** What a finished process left behind. A non-zero exit is a result, not an exception. */
+export interface RunResult {
+    readonly argv: readonly string[];
+    readonly exitCode: number;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+export interface Host {
+    /** Names the machine in error messages, e.g. "this machine" or "root@10.0.0.5:22". */
+    readonly description: string;
+    /**
+     * Runs `argv` without any shell. Resolves for every exit code; rejects only when the program
+     * could not be started at all (missing binary, lost connection).
+     */
+    run(argv: readonly string[]): Promise<RunResult>;
+}
+
+/** A Host factory: resources ask it for the Host of their `connection` (absent = this machine). */
+export type HostResolver = (connection: unknown) => Host;

@@ -1,0 +1,30 @@
+// Entry point the serialized provider stubs require at run time: one provider per resource kind.
+// Kept apart from sdk/ so state holds only a tiny stub and refresh/delete run current code.
+import type * as pulumi from "@pulumi/pulumi";
+import type { HostResolver } from "./host/host";
+import { resolveHost } from "./host/resolve";
+import { bridgeProvider } from "./resources/bridge/provider";
+import { namespaceProvider } from "./resources/namespace/provider";
+
+export const factories = {
+    Namespace: namespaceProvider,
+    Bridge: bridgeProvider,
+} satisfies Record<string, (resolve: HostResolver) => pulumi.dynamic.ResourceProvider>;
+
+export type Kind = keyof typeof factories;
+
+const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
+
+/** The provider for one resource kind, on this machine or the hosts named by `connection`. */
+export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
+    let provider = providers.get(kind);
+    if (!provider) {
+        const factory = (factories as Record<string, (resolve: HostResolver) => pulumi.dynamic.ResourceProvider>)[kind];
+        if (!factory) {
+            throw new Error(`pulumi-netns has no resource kind "${kind}": is the installed package older than the stack?`);
+        }
+        provider = factory(resolveHost);
+        providers.set(kind, provider);
+    }
+    return provider;
+}

@@ -1,0 +1,78 @@
+// Parsers of `ip -j` output into the few facts the providers compare. Unknown fields are ignored.
+import { z } from "zod";
+
+const linkJson = z.object({
+    ifname: z.string(),
+    flags: z.array(z.string()).default([]),
+    mtu: z.number(),
+    address: z.string().optional(),
+    master: z.string().optional(),
+    ifalias: z.string().optional(),
+    linkinfo: z.object({ info_kind: z.string().optional() }).optional(),
+});
+
+export interface Link {
+    name: string;
+    /** "bridge", "veth", ...; undefined for plain devices such as lo or a NIC. */
+    kind?: string;
+    mtu: number;
+    macAddress?: string;
+    /** Administratively up (the UP flag), whatever the carrier. */
+    up: boolean;
+    master?: string;
+    alias?: string;
+}
+
+export interface Address {
+    family: "inet" | "inet6";
+    /** "192.168.1.1/24" */
+    cidr: string;
+    scope: string;
+}
+
+/** ip prints nothing at all for some empty lists on older versions. */
+function parseArray(stdout: string): unknown[] {
+    const text = stdout.trim();
+    return text === "" ? [] : z.array(z.unknown()).parse(JSON.parse(text));
+}
+
+export function parseLinks(stdout: string): Link[] {
+    return parseArray(stdout).map((raw) => {
+        const l = linkJson.parse(raw);
+        return {
+            name: l.ifname,
+            kind: l.linkinfo?.info_kind,
+            mtu: l.mtu,
+            macAddress: l.address,
+            up: l.flags.includes("UP"),
+            master: l.master,
+            alias: l.ifalias,
+        };
+    });
+}
+
+const addrJson = z.object({
+    addr_info: z.array(z.object({
+        family: z.string(),
+        local: z.string(),
+        prefixlen: z.number(),
+        scope: z.string(),
+    })).default([]),
+});
+
+/** Addresses of the listed devices, IPv4 and IPv6, in kernel order. */
+export function parseAddresses(stdout: string): Address[] {
+    return parseArray(stdout).flatMap((raw) =>
+        addrJson.parse(raw).addr_info
+            .filter((a) => a.family === "inet" || a.family === "inet6")
+            .map((a) => ({ family: a.family as Address["family"], cidr: `${a.local}/${a.prefixlen}`, scope: a.scope })));
+}
+
+/** Addresses a user configured: global scope, so the kernel's own fe80:: link-local ones are left out. */
+export function configuredAddresses(addresses: Address[]): string[] {
+    return addresses.filter((a) => a.scope === "global").map((a) => a.cidr);
+}
+
+export function parseNetnsNames(stdout: string): string[] {
+    return parseArray(stdout).map((raw) => z.object({ name: z.string() }).parse(raw).name);
+}

@@ -1,0 +1,18 @@
+// Classifies failed commands by the kernel's own words (recorded in test/fixtures/err-*.txt).
+import type { RunResult } from "../host/host";
+
+const notFound = [
+    /Cannot find device/,
+    /Device "[^"]*" does not exist/,
+    /No such file or directory/,
+    /Cannot open network namespace/,
+    /Address not found/,
+    /No such process/,
+];
+const exists = [/File exists/, /Address already assigned/];
+
+/** The object the command addressed is not there (a delete of it is then already done). */
+export const isNotFound = (r: RunResult): boolean => r.exitCode !== 0 && notFound.some((re) => re.test(r.stderr));
+
+/** The object the command would create is already there. */
+export const isExists = (r: RunResult): boolean => r.exitCode !== 0 && exists.some((re) => re.test(r.stderr));

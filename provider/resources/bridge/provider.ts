@@ -1,0 +1,127 @@
+// Bridge CRUD against the kernel: `ip link add type bridge`, owner alias, up, addresses.
+import type * as pulumi from "@pulumi/pulumi";
+import type { HostResolver } from "../../host/host";
+import { IpClient } from "../../linux/ip-client";
+import { configuredAddresses } from "../../linux/ip-json";
+import { addressChanges, inUserSpelling } from "../common/addresses";
+import { checkInputs, parseInputs } from "../common/check";
+import { describeOwner, newOwnerTag, ownerLabel } from "../common/owner";
+import { ResourceError, alreadyExists, forResource, goneOnUpdate, notOurs } from "../common/resource-error";
+import { runTransaction } from "../common/steps";
+import { diffBridge } from "./plan";
+import { type BridgeInputs, type BridgeState, bridgeInputs } from "./schema";
+
+const KIND = "Bridge";
+
+export function bridgeProvider(resolveHost: HostResolver): pulumi.dynamic.ResourceProvider {
+    const parse = (props: Record<string, unknown>) => parseInputs(bridgeInputs, KIND, props);
+    const client = (state: { connection?: unknown }) => new IpClient(resolveHost(state.connection));
+
+    /** The bridge's live state, or undefined when it is gone or is not the one we made. */
+    async function observe(ip: IpClient, name: string, ownerTag: string, userAddresses: string[]) {
+        const link = await ip.link(name);
+        if (!link || link.alias !== ownerLabel(ownerTag)) {
+            return { link, ours: false as const };
+        }
+        const addresses = inUserSpelling(configuredAddresses(await ip.addresses(name)), userAddresses);
+        return { link, ours: true as const, addresses };
+    }
+
+    async function setAddresses(ip: IpClient, name: string, current: string[], desired: string[]) {
+        const { add, remove } = addressChanges(current, desired);
+        // Add first: a changed address never leaves the bridge without one.
+        for (const cidr of add) {
+            await ip.addrAdd(cidr, name);
+        }
+        for (const cidr of remove) {
+            await ip.addrDelete(cidr, name);
+        }
+    }
+
+    async function stateOf(ip: IpClient, inputs: BridgeInputs, ownerTag: string): Promise<BridgeState> {
+        const link = await ip.link(inputs.name);
+        if (!link) {
+            throw new ResourceError(KIND, inputs.name, "disappeared while it was being configured");
+        }
+        return { ...inputs, mtu: link.mtu, macAddress: link.macAddress ?? "", ownerTag };
+    }
+
+    return {
+        check: async (_olds, news) => checkInputs(bridgeInputs, news),
+
+        diff: async (_id, olds, news) => diffBridge(olds, news),
+
+        create: async (props) => {
+            const inputs = parse(props);
+            const ip = client(inputs);
+            const { name } = inputs;
+            const ownerTag = newOwnerTag();
+            const outs = await forResource(KIND, name, async () => {
+                await runTransaction([
+                    {
+                        name: "create the bridge",
+                        run: async () => {
+                            if ((await ip.bridgeAdd(name, inputs.mtu)) === "exists") {
+                                const link = await ip.link(name);
+                                const what = link?.kind ? `a ${link.kind}, ` : "";
+                                throw alreadyExists(KIND, name, ip.host.description,
+                                    what + describeOwner(link?.alias), `ip link del ${name}`);
+                            }
+                        },
+                        undo: async () => { await ip.linkDelete(name); },
+                    },
+                    { name: "mark its owner", run: () => ip.linkSetAlias(name, ownerLabel(ownerTag)) },
+                    { name: "set it up", run: () => ip.linkSetUp(name, true) },
+                    { name: "add its addresses", run: () => setAddresses(ip, name, [], inputs.addresses) },
+                ]);
+                return stateOf(ip, inputs, ownerTag);
+            });
+            return { id: name, outs };
+        },
+
+        read: async (id, props) => {
+            const state = props as BridgeState;
+            const found = await observe(client(state), state.name, state.ownerTag, state.addresses);
+            if (!found.ours) {
+                return {};
+            }
+            const live: BridgeState = {
+                ...state, addresses: found.addresses, mtu: found.link.mtu, macAddress: found.link.macAddress ?? "",
+            };
+            return { id, props: live };
+        },
+
+        update: async (_id, olds, news) => {
+            const state = olds as BridgeState;
+            const inputs = parse(news);
+            const ip = client(inputs);
+            const outs = await forResource(KIND, inputs.name, async () => {
+                const found = await observe(ip, inputs.name, state.ownerTag, inputs.addresses);
+                if (!found.ours) {
+                    throw goneOnUpdate(KIND, inputs.name);
+                }
+                if (inputs.mtu !== undefined && inputs.mtu !== found.link.mtu) {
+                    await ip.linkSetMtu(inputs.name, inputs.mtu);
+                }
+                await setAddresses(ip, inputs.name, found.addresses, inputs.addresses);
+                return stateOf(ip, inputs, state.ownerTag);
+            });
+            return { outs };
+        },
+
+        delete: async (_id, props) => {
+            const state = props as BridgeState;
+            const ip = client(state);
+            await forResource(KIND, state.name, async () => {
+                const found = await observe(ip, state.name, state.ownerTag, state.addresses);
+                if (!found.link) {
+                    return;
+                }
+                if (!found.ours) {
+                    throw notOurs(KIND, state.name, describeOwner(found.link.alias));
+                }
+                await ip.linkDelete(state.name);
+            });
+        },
+    };
+}

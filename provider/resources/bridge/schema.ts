@@ -1,0 +1,25 @@
+// Inputs and state of a Bridge.
+import { z } from "zod";
+import { canonicalCidr, interfaceAddress, mtu } from "../../schemas/addresses";
+import { connection } from "../../schemas/connection";
+import { interfaceName } from "../../schemas/names";
+
+export const addressList = z.array(interfaceAddress).default([]).refine(
+    (list) => new Set(list.map(canonicalCidr)).size === list.length, "must not list an address twice");
+
+export const bridgeInputs = z.object({
+    name: interfaceName,
+    addresses: addressList,
+    mtu: mtu.optional(),
+    connection: connection.optional(),
+});
+
+export type BridgeInputs = z.infer<typeof bridgeInputs>;
+
+export interface BridgeState extends BridgeInputs {
+    /** The MTU the kernel reports (its default when none was asked for). */
+    mtu: number;
+    macAddress: string;
+    /** Written as the bridge's ifalias: its owner mark. */
+    ownerTag: string;
+}

@@ -1,0 +1,53 @@
+// Turns zod validation into Pulumi check failures that name the field, skipping unknown values.
+import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { UNKNOWN } from "./unknown";
+
+/** "addresses[1]", "connection.host": the property path Pulumi shows next to the reason. */
+export function propertyPath(path: readonly PropertyKey[]): string {
+    return path.reduce<string>((acc, key) =>
+        typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key), "");
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+    let value = root;
+    for (const key of path) {
+        if (value === UNKNOWN) {
+            return UNKNOWN;
+        }
+        value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+    }
+    return value;
+}
+
+/** True when the value or one of its parents along `path` is unknown (not computed yet). */
+function isUnknownAt(root: unknown, path: readonly PropertyKey[]): boolean {
+    for (let i = 0; i <= path.length; i++) {
+        if (valueAt(root, path.slice(0, i)) === UNKNOWN) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * Validates `news` and returns the inputs unchanged (unknowns kept) with one failure per bad field.
+ * Values that are unknown during preview are not judged; they are checked again at `up`.
+ */
+export function checkInputs(schema: z.ZodType, news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+    const parsed = schema.safeParse(news);
+    const failures = parsed.success ? [] : parsed.error.issues
+        .filter((issue) => !isUnknownAt(news, issue.path))
+        .map((issue) => ({ property: propertyPath(issue.path) || "(inputs)", reason: issue.message }));
+    return { inputs: news, failures };
+}
+
+/** Parses inputs that check already accepted; any failure here is a programming error, said plainly. */
+export function parseInputs<T>(schema: z.ZodType<T>, kind: string, props: Record<string, unknown>): T {
+    const parsed = schema.safeParse(props);
+    if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        throw new Error(`${kind}: invalid input ${propertyPath(first.path)}: ${first.message}`);
+    }
+    return parsed.data;
+}

@@ -1,0 +1,52 @@
+// Pure diff rules shared by all kinds: each field either replaces the object or updates it in place.
+import type * as pulumi from "@pulumi/pulumi";
+import { type Connection, machineOf } from "../../schemas/connection";
+import { containsUnknown } from "./unknown";
+
+type Props = Record<string, unknown>;
+
+export interface DiffRules {
+    /** Fields whose change means a new kernel object. */
+    replace: readonly string[];
+    /** Fields changed in place. A field absent from the new inputs is left as the kernel has it. */
+    update: readonly string[];
+    /** Fields that together form the kernel's name: unchanged, the old object must go first. */
+    kernelName: readonly string[];
+    /** Field-specific equality, e.g. address lists compared as sets. */
+    equal?: Readonly<Record<string, (a: unknown, b: unknown) => boolean>>;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export function diffProps(olds: Props, news: Props, rules: DiffRules): pulumi.dynamic.DiffResult {
+    const changed = (field: string, optional: boolean): boolean => {
+        const next = news[field];
+        if (next === undefined && optional) {
+            return false;
+        }
+        if (containsUnknown(next)) {
+            return true;
+        }
+        return !(rules.equal?.[field] ?? same)(olds[field], next);
+    };
+
+    const replaces = rules.replace.filter((f) => changed(f, false));
+    const updates = rules.update.filter((f) => changed(f, true));
+
+    const oldConn = olds.connection as Connection | undefined;
+    const newConn = news.connection as Connection | undefined;
+    if (containsUnknown(newConn) || machineOf(oldConn) !== machineOf(newConn)) {
+        replaces.push("connection");
+    } else if (!same(oldConn, newConn)) {
+        // New credentials for the same machine: no kernel change, but state must hold them.
+        updates.push("connection");
+    }
+
+    const sameKernelName = rules.kernelName.every((f) => !replaces.includes(f));
+    const sameMachine = !replaces.includes("connection");
+    return {
+        changes: replaces.length > 0 || updates.length > 0,
+        replaces,
+        deleteBeforeReplace: replaces.length > 0 && sameKernelName && sameMachine,
+    };
+}

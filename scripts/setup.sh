@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs everything pulumi-netns needs on a fresh Debian machine, idempotently:
+# system tools, npm dependencies, the compiled package, and the Pulumi CLI built from Go modules.
+# Prints the directory holding the Pulumi binaries on its last line (for scripts/env.sh).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+# command -> Debian package that provides it
+declare -A packages=(
+  [ip]=iproute2 [iptables]=iptables [ping]=iputils-ping [unshare]=util-linux
+  [nsenter]=util-linux [sysctl]=procps [ss]=iproute2 [python3]=python3 [go]=golang-go
+)
+missing=()
+for cmd in "${!packages[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${packages[$cmd]}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+  say "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+stamp="node_modules/.setup-stamp"
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+  say "installing npm dependencies (npm ci)"
+  npm ci --no-fund --no-audit --loglevel=error >&2
+  touch "$stamp"
+fi
+# Examples and the dynamic provider resolve `pulumi-netns` like an installed package: point it here.
+ln -sfn .. node_modules/pulumi-netns
+
+say "compiling TypeScript"
+npx tsc -p tsconfig.json >&2
+
+bash scripts/install-pulumi.sh
