@@ -1,9 +1,6 @@
 // Host for this machine: every process starts through execa with an argv array, never a shell.
 import type { Host, RunResult } from "./host";
-
-// execa is ESM-only; a dynamic import keeps this CommonJS module loadable everywhere.
-let execaModule: Promise<typeof import("execa")> | undefined;
-const loadExeca = () => (execaModule ??= import("execa"));
+import { loadExeca } from "./load-execa";
 
 export class LocalHost implements Host {
     readonly description = "this machine";

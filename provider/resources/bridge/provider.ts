@@ -63,9 +63,9 @@ export function bridgeProvider(resolveHost: HostResolver): pulumi.dynamic.Resour
                         run: async () => {
                             if ((await ip.bridgeAdd(name, inputs.mtu)) === "exists") {
                                 const link = await ip.link(name);
-                                const what = link?.kind ? `a ${link.kind}, ` : "";
-                                throw alreadyExists(KIND, name, ip.host.description,
-                                    what + describeOwner(link?.alias), `ip link del ${name}`);
+                                const what = link?.kind ? `a ${link.kind} interface` : "an interface";
+                                throw alreadyExists(KIND, name, what, ip.host.description,
+                                    describeOwner(link?.alias), `ip link del ${name}`);
                             }
                         },
                         undo: async () => { await ip.linkDelete(name); },

@@ -13,7 +13,7 @@ export const ownerLabel = (tag: string): string => `${PREFIX}${tag}`;
 /** Describes who owns an object, for an error message. */
 export function describeOwner(label: string | undefined): string {
     if (!label) {
-        return "no pulumi-netns owner tag (made by hand or by another tool)";
+        return "it has no pulumi-netns owner tag: made by hand or by another tool";
     }
-    return label.startsWith(PREFIX) ? `the owner tag ${label} of another resource or stack` : `the alias "${label}"`;
+    return label.startsWith(PREFIX) ? `it has the owner tag ${label} of another resource or stack` : `it has the alias "${label}"`;
 }

@@ -19,9 +19,11 @@ export async function forResource<T>(kind: string, name: string, op: () => Promi
 }
 
 /** Create found an object of the same name that it did not make: never taken over silently. */
-export function alreadyExists(kind: string, name: string, where: string, owner: string, removeWith: string): ResourceError {
+export function alreadyExists(
+    kind: string, name: string, what: string, where: string, owner: string, removeWith: string,
+): ResourceError {
     return new ResourceError(kind, name,
-        `an object with this name already exists on ${where} and this resource did not create it (${owner}). ` +
+        `${what} with this name already exists on ${where} and this resource did not create it (${owner}). ` +
         `Remove it ("${removeWith}") or give this resource another name.`);
 }
 

@@ -40,7 +40,7 @@ export function namespaceProvider(resolveHost: HostResolver): pulumi.dynamic.Res
                     run: async () => {
                         if ((await ip.netnsAdd(name)) === "exists") {
                             const lo = await ip.link("lo", name);
-                            throw alreadyExists(KIND, name, ip.host.description, describeOwner(lo?.alias),
+                            throw alreadyExists(KIND, name, "a namespace", ip.host.description, describeOwner(lo?.alias),
                                 `ip netns del ${name}`);
                         }
                     },

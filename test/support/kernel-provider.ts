@@ -1,0 +1,17 @@
+// Calls a provider the way the Pulumi engine would, but against a sandbox's kernel.
+import type * as pulumi from "@pulumi/pulumi";
+import type { Host } from "../../provider/host/host";
+import { factories, type Kind } from "../../provider";
+
+export function providerIn(kind: Kind, host: Host): Required<pulumi.dynamic.ResourceProvider> {
+    return factories[kind](() => host) as Required<pulumi.dynamic.ResourceProvider>;
+}
+
+/** check, then create: what `pulumi up` does for a new resource. */
+export async function checkAndCreate(provider: Required<pulumi.dynamic.ResourceProvider>, inputs: Record<string, unknown>) {
+    const checked = await provider.check({}, inputs);
+    if (checked.failures?.length) {
+        throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
+    }
+    return provider.create(checked.inputs);
+}

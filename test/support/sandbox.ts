@@ -1,0 +1,102 @@
+// A private network + mount namespace that plays "the host" for tests and the demo: its own
+// links, its own /run/netns, its own iptables. Nothing done inside touches the real host network.
+import { readdir, readlink } from "node:fs/promises";
+import type { ResultPromise } from "execa";
+import type { Host, RunResult } from "../../provider/host/host";
+import { LocalHost } from "../../provider/host/local-host";
+import { loadExeca } from "../../provider/host/load-execa";
+
+export interface SandboxSnapshot {
+    links: string[];
+    namespaces: string[];
+    iptables: string;
+    sysctl: Record<string, string>;
+}
+
+const SYSCTLS = ["net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding"];
+
+export class Sandbox {
+    /** Runs commands inside the sandbox, as the providers would on a real host. */
+    readonly host: Host;
+
+    private constructor(readonly pid: number, private readonly holder: ResultPromise) {
+        this.host = new LocalHost(this.enterArgv());
+    }
+
+    /** Starts the holder process: new network and mount namespaces, a tmpfs /run/netns, lo up. */
+    static async start(): Promise<Sandbox> {
+        if (process.getuid?.() !== 0) {
+            throw new Error("kernel and e2e tests need root (they create namespaces in a private sandbox)");
+        }
+        const script = "mkdir -p /run/netns && mount -t tmpfs sandbox /run/netns && ip link set lo up " +
+            "&& echo $$ && exec sleep infinity";
+        const { execa } = await loadExeca();
+        const holder = execa("unshare",
+            ["--net", "--mount", "--propagation", "private", "--fork", "--kill-child", "--", "sh", "-c", script],
+            { reject: false, stdin: "ignore", stderr: "pipe" });
+        const pid = await new Promise<number>((resolve, reject) => {
+            holder.stdout!.once("data", (chunk: Buffer) => resolve(Number(String(chunk).trim())));
+            holder.once("exit", () => reject(new Error(`sandbox did not start: ${holder.stderr}`)));
+        });
+        return new Sandbox(pid, holder);
+    }
+
+    /** argv prefix that runs a command inside the sandbox. */
+    enterArgv(workdir?: string): string[] {
+        return ["nsenter", "-t", String(this.pid), "-n", "-m", ...(workdir ? [`--wd=${workdir}`] : []), "--"];
+    }
+
+    run(argv: readonly string[]): Promise<RunResult> {
+        return this.host.run(argv);
+    }
+
+    /** Runs and returns stdout, failing loudly on a non-zero exit. */
+    async sh(...argv: string[]): Promise<string> {
+        const r = await this.run(argv);
+        if (r.exitCode !== 0) {
+            throw new Error(`sandbox: ${argv.join(" ")}: exit ${r.exitCode}: ${r.stderr.trim()}`);
+        }
+        return r.stdout;
+    }
+
+    /** Everything the tests compare before and after: links, namespaces, rules, sysctls. */
+    async snapshot(): Promise<SandboxSnapshot> {
+        const links = (JSON.parse(await this.sh("ip", "-j", "link", "show")) as { ifname: string }[])
+            .map((l) => l.ifname).sort();
+        const namespaces = (JSON.parse((await this.sh("ip", "-j", "netns", "list")) || "[]") as { name: string }[])
+            .map((n) => n.name).sort();
+        const iptables = await this.iptablesRules();
+        const sysctl: Record<string, string> = {};
+        for (const key of SYSCTLS) {
+            sysctl[key] = (await this.sh("sysctl", "-n", key)).trim();
+        }
+        return { links, namespaces, iptables, sysctl };
+    }
+
+    /** iptables-save without its comments and counters: the rules alone. */
+    async iptablesRules(): Promise<string> {
+        const r = await this.run(["iptables-save"]);
+        return r.stdout.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.replace(/\[\d+:\d+\]/, "")).join("\n");
+    }
+
+    /** Kills every process living in the sandbox or one of its namespaces, then the holder. */
+    async stop(): Promise<void> {
+        const inodes = new Set<string>([await readlink(`/proc/${this.pid}/ns/net`).catch(() => "")]);
+        for (const name of JSON.parse((await this.run(["ip", "-j", "netns", "list"])).stdout || "[]") as { name: string }[]) {
+            for (const pid of (await this.run(["ip", "netns", "pids", name.name])).stdout.split("\n").filter(Boolean)) {
+                inodes.add(await readlink(`/proc/${pid}/ns/net`).catch(() => ""));
+            }
+        }
+        inodes.delete("");
+        for (const entry of await readdir("/proc")) {
+            if (/^\d+$/.test(entry) && Number(entry) !== this.pid) {
+                const ns = await readlink(`/proc/${entry}/ns/net`).catch(() => "");
+                if (inodes.has(ns)) {
+                    try { process.kill(Number(entry), "SIGKILL"); } catch { /* already gone */ }
+                }
+            }
+        }
+        this.holder.kill("SIGKILL");
+        await this.holder;
+    }
+}

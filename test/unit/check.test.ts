@@ -1,0 +1,29 @@
+import { bridgeInputs } from "../../provider/resources/bridge/schema";
+import { checkInputs } from "../../provider/resources/common/check";
+import { UNKNOWN } from "../../provider/resources/common/unknown";
+import { namespaceInputs } from "../../provider/resources/namespace/schema";
+
+test("each bad field is named", () => {
+    const { failures } = checkInputs(bridgeInputs, { name: "bridge-name-too-long", addresses: ["192.168.1.1", "10.0.0.1/8"], mtu: 10 });
+    expect(failures?.map((f) => f.property).sort()).toEqual(["addresses[0]", "mtu", "name"]);
+    expect(failures?.find((f) => f.property === "name")?.reason).toMatch(/15 characters/);
+});
+
+test("unknown values during preview are not judged", () => {
+    expect(checkInputs(bridgeInputs, { name: UNKNOWN, addresses: UNKNOWN }).failures).toEqual([]);
+    expect(checkInputs(bridgeInputs, { name: "br0", addresses: ["10.0.0.1/8", UNKNOWN] }).failures).toEqual([]);
+});
+
+test("inputs come back unchanged, unknowns kept", () => {
+    const news = { name: UNKNOWN, loopbackUp: true };
+    expect(checkInputs(namespaceInputs, news).inputs).toBe(news);
+});
+
+test("duplicate addresses are refused", () => {
+    const { failures } = checkInputs(bridgeInputs, { name: "br0", addresses: ["10.0.0.1/8", "10.0.0.1/8"] });
+    expect(failures?.[0].property).toBe("addresses");
+});
+
+test("the reserved namespace name `all` is refused", () => {
+    expect(checkInputs(namespaceInputs, { name: "all" }).failures?.[0].property).toBe("name");
+});

@@ -1,0 +1,50 @@
+import { diffBridge } from "../../provider/resources/bridge/plan";
+import { UNKNOWN } from "../../provider/resources/common/unknown";
+import { diffNamespace } from "../../provider/resources/namespace/plan";
+
+const bridgeState = { name: "br0", addresses: ["192.168.1.1/24"], mtu: 1500, macAddress: "aa:bb:cc:dd:ee:ff", ownerTag: "t" };
+
+describe("Bridge diff", () => {
+    test("no change", () => {
+        expect(diffBridge(bridgeState, { name: "br0", addresses: ["192.168.1.1/24"] }).changes).toBe(false);
+    });
+    test("address change is an in-place update", () => {
+        const d = diffBridge(bridgeState, { name: "br0", addresses: ["192.168.2.1/24"] });
+        expect(d).toMatchObject({ changes: true, replaces: [] });
+    });
+    test("addresses are a set in the kernel's spelling", () => {
+        const state = { ...bridgeState, addresses: ["10.0.0.1/8", "2001:db8::1/64"] };
+        expect(diffBridge(state, { name: "br0", addresses: ["2001:DB8:0::1/64", "10.0.0.1/8"] }).changes).toBe(false);
+    });
+    test("mtu: unset leaves the kernel's value, set differently updates", () => {
+        expect(diffBridge(bridgeState, { name: "br0", addresses: ["192.168.1.1/24"], mtu: 1500 }).changes).toBe(false);
+        expect(diffBridge(bridgeState, { name: "br0", addresses: ["192.168.1.1/24"], mtu: 9000 }))
+            .toMatchObject({ changes: true, replaces: [] });
+    });
+    test("rename replaces, creating the new one first (different kernel name)", () => {
+        expect(diffBridge(bridgeState, { name: "br1", addresses: ["192.168.1.1/24"] }))
+            .toMatchObject({ changes: true, replaces: ["name"], deleteBeforeReplace: false });
+    });
+    test("another machine replaces", () => {
+        const d = diffBridge(bridgeState, { ...bridgeState, connection: { host: "10.0.0.5" } });
+        expect(d.replaces).toEqual(["connection"]);
+    });
+    test("new credentials for the same machine update state only", () => {
+        const state = { ...bridgeState, connection: { host: "h", privateKey: "old" } };
+        expect(diffBridge(state, { ...state, connection: { host: "h", privateKey: "new" } }))
+            .toMatchObject({ changes: true, replaces: [] });
+    });
+    test("an unknown name during preview is a possible replace", () => {
+        expect(diffBridge(bridgeState, { name: UNKNOWN, addresses: [] }).replaces).toEqual(["name"]);
+    });
+});
+
+describe("Namespace diff", () => {
+    const state = { name: "ns1", loopbackUp: true, ownerTag: "t" };
+    test("loopback updates in place", () => {
+        expect(diffNamespace(state, { name: "ns1", loopbackUp: false })).toMatchObject({ changes: true, replaces: [] });
+    });
+    test("rename replaces", () => {
+        expect(diffNamespace(state, { name: "ns2", loopbackUp: true }).replaces).toEqual(["name"]);
+    });
+});
