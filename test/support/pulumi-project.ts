@@ -1,0 +1,87 @@
+// Runs a copy of an example program with the real Pulumi CLI inside a sandbox, on a private
+// file backend, so e2e tests run in parallel and leave nothing behind.
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { loadExeca } from "../../provider/host/load-execa";
+import type { Sandbox } from "./sandbox";
+
+const repo = join(__dirname, "..", "..", "..");
+
+export interface PulumiResult { exitCode: number; stdout: string; stderr: string }
+
+/** Counts per operation of one update, as `pulumi stack history` records them. */
+export type ResourceChanges = Partial<Record<"create" | "update" | "replace" | "delete" | "same", number>>;
+
+export class PulumiProject {
+    private constructor(readonly dir: string, private readonly sandbox: Sandbox) {}
+
+    /** Copies examples/<name> under the repo (so it resolves the repo's node_modules) and makes a stack. */
+    static async create(sandbox: Sandbox, example: string, stack = "test"): Promise<PulumiProject> {
+        const dir = await mkdtemp(join(repo, ".state", `e2e-${example}-`));
+        await cp(join(repo, "examples", example), dir, {
+            recursive: true, filter: (src) => !/Pulumi\.[^/]+\.yaml$/.test(src) || src.endsWith("Pulumi.yaml"),
+        });
+        await mkdir(join(dir, ".backend"));
+        const project = new PulumiProject(dir, sandbox);
+        await project.ok("stack", "init", stack);
+        return project;
+    }
+
+    /** Runs `pulumi ARGS` inside the sandbox; never throws on a non-zero exit. */
+    async pulumi(...args: string[]): Promise<PulumiResult> {
+        const { execa } = await loadExeca();
+        const argv = [...this.sandbox.enterArgv(this.dir), "pulumi", ...args, "--non-interactive", "--color=never"];
+        const r = await execa(argv[0], argv.slice(1), {
+            reject: false,
+            stdin: "ignore",
+            env: {
+                // Go's getwd trusts $PWD; without it, a directory made after the sandbox is unreachable.
+                PWD: this.dir,
+                PULUMI_BACKEND_URL: `file://${join(this.dir, ".backend")}`,
+                PULUMI_CONFIG_PASSPHRASE: "",
+            },
+        });
+        return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+    }
+
+    /** Runs and fails the test with pulumi's own output when it fails. */
+    async ok(...args: string[]): Promise<PulumiResult> {
+        const r = await this.pulumi(...args);
+        if (r.exitCode !== 0) {
+            throw new Error(`pulumi ${args.join(" ")} failed (exit ${r.exitCode}):\n${r.stdout}\n${r.stderr}`);
+        }
+        return r;
+    }
+
+    async setConfig(values: Record<string, string>): Promise<void> {
+        for (const [key, value] of Object.entries(values)) {
+            await this.ok("config", "set", key, value);
+        }
+    }
+
+    up(...extra: string[]): Promise<PulumiResult> {
+        return this.ok("up", "--yes", "--skip-preview", ...extra);
+    }
+
+    async outputs(): Promise<Record<string, unknown>> {
+        return JSON.parse((await this.ok("stack", "output", "--json", "--show-secrets")).stdout);
+    }
+
+    /** What the newest update did, per operation ("same" included). */
+    async lastChanges(): Promise<ResourceChanges> {
+        const history = JSON.parse((await this.ok("stack", "history", "--json", "--show-secrets")).stdout);
+        return history[0].resourceChanges ?? {};
+    }
+
+    /** The URN types of the resources in state. */
+    async resourceTypes(): Promise<string[]> {
+        const state = JSON.parse((await this.ok("stack", "export")).stdout);
+        return (state.deployment.resources ?? []).map((r: { type: string }) => r.type);
+    }
+
+    /** Destroys what is left (best effort) and removes the copy and its backend. */
+    async dispose(): Promise<void> {
+        await this.pulumi("destroy", "--yes", "--skip-preview");
+        await rm(this.dir, { recursive: true, force: true });
+    }
+}
