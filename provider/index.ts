@@ -4,11 +4,21 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "./host/host";
 import { resolveHost } from "./host/resolve";
 import { bridgeProvider } from "./resources/bridge/provider";
+import { masqueradeRuleProvider } from "./resources/masquerade-rule/provider";
 import { namespaceProvider } from "./resources/namespace/provider";
+import { portForwardProvider } from "./resources/port-forward/provider";
+import { routeProvider } from "./resources/route/provider";
+import { sysctlForwardProvider } from "./resources/sysctl-forward/provider";
+import { vethPairProvider } from "./resources/veth-pair/provider";
 
 export const factories = {
     Namespace: namespaceProvider,
     Bridge: bridgeProvider,
+    VethPair: vethPairProvider,
+    Route: routeProvider,
+    SysctlForward: sysctlForwardProvider,
+    MasqueradeRule: masqueradeRuleProvider,
+    PortForward: portForwardProvider,
 } satisfies Record<string, (resolve: HostResolver) => pulumi.dynamic.ResourceProvider>;
 
 export type Kind = keyof typeof factories;

@@ -1,4 +1,9 @@
 // pulumi-netns: Linux host networking as Pulumi resources.
 export { Bridge, type BridgeArgs } from "./bridge";
 export type { CommonArgs, Connection, ConnectionEndpoint } from "./connection";
+export { MasqueradeRule, type MasqueradeRuleArgs } from "./masquerade-rule";
 export { Namespace, type NamespaceArgs } from "./namespace";
+export { PortForward, type PortForwardArgs } from "./port-forward";
+export { Route, type RouteArgs } from "./route";
+export { SysctlForward, type SysctlForwardArgs } from "./sysctl-forward";
+export { VethPair, type VethPairArgs } from "./veth-pair";

@@ -48,3 +48,52 @@ export const addrAdd = (cidr: string, name: string, namespace?: string): string[
 /** Equivalent to: `ip [-n NS] addr del CIDR dev NAME`. */
 export const addrDelete = (cidr: string, name: string, namespace?: string): string[] =>
     ["ip", ...inNs(namespace), "addr", "del", cidr, "dev", name];
+
+/** Equivalent to: `ip link add HOST [mtu M] type veth peer name PEER [mtu M] netns NS` (peer born in place). */
+export const vethAdd = (hostName: string, peerName: string, namespace: string, mtu?: number): string[] => {
+    const withMtu = mtu ? ["mtu", String(mtu)] : [];
+    return ["ip", "link", "add", hostName, ...withMtu, "type", "veth", "peer", "name", peerName, ...withMtu, "netns", namespace];
+};
+
+/** Equivalent to: `ip link set dev NAME master BRIDGE`, or `nomaster` when no bridge is given. */
+export const linkSetMaster = (name: string, bridge?: string): string[] =>
+    ["ip", "link", "set", "dev", name, ...(bridge ? ["master", bridge] : ["nomaster"])];
+
+/** The route's key and attributes, as `ip route` takes them. */
+export interface RouteSpec {
+    family: 4 | 6;
+    destination: string;
+    via?: string;
+    device?: string;
+    metric?: number;
+    /** Routing protocol number: marks the routes pulumi-netns made. */
+    protocol: number;
+}
+
+function routeArgs(r: RouteSpec): string[] {
+    return [
+        r.destination,
+        ...(r.via ? ["via", r.via] : []),
+        ...(r.device ? ["dev", r.device] : []),
+        ...(r.metric !== undefined ? ["metric", String(r.metric)] : []),
+        "proto", String(r.protocol),
+    ];
+}
+
+/** Equivalent to: `ip [-n NS] -4|-6 route add DEST [via GW] [dev DEV] [metric M] proto P`. */
+export const routeAdd = (r: RouteSpec, namespace?: string): string[] =>
+    ["ip", ...inNs(namespace), `-${r.family}`, "route", "add", ...routeArgs(r)];
+
+/** Equivalent to: `ip [-n NS] -4|-6 route del DEST [via GW] [dev DEV] [metric M] proto P`. */
+export const routeDelete = (r: RouteSpec, namespace?: string): string[] =>
+    ["ip", ...inNs(namespace), `-${r.family}`, "route", "del", ...routeArgs(r)];
+
+/** Equivalent to: `ip [-n NS] -j -4|-6 route show exact DEST proto P`. */
+export const routeShow = (r: Pick<RouteSpec, "family" | "destination" | "protocol">, namespace?: string): string[] =>
+    ["ip", ...inNs(namespace), "-j", `-${r.family}`, "route", "show", "exact", r.destination, "proto", String(r.protocol)];
+
+/** Equivalent to: `ip -j route get ADDRESS`: how the kernel would reach it. */
+export const routeGet = (address: string): string[] => ["ip", "-j", "route", "get", address];
+
+/** Equivalent to: `ip -j route show dev NAME scope link`: the networks directly on an interface. */
+export const onLinkRoutes = (device: string): string[] => ["ip", "-j", "route", "show", "dev", device, "scope", "link"];

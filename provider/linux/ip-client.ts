@@ -3,8 +3,9 @@
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
 import * as argv from "./ip-argv";
-import { type Address, type Link, parseAddresses, parseLinks, parseNetnsNames } from "./ip-json";
+import { type Address, type Link, type RouteEntry, parseAddresses, parseLinks, parseNetnsNames, parseRoutes } from "./ip-json";
 import { isExists, isNotFound } from "./kernel-errors";
+import { cidrContains } from "../schemas/addresses";
 
 export type AddResult = "created" | "exists";
 
@@ -86,5 +87,41 @@ export class IpClient {
 
     addrDelete(cidr: string, name: string, namespace?: string): Promise<boolean> {
         return this.remove(argv.addrDelete(cidr, name, namespace));
+    }
+
+    vethAdd(hostName: string, peerName: string, namespace: string, mtu?: number): Promise<AddResult> {
+        return this.add(argv.vethAdd(hostName, peerName, namespace, mtu));
+    }
+
+    async linkSetMaster(name: string, bridge?: string): Promise<void> {
+        await this.ok(argv.linkSetMaster(name, bridge));
+    }
+
+    routeAdd(route: argv.RouteSpec, namespace?: string): Promise<AddResult> {
+        return this.add(argv.routeAdd(route, namespace));
+    }
+
+    routeDelete(route: argv.RouteSpec, namespace?: string): Promise<boolean> {
+        return this.remove(argv.routeDelete(route, namespace));
+    }
+
+    /** Routes to exactly this destination made with this protocol; [] when the namespace is gone. */
+    async routes(route: argv.RouteSpec, namespace?: string): Promise<RouteEntry[]> {
+        const result = await this.host.run(argv.routeShow(route, namespace));
+        if (isNotFound(result)) {
+            return [];
+        }
+        return parseRoutes(ensureSuccess(result).stdout);
+    }
+
+    /** The directly connected network that holds `address`, if the host has one (e.g. a bridge's subnet). */
+    async onLinkNetwork(address: string): Promise<string | undefined> {
+        const result = await this.host.run(argv.routeGet(address));
+        const [route] = result.exitCode === 0 ? parseRoutes(result.stdout) : [];
+        if (!route?.device || route.via) {
+            return undefined;
+        }
+        const networks = parseRoutes(ensureSuccess(await this.host.run(argv.onLinkRoutes(route.device))).stdout);
+        return networks.map((n) => n.destination).find((cidr) => cidrContains(cidr, address));
     }
 }

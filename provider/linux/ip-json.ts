@@ -76,3 +76,26 @@ export function configuredAddresses(addresses: Address[]): string[] {
 export function parseNetnsNames(stdout: string): string[] {
     return parseArray(stdout).map((raw) => z.object({ name: z.string() }).parse(raw).name);
 }
+
+export interface RouteEntry {
+    destination: string;
+    via?: string;
+    device?: string;
+    metric: number;
+    protocol: string;
+}
+
+const routeJson = z.object({
+    dst: z.string(),
+    gateway: z.string().optional(),
+    dev: z.string().optional(),
+    metric: z.number().optional(),
+    protocol: z.string().optional(),
+});
+
+export function parseRoutes(stdout: string): RouteEntry[] {
+    return parseArray(stdout).map((raw) => {
+        const r = routeJson.parse(raw);
+        return { destination: r.dst, via: r.gateway, device: r.dev, metric: r.metric ?? 0, protocol: r.protocol ?? "" };
+    });
+}

@@ -66,3 +66,21 @@ export function ipBytes(ip: string): number[] {
 }
 
 export const mtu = z.number().int("must be a whole number").min(68, "must be at least 68").max(65535, "must be at most 65535");
+
+/** True when `ip` lies inside the network `cidr` (same family, same leading prefix bits). */
+export function cidrContains(cidr: string, ip: string): boolean {
+    const [network, prefixText] = cidr.split("/");
+    if (!isIp(network) || !isIp(ip) || isIPv4(network) !== isIPv4(ip)) {
+        return false;
+    }
+    const prefix = Number(prefixText);
+    const a = ipBytes(network);
+    const b = ipBytes(ip);
+    for (let bit = 0; bit < prefix; bit++) {
+        const mask = 0x80 >> (bit & 7);
+        if ((a[bit >> 3] & mask) !== (b[bit >> 3] & mask)) {
+            return false;
+        }
+    }
+    return true;
+}

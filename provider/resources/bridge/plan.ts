@@ -7,6 +7,7 @@ export function diffBridge(olds: Record<string, unknown>, news: Record<string, u
     return diffProps(olds, news, {
         replace: ["name"],
         update: ["addresses", "mtu"],
+        keepWhenAbsent: ["mtu"],
         kernelName: ["name"],
         equal: { addresses: sameAddresses },
     });

@@ -2,11 +2,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
-import { configuredAddresses } from "../../linux/ip-json";
-import { addressChanges, inUserSpelling } from "../common/addresses";
 import { checkInputs, parseInputs } from "../common/check";
 import { describeOwner, newOwnerTag, ownerLabel } from "../common/owner";
 import { ResourceError, alreadyExists, forResource, goneOnUpdate, notOurs } from "../common/resource-error";
+import { liveAddresses, reconcileAddresses } from "../common/reconcile";
 import { runTransaction } from "../common/steps";
 import { diffBridge } from "./plan";
 import { type BridgeInputs, type BridgeState, bridgeInputs } from "./schema";
@@ -23,19 +22,7 @@ export function bridgeProvider(resolveHost: HostResolver): pulumi.dynamic.Resour
         if (!link || link.alias !== ownerLabel(ownerTag)) {
             return { link, ours: false as const };
         }
-        const addresses = inUserSpelling(configuredAddresses(await ip.addresses(name)), userAddresses);
-        return { link, ours: true as const, addresses };
-    }
-
-    async function setAddresses(ip: IpClient, name: string, current: string[], desired: string[]) {
-        const { add, remove } = addressChanges(current, desired);
-        // Add first: a changed address never leaves the bridge without one.
-        for (const cidr of add) {
-            await ip.addrAdd(cidr, name);
-        }
-        for (const cidr of remove) {
-            await ip.addrDelete(cidr, name);
-        }
+        return { link, ours: true as const, addresses: await liveAddresses(ip, name, userAddresses) };
     }
 
     async function stateOf(ip: IpClient, inputs: BridgeInputs, ownerTag: string): Promise<BridgeState> {
@@ -72,7 +59,7 @@ export function bridgeProvider(resolveHost: HostResolver): pulumi.dynamic.Resour
                     },
                     { name: "mark its owner", run: () => ip.linkSetAlias(name, ownerLabel(ownerTag)) },
                     { name: "set it up", run: () => ip.linkSetUp(name, true) },
-                    { name: "add its addresses", run: () => setAddresses(ip, name, [], inputs.addresses) },
+                    { name: "add its addresses", run: () => reconcileAddresses(ip, name, [], inputs.addresses) },
                 ]);
                 return stateOf(ip, inputs, ownerTag);
             });
@@ -103,7 +90,7 @@ export function bridgeProvider(resolveHost: HostResolver): pulumi.dynamic.Resour
                 if (inputs.mtu !== undefined && inputs.mtu !== found.link.mtu) {
                     await ip.linkSetMtu(inputs.name, inputs.mtu);
                 }
-                await setAddresses(ip, inputs.name, found.addresses, inputs.addresses);
+                await reconcileAddresses(ip, inputs.name, found.addresses, inputs.addresses);
                 return stateOf(ip, inputs, state.ownerTag);
             });
             return { outs };

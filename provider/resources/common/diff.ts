@@ -8,8 +8,10 @@ type Props = Record<string, unknown>;
 export interface DiffRules {
     /** Fields whose change means a new kernel object. */
     replace: readonly string[];
-    /** Fields changed in place. A field absent from the new inputs is left as the kernel has it. */
+    /** Fields changed in place. */
     update: readonly string[];
+    /** Fields whose absence from the new inputs leaves the kernel's value alone (e.g. mtu). */
+    keepWhenAbsent?: readonly string[];
     /** Fields that together form the kernel's name: unchanged, the old object must go first. */
     kernelName: readonly string[];
     /** Field-specific equality, e.g. address lists compared as sets. */
@@ -19,9 +21,9 @@ export interface DiffRules {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export function diffProps(olds: Props, news: Props, rules: DiffRules): pulumi.dynamic.DiffResult {
-    const changed = (field: string, optional: boolean): boolean => {
+    const changed = (field: string): boolean => {
         const next = news[field];
-        if (next === undefined && optional) {
+        if (next === undefined && rules.keepWhenAbsent?.includes(field)) {
             return false;
         }
         if (containsUnknown(next)) {
@@ -30,8 +32,12 @@ export function diffProps(olds: Props, news: Props, rules: DiffRules): pulumi.dy
         return !(rules.equal?.[field] ?? same)(olds[field], next);
     };
 
-    const replaces = rules.replace.filter((f) => changed(f, false));
-    const updates = rules.update.filter((f) => changed(f, true));
+    const replaces = rules.replace.filter(changed);
+    const updates = rules.update.filter(changed);
+    // Read marks state whose kernel objects drifted in part; an update puts them back.
+    if (olds.inSync === false && replaces.length === 0) {
+        updates.push("inSync");
+    }
 
     const oldConn = olds.connection as Connection | undefined;
     const newConn = news.connection as Connection | undefined;

@@ -1,0 +1,26 @@
+// Puts an interface's addresses into the wanted set, in whichever namespace it lives.
+import type { IpClient } from "../../linux/ip-client";
+import { configuredAddresses } from "../../linux/ip-json";
+import { addressChanges, inUserSpelling } from "./addresses";
+
+/** The interface's user-configured addresses, spelled as the user spelled them. */
+export async function liveAddresses(ip: IpClient, name: string, user: readonly string[], namespace?: string): Promise<string[]> {
+    return inUserSpelling(configuredAddresses(await ip.addresses(name, namespace)), user);
+}
+
+/**
+ * Removes what is extra, then adds what is missing. Removal goes first because deleting the
+ * primary address of a subnet also deletes its secondaries: adding 192.168.1.20/24 and then
+ * removing 192.168.1.10/24 would take both away.
+ */
+export async function reconcileAddresses(
+    ip: IpClient, name: string, current: readonly string[], desired: readonly string[], namespace?: string,
+): Promise<void> {
+    const { add, remove } = addressChanges(current, desired);
+    for (const cidr of remove) {
+        await ip.addrDelete(cidr, name, namespace);
+    }
+    for (const cidr of add) {
+        await ip.addrAdd(cidr, name, namespace);
+    }
+}

@@ -1,0 +1,131 @@
+// The shared lifecycle of resources made of iptables rules (MasqueradeRule, PortForward): every
+// rule carries the resource's owner comment; read and delete find rules by it, never by position.
+import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { Host, HostResolver } from "../../host/host";
+import { type Rule, type Table, formatRule } from "../../linux/iptables-argv";
+import { IptablesClient } from "../../linux/iptables-client";
+import { checkInputs, parseInputs } from "./check";
+import { newOwnerTag, ownerLabel } from "./owner";
+import { forResource } from "./resource-error";
+import { runTransaction } from "./steps";
+
+/** Facts looked up on the host at create time, kept in state so later rules match. */
+export type Resolved = Record<string, string | undefined>;
+
+export interface RuleSetKind<I extends { connection?: unknown }> {
+    kind: string;
+    schema: z.ZodType<I>;
+    /** A short human name for errors, e.g. "tcp 5000 -> 192.168.1.10:5000". */
+    describe(inputs: I): string;
+    /** Looks up what the rules depend on besides the inputs (e.g. the target's subnet). */
+    resolve?(inputs: I, host: Host): Promise<Resolved>;
+    /** The rules this resource stands for, each tagged with `label`. */
+    rules(inputs: I, label: string, resolved: Resolved): Rule[];
+    diff(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult;
+}
+
+export interface RuleSetState {
+    ownerTag: string;
+    resolved: Resolved;
+    /** The main rule, as typed on a command line. */
+    ruleSpec: string;
+    /** Every rule the resource owns. */
+    rules: string[];
+    /** False when read found only some of the rules: the next update puts the rest back. */
+    inSync: boolean;
+}
+
+/** The (family, table) pairs a rule list touches, each once. */
+function tablesOf(rules: Rule[]): { family: 4 | 6; table: Table }[] {
+    const keys = new Map(rules.map((r) => [`${r.family}/${r.table}`, { family: r.family, table: r.table }]));
+    return [...keys.values()];
+}
+
+export function ruleSetProvider<I extends { connection?: unknown }>(
+    spec: RuleSetKind<I>, resolveHost: HostResolver,
+): pulumi.dynamic.ResourceProvider {
+    const parse = (props: Record<string, unknown>) => parseInputs(spec.schema, spec.kind, props);
+    const client = (state: { connection?: unknown }) => new IptablesClient(resolveHost(state.connection));
+
+    const stateOf = (inputs: I, ownerTag: string, resolved: Resolved, rules: Rule[]): I & RuleSetState => ({
+        ...inputs, ownerTag, resolved, ruleSpec: formatRule(rules[0]), rules: rules.map(formatRule), inSync: true,
+    });
+
+    async function countOwned(ipt: IptablesClient, rules: Rule[], label: string): Promise<number> {
+        let count = 0;
+        for (const { family, table } of tablesOf(rules)) {
+            count += (await ipt.owned(family, table, label)).length;
+        }
+        return count;
+    }
+
+    async function appendAll(ipt: IptablesClient, rules: Rule[]): Promise<void> {
+        await runTransaction(rules.map((rule) => ({
+            name: `append ${formatRule(rule)}`,
+            run: () => ipt.append(rule),
+            undo: async () => { await ipt.delete(rule); },
+        })));
+    }
+
+    async function deleteAll(ipt: IptablesClient, rules: Rule[], label: string): Promise<void> {
+        for (const { family, table } of tablesOf(rules)) {
+            await ipt.deleteOwned(family, table, label);
+        }
+    }
+
+    return {
+        check: async (_olds, news) => checkInputs(spec.schema, news),
+
+        diff: async (_id, olds, news) => spec.diff(olds, news),
+
+        create: async (props) => {
+            const inputs = parse(props);
+            const ownerTag = newOwnerTag();
+            const host = resolveHost(inputs.connection);
+            const outs = await forResource(spec.kind, spec.describe(inputs), async () => {
+                const resolved = (await spec.resolve?.(inputs, host)) ?? {};
+                const rules = spec.rules(inputs, ownerLabel(ownerTag), resolved);
+                await appendAll(new IptablesClient(host), rules);
+                return stateOf(inputs, ownerTag, resolved, rules);
+            });
+            return { id: ownerLabel(ownerTag), outs };
+        },
+
+        read: async (id, props) => {
+            const state = props as I & RuleSetState;
+            const inputs = parse(props);
+            const label = ownerLabel(state.ownerTag);
+            const expected = spec.rules(inputs, label, state.resolved ?? {});
+            const found = await countOwned(client(state), expected, label);
+            if (found === 0) {
+                return {};
+            }
+            return { id, props: { ...state, inSync: found === expected.length } };
+        },
+
+        update: async (_id, olds, news) => {
+            // Fields that change rules replace the resource; an update repairs drift or stores new credentials.
+            const state = olds as I & RuleSetState;
+            const inputs = parse(news);
+            const label = ownerLabel(state.ownerTag);
+            const rules = spec.rules(inputs, label, state.resolved ?? {});
+            const ipt = client(inputs);
+            await forResource(spec.kind, spec.describe(inputs), async () => {
+                if ((await countOwned(ipt, rules, label)) !== rules.length) {
+                    await deleteAll(ipt, rules, label);
+                    await appendAll(ipt, rules);
+                }
+            });
+            return { outs: stateOf(inputs, state.ownerTag, state.resolved ?? {}, rules) };
+        },
+
+        delete: async (_id, props) => {
+            const state = props as I & RuleSetState;
+            const inputs = parse(props);
+            const label = ownerLabel(state.ownerTag);
+            await forResource(spec.kind, spec.describe(inputs),
+                () => deleteAll(client(state), spec.rules(inputs, label, state.resolved ?? {}), label));
+        },
+    };
+}

@@ -1,0 +1,17 @@
+// Inputs of a MasqueradeRule.
+import { z } from "zod";
+import { networkCidr } from "../../schemas/addresses";
+import { connection } from "../../schemas/connection";
+import { interfaceName } from "../../schemas/names";
+
+export const masqueradeRuleInputs = z.object({
+    sourceCidr: networkCidr,
+    excludeOutInterface: interfaceName.optional(),
+    outInterface: interfaceName.optional(),
+    connection: connection.optional(),
+}).refine((m) => !(m.excludeOutInterface && m.outInterface), {
+    message: "set either outInterface or excludeOutInterface, not both (iptables takes one -o)",
+    path: ["outInterface"],
+});
+
+export type MasqueradeRuleInputs = z.infer<typeof masqueradeRuleInputs>;

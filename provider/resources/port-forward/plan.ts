@@ -1,0 +1,52 @@
+// Pure rules for PortForward: DNAT from PREROUTING (clients outside) and OUTPUT (the host itself),
+// plus a masquerade for clients on the target's own network (hairpin). Every field replaces it.
+import { isIPv6 } from "node:net";
+import type * as pulumi from "@pulumi/pulumi";
+import { type Rule, ownerComment } from "../../linux/iptables-argv";
+import { diffProps } from "../common/diff";
+import type { Resolved } from "../common/rule-set";
+import type { PortForwardInputs } from "./schema";
+
+export function targetOf(p: PortForwardInputs): string {
+    const port = p.targetPort ?? p.hostPort;
+    return isIPv6(p.targetAddress) ? `[${p.targetAddress}]:${port}` : `${p.targetAddress}:${port}`;
+}
+
+/**
+ * Equivalent to:
+ *   iptables -t nat -A PREROUTING -p P (-d HOST | -m addrtype --dst-type LOCAL) [-i IF] --dport N -j DNAT --to T
+ *   iptables -t nat -A OUTPUT     -p P (-d HOST | -m addrtype --dst-type LOCAL) --dport N -j DNAT --to T
+ *   iptables -t nat -A POSTROUTING -s TARGET_NET -d T -p P --dport TP -m conntrack --ctstate DNAT -j MASQUERADE
+ * each tagged with the owner comment. OUTPUT is left out when `inInterface` limits the forward.
+ */
+export function portForwardRules(p: PortForwardInputs, label: string, resolved: Resolved): Rule[] {
+    const family = isIPv6(p.targetAddress) ? 6 : 4;
+    const proto = ["-p", p.protocol];
+    const to = p.hostAddress ? ["-d", p.hostAddress] : ["-m", "addrtype", "--dst-type", "LOCAL"];
+    const dport = ["-m", p.protocol, "--dport", String(p.hostPort)];
+    const dnat = [...ownerComment(label), "-j", "DNAT", "--to-destination", targetOf(p)];
+    const rules: Rule[] = [{
+        family, table: "nat", chain: "PREROUTING",
+        spec: [...proto, ...to, ...(p.inInterface ? ["-i", p.inInterface] : []), ...dport, ...dnat],
+    }];
+    if (!p.inInterface) {
+        rules.push({ family, table: "nat", chain: "OUTPUT", spec: [...proto, ...to, ...dport, ...dnat] });
+    }
+    if (resolved.hairpinCidr) {
+        rules.push({
+            family, table: "nat", chain: "POSTROUTING",
+            spec: ["-s", resolved.hairpinCidr, "-d", p.targetAddress, ...proto,
+                "-m", p.protocol, "--dport", String(p.targetPort ?? p.hostPort),
+                "-m", "conntrack", "--ctstate", "DNAT", ...ownerComment(label), "-j", "MASQUERADE"],
+        });
+    }
+    return rules;
+}
+
+export function diffPortForward(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
+    return diffProps(olds, news, {
+        replace: ["hostPort", "targetAddress", "protocol", "hostAddress", "targetPort", "inInterface"],
+        update: [],
+        kernelName: [],
+    });
+}

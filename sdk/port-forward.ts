@@ -1,0 +1,50 @@
+// A host port forwarded (DNAT) to an address inside a namespace.
+import * as pulumi from "@pulumi/pulumi";
+import { type CommonArgs, secretConnection } from "./connection";
+import { providerStub } from "./provider-stub";
+
+export interface PortForwardArgs extends CommonArgs {
+    hostPort: pulumi.Input<number>;
+    /** Where connections go, e.g. "192.168.1.10". */
+    targetAddress: pulumi.Input<string>;
+    /** "tcp" or "udp". @default "tcp" */
+    protocol?: pulumi.Input<"tcp" | "udp">;
+    /** Match only this local address. @default any local address */
+    hostAddress?: pulumi.Input<string>;
+    /** @default hostPort */
+    targetPort?: pulumi.Input<number>;
+    /** Match only connections arriving on this interface (the host itself is then not forwarded). */
+    inInterface?: pulumi.Input<string>;
+}
+
+/**
+ * A port forward that works for clients outside the host (PREROUTING), for the host itself
+ * (OUTPUT), and for other namespaces on the target's network (a hairpin masquerade, added when
+ * the target is directly connected at create time). Every field replaces it.
+ *
+ * ```ts
+ * new netns.PortForward("http", { hostPort: 5000, targetAddress: "192.168.1.10" }, { dependsOn: [v0] });
+ * ```
+ */
+export class PortForward extends pulumi.dynamic.Resource {
+    declare readonly hostPort: pulumi.Output<number>;
+    declare readonly targetAddress: pulumi.Output<string>;
+    declare readonly ruleSpec: pulumi.Output<string>;
+    declare readonly rules: pulumi.Output<string[]>;
+
+    constructor(name: string, args: PortForwardArgs, opts?: pulumi.CustomResourceOptions) {
+        super(providerStub("PortForward"), name, {
+            hostPort: args.hostPort,
+            targetAddress: args.targetAddress,
+            protocol: args.protocol ?? "tcp",
+            hostAddress: args.hostAddress,
+            targetPort: args.targetPort,
+            inInterface: args.inInterface,
+            connection: secretConnection(args.connection),
+            ownerTag: undefined,
+            resolved: undefined,
+            ruleSpec: undefined,
+            rules: undefined,
+        }, opts, "netns", "PortForward");
+    }
+}

@@ -1,0 +1,74 @@
+// MasqueradeRule and PortForward against the real kernel's iptables, inside a private sandbox.
+import { checkAndCreate, providerIn } from "../support/kernel-provider";
+import { FaultyHost, argvContains } from "../support/faulty-host";
+import { Sandbox } from "../support/sandbox";
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+    sandbox = await Sandbox.start();
+    await sandbox.sh("ip", "link", "add", "br0", "type", "bridge");
+    await sandbox.sh("ip", "link", "set", "br0", "up");
+    await sandbox.sh("ip", "addr", "add", "192.168.1.1/24", "dev", "br0");
+});
+afterAll(() => sandbox?.stop());
+
+const nat = async () => (await sandbox.sh("iptables-save", "-t", "nat")).split("\n").filter((l) => l.startsWith("-A"));
+
+test("MasqueradeRule: the seeds' rule, tagged, found by its tag, removed by it", async () => {
+    const masq = providerIn("MasqueradeRule", sandbox.host);
+    const { id, outs } = await checkAndCreate(masq, { sourceCidr: "192.168.1.0/24", excludeOutInterface: "br0" });
+    expect(await nat()).toEqual([
+        `-A POSTROUTING -s 192.168.1.0/24 ! -o br0 -m comment --comment "pulumi-netns:${outs.ownerTag}" -j MASQUERADE`,
+    ]);
+    expect(outs.ruleSpec).toBe(`-t nat -A POSTROUTING -s 192.168.1.0/24 ! -o br0 -m comment --comment pulumi-netns:${outs.ownerTag} -j MASQUERADE`);
+    expect((await masq.read(id, outs)).props).toMatchObject({ inSync: true });
+
+    // A rule of someone else's, identical but for the tag, must survive our delete.
+    await sandbox.sh("iptables", "-w", "-t", "nat", "-A", "POSTROUTING", "-s", "192.168.1.0/24", "!", "-o", "br0", "-j", "MASQUERADE");
+    await masq.delete(id, outs);
+    expect(await nat()).toEqual(["-A POSTROUTING -s 192.168.1.0/24 ! -o br0 -j MASQUERADE"]);
+    expect((await masq.read(id, outs)).id).toBeUndefined();
+    await masq.delete(id, outs); // twice: success
+    await sandbox.sh("iptables", "-w", "-t", "nat", "-F", "POSTROUTING");
+});
+
+test("PortForward: PREROUTING and OUTPUT DNAT plus the hairpin masquerade for the target's subnet", async () => {
+    const fwd = providerIn("PortForward", sandbox.host);
+    const { id, outs } = await checkAndCreate(fwd, { hostPort: 5000, targetAddress: "192.168.1.10", protocol: "tcp" });
+    const tag = `"pulumi-netns:${outs.ownerTag}"`;
+    expect((await nat()).sort()).toEqual([
+        `-A OUTPUT -p tcp -m addrtype --dst-type LOCAL -m tcp --dport 5000 -m comment --comment ${tag} -j DNAT --to-destination 192.168.1.10:5000`,
+        `-A POSTROUTING -s 192.168.1.0/24 -d 192.168.1.10/32 -p tcp -m tcp --dport 5000 -m conntrack --ctstate DNAT -m comment --comment ${tag} -j MASQUERADE`,
+        `-A PREROUTING -p tcp -m addrtype --dst-type LOCAL -m tcp --dport 5000 -m comment --comment ${tag} -j DNAT --to-destination 192.168.1.10:5000`,
+    ]);
+
+    // One rule flushed away (a firewall reload of one chain): read says out of sync, update repairs.
+    await sandbox.sh("iptables", "-w", "-t", "nat", "-F", "OUTPUT");
+    const drifted = (await fwd.read(id, outs)).props!;
+    expect(drifted.inSync).toBe(false);
+    await fwd.update(id, drifted, { hostPort: 5000, targetAddress: "192.168.1.10", protocol: "tcp" });
+    expect(await nat()).toHaveLength(3);
+
+    await fwd.delete(id, outs);
+    expect(await nat()).toEqual([]);
+});
+
+test("PortForward with a host address and interface: no OUTPUT rule, exact match", async () => {
+    const fwd = providerIn("PortForward", sandbox.host);
+    const { id, outs } = await checkAndCreate(fwd, {
+        hostPort: 8080, targetAddress: "192.168.1.11", targetPort: 80, protocol: "udp", hostAddress: "198.51.100.1", inInterface: "eth9",
+    });
+    const rules = await nat();
+    expect(rules.find((r) => r.startsWith("-A PREROUTING"))).toMatch(
+        /^-A PREROUTING -d 198.51.100.1\/32 -i eth9 -p udp -m udp --dport 8080 .* -j DNAT --to-destination 192.168.1.11:80$/);
+    expect(rules.some((r) => r.startsWith("-A OUTPUT"))).toBe(false);
+    await fwd.delete(id, outs);
+    expect(await nat()).toEqual([]);
+});
+
+test("a failing second rule takes the first one back out", async () => {
+    const fwd = providerIn("PortForward", new FaultyHost(sandbox.host, (argv) => argvContains(argv, ["-A", "OUTPUT"])));
+    await expect(checkAndCreate(fwd, { hostPort: 6000, targetAddress: "192.168.1.10", protocol: "tcp" }))
+        .rejects.toThrow(/PortForward "tcp \*:6000 -> 192.168.1.10:6000": running "iptables -w -t nat -A OUTPUT .*injected/);
+    expect(await nat()).toEqual([]);
+});

@@ -1,0 +1,44 @@
+// SysctlForward against the real kernel: the sandbox's own net.ipv4.ip_forward.
+import { checkAndCreate, providerIn } from "../support/kernel-provider";
+import { Sandbox } from "../support/sandbox";
+
+let sandbox: Sandbox;
+beforeAll(async () => { sandbox = await Sandbox.start(); });
+afterAll(() => sandbox?.stop());
+
+const forwarding = async () => (await sandbox.sh("sysctl", "-n", "net.ipv4.ip_forward")).trim();
+
+test("turns forwarding on, remembers the old value, restores it on delete", async () => {
+    await sandbox.sh("sysctl", "-w", "net.ipv4.ip_forward=0");
+    const fwd = providerIn("SysctlForward", sandbox.host);
+    const { id, outs } = await checkAndCreate(fwd, { ipv4: true, ipv6: false });
+    expect(outs.previousIpv4).toBe(0);
+    expect(await forwarding()).toBe("1");
+
+    await sandbox.sh("sysctl", "-w", "net.ipv4.ip_forward=0"); // drift
+    expect((await fwd.read(id, outs)).props?.ipv4).toBe(false);
+    const { outs: repaired } = await fwd.update(id, { ...outs, ipv4: false }, { ipv4: true, ipv6: false });
+    expect(repaired.previousIpv4).toBe(0); // the original value, not the drifted one
+    expect(await forwarding()).toBe("1");
+
+    await fwd.delete(id, repaired);
+    expect(await forwarding()).toBe("0");
+});
+
+test("already on: nothing written, and delete leaves it on", async () => {
+    await sandbox.sh("sysctl", "-w", "net.ipv4.ip_forward=1");
+    const fwd = providerIn("SysctlForward", sandbox.host);
+    const { id, outs } = await checkAndCreate(fwd, { ipv4: true });
+    expect(outs.previousIpv4).toBe(1);
+    await fwd.delete(id, outs);
+    expect(await forwarding()).toBe("1");
+});
+
+test("a value changed by someone else after us is not overwritten on delete", async () => {
+    await sandbox.sh("sysctl", "-w", "net.ipv4.ip_forward=0");
+    const fwd = providerIn("SysctlForward", sandbox.host);
+    const { id, outs } = await checkAndCreate(fwd, { ipv4: true });
+    await sandbox.sh("sysctl", "-w", "net.ipv4.ip_forward=0"); // someone turned it off again: theirs now
+    await fwd.delete(id, outs);
+    expect(await forwarding()).toBe("0");
+});
