@@ -1,8 +1,8 @@
 // The real Pulumi CLI drives Namespace and Bridge on a sandbox's kernel: up, no-op up, drift
 // repair through refresh, an in-place update, and a destroy that leaves the sandbox as it was.
 import { configuredAddresses, parseAddresses, parseLinks } from "../../provider/linux/ip-json";
-import { PulumiProject } from "../support/pulumi-project";
-import { Sandbox, type SandboxSnapshot } from "../support/sandbox";
+import { PulumiProject } from "../../sandbox/pulumi-project";
+import { Sandbox, type SandboxSnapshot } from "../../sandbox/sandbox";
 
 jest.setTimeout(180_000);
 

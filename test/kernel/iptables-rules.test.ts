@@ -1,7 +1,7 @@
 // MasqueradeRule and PortForward against the real kernel's iptables, inside a private sandbox.
 import { checkAndCreate, providerIn } from "../support/kernel-provider";
 import { FaultyHost, argvContains } from "../support/faulty-host";
-import { Sandbox } from "../support/sandbox";
+import { Sandbox } from "../../sandbox/sandbox";
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { parseLinks } from "../../provider/linux/ip-json";
 import { FaultyHost, argvContains } from "../support/faulty-host";
 import { checkAndCreate, providerIn } from "../support/kernel-provider";
-import { Sandbox } from "../support/sandbox";
+import { Sandbox } from "../../sandbox/sandbox";
 
 let sandbox: Sandbox;
 beforeAll(async () => { sandbox = await Sandbox.start(); });

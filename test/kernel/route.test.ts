@@ -1,7 +1,7 @@
 // Route CRUD against the real kernel, inside a private sandbox.
 import { parseRoutes } from "../../provider/linux/ip-json";
 import { checkAndCreate, providerIn } from "../support/kernel-provider";
-import { Sandbox } from "../support/sandbox";
+import { Sandbox } from "../../sandbox/sandbox";
 
 let sandbox: Sandbox;
 beforeAll(async () => {

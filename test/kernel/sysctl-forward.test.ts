@@ -1,6 +1,6 @@
 // SysctlForward against the real kernel: the sandbox's own net.ipv4.ip_forward.
 import { checkAndCreate, providerIn } from "../support/kernel-provider";
-import { Sandbox } from "../support/sandbox";
+import { Sandbox } from "../../sandbox/sandbox";
 
 let sandbox: Sandbox;
 beforeAll(async () => { sandbox = await Sandbox.start(); });

@@ -2,9 +2,9 @@
 // links, its own /run/netns, its own iptables. Nothing done inside touches the real host network.
 import { readdir, readlink } from "node:fs/promises";
 import type { ResultPromise } from "execa";
-import type { Host, RunResult } from "../../provider/host/host";
-import { LocalHost } from "../../provider/host/local-host";
-import { loadExeca } from "../../provider/host/load-execa";
+import type { Host, RunResult } from "../provider/host/host";
+import { LocalHost } from "../provider/host/local-host";
+import { loadExeca } from "../provider/host/load-execa";
 
 export interface SandboxSnapshot {
     links: string[];
@@ -18,6 +18,9 @@ const SYSCTLS = ["net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding"];
 export class Sandbox {
     /** Runs commands inside the sandbox, as the providers would on a real host. */
     readonly host: Host;
+
+    /** Processes started inside (servers): killed on stop even if their namespace was deleted. */
+    private readonly tracked: ResultPromise[] = [];
 
     private constructor(readonly pid: number, private readonly holder: ResultPromise) {
         this.host = new LocalHost(this.enterArgv());
@@ -73,14 +76,28 @@ export class Sandbox {
         return { links, namespaces, iptables, sysctl };
     }
 
-    /** iptables-save without its comments and counters: the rules alone. */
+    /**
+     * The rules of every table, with the chains' non-default policies and user chains. Empty
+     * built-in chains are left out: an empty nat table and no nat table filter nothing alike.
+     */
     async iptablesRules(): Promise<string> {
         const r = await this.run(["iptables-save"]);
-        return r.stdout.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.replace(/\[\d+:\d+\]/, "")).join("\n");
+        return r.stdout.split("\n")
+            .filter((l) => l.startsWith("-A ") || (l.startsWith(":") && !/^:\S+ ACCEPT /.test(l)))
+            .map((l) => l.replace(/ \[\d+:\d+\]$/, ""))
+            .join("\n");
+    }
+
+    /** Keeps a process started inside the sandbox, to be killed by stop(). */
+    track(process: ResultPromise): void {
+        this.tracked.push(process);
     }
 
     /** Kills every process living in the sandbox or one of its namespaces, then the holder. */
     async stop(): Promise<void> {
+        for (const p of this.tracked) {
+            p.kill("SIGKILL");
+        }
         const inodes = new Set<string>([await readlink(`/proc/${this.pid}/ns/net`).catch(() => "")]);
         for (const name of JSON.parse((await this.run(["ip", "-j", "netns", "list"])).stdout || "[]") as { name: string }[]) {
             for (const pid of (await this.run(["ip", "netns", "pids", name.name])).stdout.split("\n").filter(Boolean)) {

@@ -2,10 +2,10 @@
 // file backend, so e2e tests run in parallel and leave nothing behind.
 import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { loadExeca } from "../../provider/host/load-execa";
+import { loadExeca } from "../provider/host/load-execa";
 import type { Sandbox } from "./sandbox";
 
-const repo = join(__dirname, "..", "..", "..");
+const repo = join(__dirname, "..", "..");
 
 export interface PulumiResult { exitCode: number; stdout: string; stderr: string }
 
