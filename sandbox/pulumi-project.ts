@@ -1,7 +1,7 @@
 // Runs a copy of an example program with the real Pulumi CLI inside a sandbox, on a private
 // file backend, so e2e tests run in parallel and leave nothing behind.
 import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { loadExeca } from "../provider/host/load-execa";
 import type { Sandbox } from "./sandbox";
 
@@ -15,10 +15,13 @@ export type ResourceChanges = Partial<Record<"create" | "update" | "replace" | "
 export class PulumiProject {
     private constructor(readonly dir: string, private readonly sandbox: Sandbox) {}
 
-    /** Copies examples/<name> under the repo (so it resolves the repo's node_modules) and makes a stack. */
-    static async create(sandbox: Sandbox, example: string, stack = "test"): Promise<PulumiProject> {
-        const dir = await mkdtemp(join(repo, ".state", `e2e-${example}-`));
-        await cp(join(repo, "examples", example), dir, {
+    /**
+     * Copies a program (a path inside the repo, e.g. "examples/quickstart") under the repo's .state,
+     * so it resolves the repo's node_modules, and makes a stack.
+     */
+    static async create(sandbox: Sandbox, program: string, stack = "test"): Promise<PulumiProject> {
+        const dir = await mkdtemp(join(repo, ".state", `run-${basename(program)}-`));
+        await cp(join(repo, program), dir, {
             recursive: true, filter: (src) => !/Pulumi\.[^/]+\.yaml$/.test(src) || src.endsWith("Pulumi.yaml"),
         });
         await mkdir(join(dir, ".backend"));

@@ -13,7 +13,7 @@ let before: SandboxSnapshot;
 beforeAll(async () => {
     sandbox = await Sandbox.start();
     before = await sandbox.snapshot();
-    project = await PulumiProject.create(sandbox, "quickstart");
+    project = await PulumiProject.create(sandbox, "examples/quickstart");
 });
 afterAll(async () => {
     await project?.dispose();

@@ -15,7 +15,7 @@ beforeAll(async () => {
     sandbox = await Sandbox.start();
     await buildWorld(sandbox);
     before = await sandbox.snapshot();
-    project = await PulumiProject.create(sandbox, "two-namespaces");
+    project = await PulumiProject.create(sandbox, "examples/two-namespaces");
     await project.up();
     await startServer(sandbox, "ns1", "192.168.1.10", 5000, "ns1");
 });

@@ -1,0 +1,91 @@
+// The main job: runs examples/two-namespaces with the real Pulumi CLI inside a sandbox that also
+// holds a simulated upstream network (wan) and an external client, verifies it the way the seeds
+// do, prints a table, then destroys it and checks the sandbox is as it was.
+// Usage: node dist/scripts/demo.js [--keep]   (--keep: wait for Enter before destroying)
+import { createInterface } from "node:readline/promises";
+import { type CheckResult, httpGet, ping } from "../sandbox/checks";
+import { PulumiProject } from "../sandbox/pulumi-project";
+import { Sandbox } from "../sandbox/sandbox";
+import { WORLD, buildWorld, startServer } from "../sandbox/world";
+
+const keep = process.argv.includes("--keep");
+const say = (line = "") => process.stdout.write(`${line}\n`);
+
+async function verify(sandbox: Sandbox): Promise<[string, CheckResult][]> {
+    const forwarded = `http://${WORLD.uplinkAddress}:5000/`;
+    const internet = `http://${WORLD.internetAddress}:${WORLD.internetPort}/`;
+    return [
+        ["ns1 -> ns2 (192.168.1.11)", await ping(sandbox, "ns1", "192.168.1.11")],
+        ["ns2 -> ns1 (192.168.1.10)", await ping(sandbox, "ns2", "192.168.1.10")],
+        ["ns1 -> bridge (192.168.1.1)", await ping(sandbox, "ns1", "192.168.1.1")],
+        ["ns2 -> bridge (192.168.1.1)", await ping(sandbox, "ns2", "192.168.1.1")],
+        [`ns1 -> host uplink (${WORLD.uplinkAddress})`, await ping(sandbox, "ns1", WORLD.uplinkAddress)],
+        [`ns2 -> host uplink (${WORLD.uplinkAddress})`, await ping(sandbox, "ns2", WORLD.uplinkAddress)],
+        [`ns1 -> wan (${WORLD.internetAddress}) via NAT`, await ping(sandbox, "ns1", WORLD.internetAddress)],
+        [`ns2 -> wan (${WORLD.internetAddress}) via NAT`, await ping(sandbox, "ns2", WORLD.internetAddress)],
+        ["ns1 -> wan HTTP: source seen", await httpGet(sandbox, "ns1", internet)],
+        [`client -> ${WORLD.uplinkAddress}:5000 (DNAT)`, await httpGet(sandbox, "client", forwarded)],
+        [`host -> ${WORLD.uplinkAddress}:5000`, await httpGet(sandbox, undefined, forwarded)],
+        [`ns2 -> ${WORLD.uplinkAddress}:5000 (hairpin)`, await httpGet(sandbox, "ns2", forwarded)],
+    ];
+}
+
+function table(rows: [string, CheckResult][]): void {
+    const width = Math.max(...rows.map(([name]) => name.length));
+    say(`  ${"check".padEnd(width)}  result  detail`);
+    for (const [name, r] of rows) {
+        say(`  ${name.padEnd(width)}  ${r.ok ? "ok    " : "FAILED"}  ${r.detail}`);
+    }
+}
+
+async function main(): Promise<number> {
+    say("== starting a sandbox (private network and mount namespaces) with a wan and a client");
+    const sandbox = await Sandbox.start();
+    let project: PulumiProject | undefined;
+    try {
+        await buildWorld(sandbox);
+        const before = await sandbox.snapshot();
+        project = await PulumiProject.create(sandbox, "examples/two-namespaces", "demo");
+
+        say("== pulumi up");
+        const up = await project.up();
+        say(up.stdout.trim());
+        say("\n== stack outputs");
+        say(JSON.stringify(await project.outputs(), null, 2));
+        say("\n== kernel state (ip -br addr in the host, then in ns1)");
+        say((await sandbox.sh("ip", "-br", "addr")).trim());
+        say((await sandbox.sh("ip", "-n", "ns1", "-br", "addr")).trim());
+        say("\n== nat rules");
+        say((await sandbox.sh("iptables-save", "-t", "nat")).split("\n").filter((l) => l.startsWith("-A")).join("\n"));
+
+        await startServer(sandbox, "ns1", "192.168.1.10", 5000, "ns1");
+        say("\n== verification (an HTTP server runs in ns1 on 192.168.1.10:5000)");
+        const rows = await verify(sandbox);
+        table(rows);
+        const failed = rows.filter(([, r]) => !r.ok).length;
+
+        if (keep) {
+            say(`\nThe stack is up. Enter the sandbox with: ${sandbox.enterArgv().join(" ")} bash`);
+            say(`Pulumi project copy: ${project.dir}`);
+            const rl = createInterface({ input: process.stdin, output: process.stdout });
+            await rl.question("Press Enter to destroy it. ");
+            rl.close();
+        }
+
+        say("\n== pulumi destroy");
+        const destroyed = (await project.ok("destroy", "--yes", "--skip-preview")).stdout;
+        say(destroyed.split("\n").filter((l) => /^\s+- \d+ deleted|^Duration/.test(l)).join("\n"));
+        const clean = JSON.stringify(await sandbox.snapshot()) === JSON.stringify(before);
+        say(clean ? "sandbox after destroy: exactly as before up" : "sandbox after destroy: DIFFERS from before up");
+        say(`\n${rows.length - failed} of ${rows.length} checks passed`);
+        return failed === 0 && clean ? 0 : 1;
+    } finally {
+        await project?.dispose();
+        await sandbox.stop();
+    }
+}
+
+main().then((code) => process.exit(code), (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+});

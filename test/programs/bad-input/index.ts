@@ -1,0 +1,16 @@
+// One resource with one bad input, picked by config `case`; `pulumi preview` must refuse it by name.
+import * as pulumi from "@pulumi/pulumi";
+import * as netns from "pulumi-netns";
+
+const cases: Record<string, () => void> = {
+    "long-interface-name": () => new netns.Bridge("bad-bridge", { name: "sixteen-chars-xx" }),
+    "invalid-cidr": () => new netns.MasqueradeRule("bad-nat", { sourceCidr: "192.168.1.0/33" }),
+    "port-zero": () => new netns.PortForward("bad-port", { hostPort: 0, targetAddress: "192.168.1.10" }),
+    "port-too-big": () => new netns.PortForward("bad-port", { hostPort: 70000, targetAddress: "192.168.1.10" }),
+    "bad-address": () => new netns.VethPair("bad-veth", {
+        hostName: "veth9", peerName: "ceth9", namespace: "ns9", addresses: ["192.168.1.300/24"],
+    }),
+    "shell-in-name": () => new netns.Namespace("bad-ns", { name: "ns1;reboot" }),
+};
+
+cases[new pulumi.Config().require("case")]();
