@@ -1,6 +1,7 @@
 // A Linux bridge (`ip link add type bridge`), up, with the addresses it should carry.
 import * as pulumi from "@pulumi/pulumi";
 import { type CommonArgs, secretConnection } from "./connection";
+import { ownerTagFor } from "./owner";
 import { providerStub } from "./provider-stub";
 
 export interface BridgeArgs extends CommonArgs {
@@ -32,7 +33,7 @@ export class Bridge extends pulumi.dynamic.Resource {
             mtu: args.mtu,
             connection: secretConnection(args.connection),
             macAddress: undefined,
-            ownerTag: undefined,
+            ownerTag: ownerTagFor("Bridge", name),
         }, opts, "netns", "Bridge");
     }
 }

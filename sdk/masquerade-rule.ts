@@ -1,6 +1,7 @@
 // Source NAT for a subnet leaving the host: iptables -t nat POSTROUTING ... -j MASQUERADE.
 import * as pulumi from "@pulumi/pulumi";
 import { type CommonArgs, secretConnection } from "./connection";
+import { ownerTagFor } from "./owner";
 import { providerStub } from "./provider-stub";
 
 export interface MasqueradeRuleArgs extends CommonArgs {
@@ -29,7 +30,7 @@ export class MasqueradeRule extends pulumi.dynamic.Resource {
             excludeOutInterface: args.excludeOutInterface,
             outInterface: args.outInterface,
             connection: secretConnection(args.connection),
-            ownerTag: undefined,
+            ownerTag: ownerTagFor("MasqueradeRule", name),
             ruleSpec: undefined,
             rules: undefined,
         }, opts, "netns", "MasqueradeRule");

@@ -1,6 +1,7 @@
 // A named Linux network namespace (`ip netns add`), with its loopback interface up.
 import * as pulumi from "@pulumi/pulumi";
 import { type CommonArgs, secretConnection } from "./connection";
+import { ownerTagFor } from "./owner";
 import { providerStub } from "./provider-stub";
 
 export interface NamespaceArgs extends CommonArgs {
@@ -26,7 +27,7 @@ export class Namespace extends pulumi.dynamic.Resource {
             name: args.name ?? name,
             loopbackUp: args.loopbackUp ?? true,
             connection: secretConnection(args.connection),
-            ownerTag: undefined,
+            ownerTag: ownerTagFor("Namespace", name),
         }, opts, "netns", "Namespace");
     }
 }

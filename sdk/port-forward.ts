@@ -1,6 +1,7 @@
 // A host port forwarded (DNAT) to an address inside a namespace.
 import * as pulumi from "@pulumi/pulumi";
 import { type CommonArgs, secretConnection } from "./connection";
+import { ownerTagFor } from "./owner";
 import { providerStub } from "./provider-stub";
 
 export interface PortForwardArgs extends CommonArgs {
@@ -41,7 +42,7 @@ export class PortForward extends pulumi.dynamic.Resource {
             targetPort: args.targetPort,
             inInterface: args.inInterface,
             connection: secretConnection(args.connection),
-            ownerTag: undefined,
+            ownerTag: ownerTagFor("PortForward", name),
             resolved: undefined,
             ruleSpec: undefined,
             rules: undefined,

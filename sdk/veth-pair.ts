@@ -1,6 +1,7 @@
 // A veth pair: one end on the host (optionally in a bridge), the peer inside a namespace.
 import * as pulumi from "@pulumi/pulumi";
 import { type CommonArgs, secretConnection } from "./connection";
+import { ownerTagFor } from "./owner";
 import { providerStub } from "./provider-stub";
 
 export interface VethPairArgs extends CommonArgs {
@@ -46,7 +47,7 @@ export class VethPair extends pulumi.dynamic.Resource {
             addresses: args.addresses ?? [],
             mtu: args.mtu,
             connection: secretConnection(args.connection),
-            ownerTag: undefined,
+            ownerTag: ownerTagFor("VethPair", name),
         }, opts, "netns", "VethPair");
     }
 }

@@ -17,11 +17,12 @@ export const appendRule = (r: Rule): string[] => [binary(r.family), "-w", "-t", 
 
 export const deleteRule = (r: Rule): string[] => [binary(r.family), "-w", "-t", r.table, "-D", r.chain, ...r.spec];
 
+/** Exit 0 when a rule with exactly this spec (owner comment included) is in the chain. */
+export const checkRule = (r: Rule): string[] => [binary(r.family), "-w", "-t", r.table, "-C", r.chain, ...r.spec];
+
 /** Equivalent to: `iptables -w -S CHAIN` for the filter table's chain policy line. */
 export const listChain = (family: 4 | 6, table: Table, chain: string): string[] =>
     [binary(family), "-w", "-t", table, "-S", chain];
-
-export const saveTable = (family: 4 | 6, table: Table): string[] => [`${binary(family)}-save`, "-t", table];
 
 /** The comment match that names a rule's owner. */
 export const ownerComment = (label: string): string[] => ["-m", "comment", "--comment", label];

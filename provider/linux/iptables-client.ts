@@ -2,8 +2,11 @@
 // provider process serves every resource concurrently, and rule edits must not interleave.
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
-import { type Rule, type Table, appendRule, deleteRule, listChain, saveTable } from "./iptables-argv";
-import { commentOf, parsePolicy, parseSavedRules } from "./iptables-save";
+import { type Rule, type Table, appendRule, checkRule, deleteRule, listChain } from "./iptables-argv";
+import { parsePolicy } from "./iptables-save";
+
+// What iptables says when the rule (or its chain) is not there; recorded in test/fixtures.
+const NOT_FOUND = /Bad rule|does a matching rule exist|No chain/;
 
 const queues = new WeakMap<Host, Promise<unknown>>();
 
@@ -26,7 +29,7 @@ export class IptablesClient {
     delete(rule: Rule): Promise<boolean> {
         return serialized(this.host, async () => {
             const result = await this.host.run(deleteRule(rule));
-            if (result.exitCode !== 0 && /Bad rule|does a matching rule exist|No chain/.test(result.stderr)) {
+            if (result.exitCode !== 0 && NOT_FOUND.test(result.stderr)) {
                 return false;
             }
             ensureSuccess(result);
@@ -34,21 +37,17 @@ export class IptablesClient {
         });
     }
 
-    /** The rules of a table that carry exactly this owner comment, as iptables-save prints them. */
-    async owned(family: 4 | 6, table: Table, label: string): Promise<Rule[]> {
-        const save = ensureSuccess(await this.host.run(saveTable(family, table))).stdout;
-        return parseSavedRules(save, family, table).filter((r) => commentOf(r) === label);
-    }
-
-    /** Deletes every rule of the table carrying this owner comment; returns how many went. */
-    async deleteOwned(family: 4 | 6, table: Table, label: string): Promise<number> {
-        let count = 0;
-        for (const rule of await this.owned(family, table, label)) {
-            if (await this.delete(rule)) {
-                count++;
-            }
+    /** True when the chain holds exactly this rule (matched by the kernel, owner comment included). */
+    async exists(rule: Rule): Promise<boolean> {
+        const result = await this.host.run(checkRule(rule));
+        if (result.exitCode === 0) {
+            return true;
         }
-        return count;
+        if (NOT_FOUND.test(result.stderr)) {
+            return false;
+        }
+        ensureSuccess(result);
+        return false;
     }
 
     /** The policy of a built-in chain, e.g. "DROP" for FORWARD on a Docker host. */

@@ -23,7 +23,7 @@ test("create, read, update addresses and mtu, delete", async () => {
 
     expect(await br.read(id, outs)).toEqual({ id, props: outs });
 
-    const { outs: updated } = await br.update(id, outs, { name: "brcrud", addresses: ["192.168.2.1/24"], mtu: 1400 });
+    const { outs: updated } = await br.update(id, outs, { ownerTag: outs.ownerTag, name: "brcrud", addresses: ["192.168.2.1/24"], mtu: 1400 });
     expect(await addresses("brcrud")).toEqual(["192.168.2.1/24"]);
     expect((await link("brcrud"))?.mtu).toBe(1400);
     expect(updated).toMatchObject({ addresses: ["192.168.2.1/24"], mtu: 1400 });
@@ -58,3 +58,12 @@ test.each([["mark its owner", ["alias"]], ["set it up", ["brhalf", "up"]], ["add
             /Bridge "brhalf": running "ip .*": exit 2: .*injected/);
         expect(await link("brhalf")).toBeUndefined();
     });
+
+test("a create cut off before Pulumi recorded it is adopted by the next create of the same resource", async () => {
+    const br = providerIn("Bridge", sandbox.host);
+    const ownerTag = "0123456789ab";
+    await checkAndCreate(br, { name: "bradopt", addresses: ["10.5.0.1/24"], ownerTag }); // state lost
+    const { outs } = await checkAndCreate(br, { name: "bradopt", addresses: ["10.6.0.1/24"], ownerTag });
+    expect(outs.ownerTag).toBe(ownerTag);
+    expect(await addresses("bradopt")).toEqual(["10.6.0.1/24"]);
+});

@@ -46,7 +46,7 @@ test("PortForward: PREROUTING and OUTPUT DNAT plus the hairpin masquerade for th
     await sandbox.sh("iptables", "-w", "-t", "nat", "-F", "OUTPUT");
     const drifted = (await fwd.read(id, outs)).props!;
     expect(drifted.inSync).toBe(false);
-    await fwd.update(id, drifted, { hostPort: 5000, targetAddress: "192.168.1.10", protocol: "tcp" });
+    await fwd.update(id, drifted, { ownerTag: drifted.ownerTag, hostPort: 5000, targetAddress: "192.168.1.10", protocol: "tcp" });
     expect(await nat()).toHaveLength(3);
 
     await fwd.delete(id, outs);
@@ -70,5 +70,21 @@ test("a failing second rule takes the first one back out", async () => {
     const fwd = providerIn("PortForward", new FaultyHost(sandbox.host, (argv) => argvContains(argv, ["-A", "OUTPUT"])));
     await expect(checkAndCreate(fwd, { hostPort: 6000, targetAddress: "192.168.1.10", protocol: "tcp" }))
         .rejects.toThrow(/PortForward "tcp \*:6000 -> 192.168.1.10:6000": running "iptables -w -t nat -A OUTPUT .*injected/);
+    expect(await nat()).toEqual([]);
+});
+
+test("rules are never doubled: an interrupted create is adopted, a replacement keeps its own rules", async () => {
+    const fwd = providerIn("PortForward", sandbox.host);
+    const ownerTag = "0123456789ab";
+    const v1 = { hostPort: 7000, targetAddress: "192.168.1.10", protocol: "tcp", ownerTag };
+    await checkAndCreate(fwd, v1); // state lost
+    const { id, outs } = await checkAndCreate(fwd, v1);
+    expect(await nat()).toHaveLength(3);
+    // Port change: Pulumi creates the replacement (same owner tag) and then deletes the old one.
+    const { outs: v2 } = await checkAndCreate(fwd, { ...v1, hostPort: 7001 });
+    await fwd.delete(id, outs);
+    expect((await nat()).filter((r) => r.includes("--dport 7001")).length).toBe(3);
+    expect((await nat()).some((r) => r.includes("--dport 7000 "))).toBe(false);
+    await fwd.delete("x", v2);
     expect(await nat()).toEqual([]);
 });

@@ -20,7 +20,7 @@ test("create, read, update, delete", async () => {
 
     expect(await ns.read(id, outs)).toEqual({ id, props: outs });
 
-    const { outs: updated } = await ns.update(id, outs, { name: "crud", loopbackUp: false });
+    const { outs: updated } = await ns.update(id, outs, { ownerTag: outs.ownerTag, name: "crud", loopbackUp: false });
     expect(updated.loopbackUp).toBe(false);
     expect((await lo("crud")).up).toBe(false);
 
@@ -58,3 +58,12 @@ test.each([["mark its owner", ["alias"]], ["set loopback up", ["lo", "up"]]])(
             /Namespace "halfmade": running "ip -n halfmade link set dev lo .*": exit 2: .*injected/);
         expect(await namespaces()).not.toContain("halfmade");
     });
+
+test("a create cut off before Pulumi recorded it is adopted by the next create of the same resource", async () => {
+    const ns = providerIn("Namespace", sandbox.host);
+    await checkAndCreate(ns, { name: "adopt", loopbackUp: false, ownerTag: "0123456789ab" });
+    await checkAndCreate(ns, { name: "adopt", loopbackUp: true, ownerTag: "0123456789ab" });
+    expect((await lo("adopt")).up).toBe(true);
+    // A different owner (another stack, or by hand) is still refused.
+    await expect(checkAndCreate(ns, { name: "adopt", ownerTag: "ba9876543210" })).rejects.toThrow(/did not create it/);
+});

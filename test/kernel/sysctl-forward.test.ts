@@ -17,7 +17,7 @@ test("turns forwarding on, remembers the old value, restores it on delete", asyn
 
     await sandbox.sh("sysctl", "-w", "net.ipv4.ip_forward=0"); // drift
     expect((await fwd.read(id, outs)).props?.ipv4).toBe(false);
-    const { outs: repaired } = await fwd.update(id, { ...outs, ipv4: false }, { ipv4: true, ipv6: false });
+    const { outs: repaired } = await fwd.update(id, { ...outs, ipv4: false }, { ownerTag: outs.ownerTag, ipv4: true, ipv6: false });
     expect(repaired.previousIpv4).toBe(0); // the original value, not the drifted one
     expect(await forwarding()).toBe("1");
 

@@ -36,13 +36,13 @@ test("create: peer born in the namespace, host end in the bridge, both up, peer 
 
     // Update in place: another bridge, other addresses, an MTU.
     const next = { ...inputs, bridge: "vbr1", addresses: ["192.168.1.20/24"], mtu: 1400 };
-    const { outs: updated } = await veth.update(id, outs, next);
+    const { outs: updated } = await veth.update(id, outs, { ...next, ownerTag: outs.ownerTag });
     expect(await link("vh0")).toMatchObject({ master: "vbr1", mtu: 1400 });
     expect((await link("vp0", "vns1"))?.mtu).toBe(1400);
     expect(await peerAddresses("vp0", "vns1")).toEqual(["192.168.1.20/24"]);
 
     // Off the bridge entirely.
-    const { outs: detached } = await veth.update(id, updated, { ...next, bridge: undefined });
+    const { outs: detached } = await veth.update(id, updated, { ownerTag: updated.ownerTag, ...next, bridge: undefined });
     expect((await link("vh0"))?.master).toBeUndefined();
 
     await veth.delete(id, detached);
@@ -87,4 +87,12 @@ test("an unknown bridge fails with the kernel's words and leaves nothing", async
     await expect(checkAndCreate(veth, { ...inputs, hostName: "vh3", peerName: "vp3", bridge: "nobridge" }))
         .rejects.toThrow(/master nobridge": exit \d+: .*(Cannot find device|does not exist)/);
     expect(await link("vh3")).toBeUndefined();
+});
+
+test("a create cut off before Pulumi recorded it is adopted by the next create of the same resource", async () => {
+    const veth = providerIn("VethPair", sandbox.host);
+    const again = { ...inputs, hostName: "vh4", peerName: "vp4", ownerTag: "0123456789ab" };
+    await checkAndCreate(veth, again);
+    await checkAndCreate(veth, { ...again, addresses: ["192.168.1.44/24"] });
+    expect(await peerAddresses("vp4", "vns1")).toEqual(["192.168.1.44/24"]);
 });

@@ -1,4 +1,5 @@
 // Calls a provider the way the Pulumi engine would, but against a sandbox's kernel.
+import { randomBytes } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Host } from "../../provider/host/host";
 import { factories, type Kind } from "../../provider";
@@ -7,9 +8,12 @@ export function providerIn(kind: Kind, host: Host): Required<pulumi.dynamic.Reso
     return factories[kind](() => host) as Required<pulumi.dynamic.ResourceProvider>;
 }
 
-/** check, then create: what `pulumi up` does for a new resource. */
+/** A fresh owner tag, as the SDK would derive one for a new resource. */
+export const testOwnerTag = (): string => randomBytes(6).toString("hex");
+
+/** check, then create: what `pulumi up` does for a new resource (given an owner tag if none). */
 export async function checkAndCreate(provider: Required<pulumi.dynamic.ResourceProvider>, inputs: Record<string, unknown>) {
-    const checked = await provider.check({}, inputs);
+    const checked = await provider.check({}, { ownerTag: testOwnerTag(), ...inputs });
     if (checked.failures?.length) {
         throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
     }

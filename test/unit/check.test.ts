@@ -4,14 +4,14 @@ import { UNKNOWN } from "../../provider/resources/common/unknown";
 import { namespaceInputs } from "../../provider/resources/namespace/schema";
 
 test("each bad field is named", () => {
-    const { failures } = checkInputs(bridgeInputs, { name: "bridge-name-too-long", addresses: ["192.168.1.1", "10.0.0.1/8"], mtu: 10 });
+    const { failures } = checkInputs(bridgeInputs, { ownerTag: "0123456789ab", name: "bridge-name-too-long", addresses: ["192.168.1.1", "10.0.0.1/8"], mtu: 10 });
     expect(failures?.map((f) => f.property).sort()).toEqual(["addresses[0]", "mtu", "name"]);
     expect(failures?.find((f) => f.property === "name")?.reason).toMatch(/15 characters/);
 });
 
 test("unknown values during preview are not judged", () => {
-    expect(checkInputs(bridgeInputs, { name: UNKNOWN, addresses: UNKNOWN }).failures).toEqual([]);
-    expect(checkInputs(bridgeInputs, { name: "br0", addresses: ["10.0.0.1/8", UNKNOWN] }).failures).toEqual([]);
+    expect(checkInputs(bridgeInputs, { ownerTag: "0123456789ab", name: UNKNOWN, addresses: UNKNOWN }).failures).toEqual([]);
+    expect(checkInputs(bridgeInputs, { ownerTag: "0123456789ab", name: "br0", addresses: ["10.0.0.1/8", UNKNOWN] }).failures).toEqual([]);
 });
 
 test("inputs come back unchanged, unknowns kept", () => {
@@ -20,10 +20,10 @@ test("inputs come back unchanged, unknowns kept", () => {
 });
 
 test("duplicate addresses are refused", () => {
-    const { failures } = checkInputs(bridgeInputs, { name: "br0", addresses: ["10.0.0.1/8", "10.0.0.1/8"] });
+    const { failures } = checkInputs(bridgeInputs, { ownerTag: "0123456789ab", name: "br0", addresses: ["10.0.0.1/8", "10.0.0.1/8"] });
     expect(failures?.[0].property).toBe("addresses");
 });
 
 test("the reserved namespace name `all` is refused", () => {
-    expect(checkInputs(namespaceInputs, { name: "all" }).failures?.[0].property).toBe("name");
+    expect(checkInputs(namespaceInputs, { ownerTag: "0123456789ab", name: "all" }).failures?.[0].property).toBe("name");
 });

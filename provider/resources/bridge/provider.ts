@@ -3,7 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { checkInputs, parseInputs } from "../common/check";
-import { describeOwner, newOwnerTag, ownerLabel } from "../common/owner";
+import { describeOwner, ownerLabel } from "../common/owner";
 import { ResourceError, alreadyExists, forResource, goneOnUpdate, notOurs } from "../common/resource-error";
 import { liveAddresses, reconcileAddresses } from "../common/reconcile";
 import { runTransaction } from "../common/steps";
@@ -41,25 +41,37 @@ export function bridgeProvider(resolveHost: HostResolver): pulumi.dynamic.Resour
         create: async (props) => {
             const inputs = parse(props);
             const ip = client(inputs);
-            const { name } = inputs;
-            const ownerTag = newOwnerTag();
+            const { name, ownerTag } = inputs;
+            let adopted = false;
             const outs = await forResource(KIND, name, async () => {
                 await runTransaction([
                     {
                         name: "create the bridge",
                         run: async () => {
                             if ((await ip.bridgeAdd(name, inputs.mtu)) === "exists") {
+                                // Ours already when a create of this resource was cut off before Pulumi recorded it.
                                 const link = await ip.link(name);
-                                const what = link?.kind ? `a ${link.kind} interface` : "an interface";
-                                throw alreadyExists(KIND, name, what, ip.host.description,
-                                    describeOwner(link?.alias), `ip link del ${name}`);
+                                if (link?.alias !== ownerLabel(ownerTag) || link.kind !== "bridge") {
+                                    const what = link?.kind ? `a ${link.kind} interface` : "an interface";
+                                    throw alreadyExists(KIND, name, what, ip.host.description,
+                                        describeOwner(link?.alias), `ip link del ${name}`);
+                                }
+                                adopted = true;
                             }
                         },
                         undo: async () => { await ip.linkDelete(name); },
                     },
                     { name: "mark its owner", run: () => ip.linkSetAlias(name, ownerLabel(ownerTag)) },
+                    {
+                        name: "set its MTU",
+                        run: async () => { if (adopted && inputs.mtu) { await ip.linkSetMtu(name, inputs.mtu); } },
+                    },
                     { name: "set it up", run: () => ip.linkSetUp(name, true) },
-                    { name: "add its addresses", run: () => reconcileAddresses(ip, name, [], inputs.addresses) },
+                    {
+                        name: "add its addresses",
+                        run: async () => reconcileAddresses(ip, name,
+                            adopted ? await liveAddresses(ip, name, inputs.addresses) : [], inputs.addresses),
+                    },
                 ]);
                 return stateOf(ip, inputs, ownerTag);
             });

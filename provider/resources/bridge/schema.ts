@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { canonicalCidr, interfaceAddress, mtu } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
+import { ownerTag } from "../../schemas/owner";
 import { interfaceName } from "../../schemas/names";
 
 export const addressList = z.array(interfaceAddress).default([]).refine(
@@ -12,6 +13,7 @@ export const bridgeInputs = z.object({
     addresses: addressList,
     mtu: mtu.optional(),
     connection: connection.optional(),
+    ownerTag,
 });
 
 export type BridgeInputs = z.infer<typeof bridgeInputs>;
@@ -20,6 +22,4 @@ export interface BridgeState extends BridgeInputs {
     /** The MTU the kernel reports (its default when none was asked for). */
     mtu: number;
     macAddress: string;
-    /** Written as the bridge's ifalias: its owner mark. */
-    ownerTag: string;
 }

@@ -1,11 +1,7 @@
-// Ownership: every kernel object we create carries a tag naming its owner, so read and delete
-// never act on an object of the same name that this stack did not create.
-import { randomBytes } from "node:crypto";
-
+// Ownership: every kernel object we create carries a label naming its owner (the resource's
+// ownerTag, derived by the SDK from stack and name), so read and delete never act on an object of
+// the same name that this stack did not create.
 const PREFIX = "pulumi-netns:";
-
-/** A fresh owner token for one resource, kept in its state as `ownerTag`. */
-export const newOwnerTag = (): string => randomBytes(6).toString("hex");
 
 /** The label written into the kernel (link ifalias, iptables comment). */
 export const ownerLabel = (tag: string): string => `${PREFIX}${tag}`;

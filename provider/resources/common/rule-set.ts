@@ -3,10 +3,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { Host, HostResolver } from "../../host/host";
-import { type Rule, type Table, formatRule } from "../../linux/iptables-argv";
+import { type Rule, formatRule } from "../../linux/iptables-argv";
 import { IptablesClient } from "../../linux/iptables-client";
 import { checkInputs, parseInputs } from "./check";
-import { newOwnerTag, ownerLabel } from "./owner";
+import { ownerLabel } from "./owner";
 import { forResource } from "./resource-error";
 import { runTransaction } from "./steps";
 
@@ -36,12 +36,6 @@ export interface RuleSetState {
     inSync: boolean;
 }
 
-/** The (family, table) pairs a rule list touches, each once. */
-function tablesOf(rules: Rule[]): { family: 4 | 6; table: Table }[] {
-    const keys = new Map(rules.map((r) => [`${r.family}/${r.table}`, { family: r.family, table: r.table }]));
-    return [...keys.values()];
-}
-
 export function ruleSetProvider<I extends { connection?: unknown }>(
     spec: RuleSetKind<I>, resolveHost: HostResolver,
 ): pulumi.dynamic.ResourceProvider {
@@ -52,26 +46,22 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
         ...inputs, ownerTag, resolved, ruleSpec: formatRule(rules[0]), rules: rules.map(formatRule), inSync: true,
     });
 
-    async function countOwned(ipt: IptablesClient, rules: Rule[], label: string): Promise<number> {
+    /** How many of the rules the kernel holds, each matched exactly (owner comment included). */
+    async function countPresent(ipt: IptablesClient, rules: Rule[]): Promise<number> {
         let count = 0;
-        for (const { family, table } of tablesOf(rules)) {
-            count += (await ipt.owned(family, table, label)).length;
+        for (const rule of rules) {
+            count += (await ipt.exists(rule)) ? 1 : 0;
         }
         return count;
     }
 
-    async function appendAll(ipt: IptablesClient, rules: Rule[]): Promise<void> {
+    /** Appends the rules that are missing; a rule already there is ours (same spec, same owner). */
+    async function ensureAll(ipt: IptablesClient, rules: Rule[]): Promise<void> {
         await runTransaction(rules.map((rule) => ({
             name: `append ${formatRule(rule)}`,
-            run: () => ipt.append(rule),
+            run: async () => { if (!(await ipt.exists(rule))) { await ipt.append(rule); } },
             undo: async () => { await ipt.delete(rule); },
         })));
-    }
-
-    async function deleteAll(ipt: IptablesClient, rules: Rule[], label: string): Promise<void> {
-        for (const { family, table } of tablesOf(rules)) {
-            await ipt.deleteOwned(family, table, label);
-        }
     }
 
     return {
@@ -81,12 +71,12 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
 
         create: async (props) => {
             const inputs = parse(props);
-            const ownerTag = newOwnerTag();
+            const { ownerTag } = inputs as I & { ownerTag: string };
             const host = resolveHost(inputs.connection);
             const outs = await forResource(spec.kind, spec.describe(inputs), async () => {
                 const resolved = (await spec.resolve?.(inputs, host)) ?? {};
                 const rules = spec.rules(inputs, ownerLabel(ownerTag), resolved);
-                await appendAll(new IptablesClient(host), rules);
+                await ensureAll(new IptablesClient(host), rules);
                 return stateOf(inputs, ownerTag, resolved, rules);
             });
             return { id: ownerLabel(ownerTag), outs };
@@ -97,7 +87,7 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
             const inputs = parse(props);
             const label = ownerLabel(state.ownerTag);
             const expected = spec.rules(inputs, label, state.resolved ?? {});
-            const found = await countOwned(client(state), expected, label);
+            const found = await countPresent(client(state), expected);
             if (found === 0) {
                 return {};
             }
@@ -112,10 +102,7 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
             const rules = spec.rules(inputs, label, state.resolved ?? {});
             const ipt = client(inputs);
             await forResource(spec.kind, spec.describe(inputs), async () => {
-                if ((await countOwned(ipt, rules, label)) !== rules.length) {
-                    await deleteAll(ipt, rules, label);
-                    await appendAll(ipt, rules);
-                }
+                await ensureAll(ipt, rules);
             });
             return { outs: stateOf(inputs, state.ownerTag, state.resolved ?? {}, rules) };
         },
@@ -124,8 +111,13 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
             const state = props as I & RuleSetState;
             const inputs = parse(props);
             const label = ownerLabel(state.ownerTag);
-            await forResource(spec.kind, spec.describe(inputs),
-                () => deleteAll(client(state), spec.rules(inputs, label, state.resolved ?? {}), label));
+            const ipt = client(state);
+            // By exact spec, owner comment included: a replacement's rules (same owner, other spec) stay.
+            await forResource(spec.kind, spec.describe(inputs), async () => {
+                for (const rule of spec.rules(inputs, label, state.resolved ?? {})) {
+                    await ipt.delete(rule);
+                }
+            });
         },
     };
 }

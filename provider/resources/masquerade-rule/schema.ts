@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { networkCidr } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
+import { ownerTag } from "../../schemas/owner";
 import { interfaceName } from "../../schemas/names";
 
 export const masqueradeRuleInputs = z.object({
@@ -9,6 +10,7 @@ export const masqueradeRuleInputs = z.object({
     excludeOutInterface: interfaceName.optional(),
     outInterface: interfaceName.optional(),
     connection: connection.optional(),
+    ownerTag,
 }).refine((m) => !(m.excludeOutInterface && m.outInterface), {
     message: "set either outInterface or excludeOutInterface, not both (iptables takes one -o)",
     path: ["outInterface"],

@@ -3,7 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { checkInputs, parseInputs } from "../common/check";
-import { describeOwner, newOwnerTag, ownerLabel } from "../common/owner";
+import { describeOwner, ownerLabel } from "../common/owner";
 import { alreadyExists, forResource, goneOnUpdate, notOurs } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { diffNamespace } from "./plan";
@@ -32,16 +32,18 @@ export function namespaceProvider(resolveHost: HostResolver): pulumi.dynamic.Res
         create: async (props) => {
             const inputs = parse(props);
             const ip = client(inputs);
-            const { name } = inputs;
-            const ownerTag = newOwnerTag();
+            const { name, ownerTag } = inputs;
             await forResource(KIND, name, () => runTransaction([
                 {
                     name: "create the namespace",
                     run: async () => {
                         if ((await ip.netnsAdd(name)) === "exists") {
+                            // Ours already when a create of this resource was cut off before Pulumi recorded it.
                             const lo = await ip.link("lo", name);
-                            throw alreadyExists(KIND, name, "a namespace", ip.host.description, describeOwner(lo?.alias),
-                                `ip netns del ${name}`);
+                            if (lo?.alias !== ownerLabel(ownerTag)) {
+                                throw alreadyExists(KIND, name, "a namespace", ip.host.description,
+                                    describeOwner(lo?.alias), `ip netns del ${name}`);
+                            }
                         }
                     },
                     undo: async () => { await ip.netnsDelete(name); },
@@ -49,7 +51,7 @@ export function namespaceProvider(resolveHost: HostResolver): pulumi.dynamic.Res
                 { name: "mark its owner", run: () => ip.linkSetAlias("lo", ownerLabel(ownerTag), name) },
                 { name: "set loopback up", run: () => ip.linkSetUp("lo", inputs.loopbackUp, name) },
             ]));
-            const outs: NamespaceState = { ...inputs, ownerTag };
+            const outs: NamespaceState = inputs;
             return { id: name, outs };
         },
 

@@ -4,7 +4,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { checkInputs, parseInputs } from "../common/check";
-import { describeOwner, newOwnerTag, ownerLabel } from "../common/owner";
+import { describeOwner, ownerLabel } from "../common/owner";
 import { liveAddresses, reconcileAddresses } from "../common/reconcile";
 import { ResourceError, alreadyExists, forResource, goneOnUpdate, notOurs } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
@@ -18,7 +18,7 @@ export function vethPairProvider(resolveHost: HostResolver): pulumi.dynamic.Reso
     const client = (state: { connection?: unknown }) => new IpClient(resolveHost(state.connection));
 
     /** Both ends as the kernel has them; ours only when both carry our owner mark. */
-    async function observe(ip: IpClient, state: VethPairInputs & { ownerTag: string }) {
+    async function observe(ip: IpClient, state: VethPairInputs) {
         const label = ownerLabel(state.ownerTag);
         const hostEnd = await ip.link(state.hostName);
         const peerEnd = await ip.link(state.peerName, state.namespace);
@@ -57,16 +57,20 @@ export function vethPairProvider(resolveHost: HostResolver): pulumi.dynamic.Reso
         create: async (props) => {
             const inputs = parse(props);
             const ip = client(inputs);
-            const { hostName, peerName, namespace } = inputs;
-            const ownerTag = newOwnerTag();
+            const { hostName, peerName, namespace, ownerTag } = inputs;
             const label = ownerLabel(ownerTag);
+            let adopted = false;
             const outs = await forResource(KIND, hostName, async () => {
                 await runTransaction([
                     {
                         name: "create the pair",
                         run: async () => {
                             if ((await ip.vethAdd(hostName, peerName, namespace, inputs.mtu)) === "exists") {
-                                throw await whichEndExists(ip, inputs);
+                                // Ours already when a create of this resource was cut off before Pulumi recorded it.
+                                adopted = (await observe(ip, inputs)).ours;
+                                if (!adopted) {
+                                    throw await whichEndExists(ip, inputs);
+                                }
                             }
                         },
                         // Deleting one end deletes both.
@@ -80,7 +84,12 @@ export function vethPairProvider(resolveHost: HostResolver): pulumi.dynamic.Reso
                     },
                     { name: "set the host end up", run: () => ip.linkSetUp(hostName, true) },
                     { name: "set the peer up", run: () => ip.linkSetUp(peerName, true, namespace) },
-                    { name: "address the peer", run: () => reconcileAddresses(ip, peerName, [], inputs.addresses, namespace) },
+                    {
+                        name: "address the peer",
+                        run: async () => reconcileAddresses(ip, peerName,
+                            adopted ? await liveAddresses(ip, peerName, inputs.addresses, namespace) : [],
+                            inputs.addresses, namespace),
+                    },
                 ]);
                 return stateOf(ip, inputs, ownerTag);
             });

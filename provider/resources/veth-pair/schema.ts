@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { mtu } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
+import { ownerTag } from "../../schemas/owner";
 import { interfaceName, namespaceName } from "../../schemas/names";
 import { addressList } from "../bridge/schema";
 
@@ -13,12 +14,11 @@ export const vethPairInputs = z.object({
     addresses: addressList,
     mtu: mtu.optional(),
     connection: connection.optional(),
+    ownerTag,
 });
 
 export type VethPairInputs = z.infer<typeof vethPairInputs>;
 
 export interface VethPairState extends VethPairInputs {
     mtu: number;
-    /** Written as the ifalias of both ends: the pair's owner mark. */
-    ownerTag: string;
 }
