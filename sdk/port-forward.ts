@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { type CommonArgs, secretConnection } from "./connection";
 import { ownerTagFor } from "./owner";
 import { providerStub } from "./provider-stub";
+import { checkPortClaim } from "./sanity";
 
 export interface PortForwardArgs extends CommonArgs {
     hostPort: pulumi.Input<number>;
@@ -47,5 +48,6 @@ export class PortForward extends pulumi.dynamic.Resource {
             ruleSpec: undefined,
             rules: undefined,
         }, opts, "netns", "PortForward");
+        checkPortClaim(this, name, args.connection, args.protocol ?? "tcp", args.hostPort, args.hostAddress);
     }
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { type CommonArgs, secretConnection } from "./connection";
 import { ownerTagFor } from "./owner";
 import { providerStub } from "./provider-stub";
+import { checkVethAddresses } from "./sanity";
 
 export interface VethPairArgs extends CommonArgs {
     /** The host end's name, at most 15 characters. */
@@ -49,5 +50,6 @@ export class VethPair extends pulumi.dynamic.Resource {
             connection: secretConnection(args.connection),
             ownerTag: ownerTagFor("VethPair", name),
         }, opts, "netns", "VethPair");
+        checkVethAddresses(this, name, args.connection, args.bridge, args.addresses ?? []);
     }
 }

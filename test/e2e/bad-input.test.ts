@@ -35,3 +35,15 @@ test.each([
     expect(output).toMatch(new RegExp(`resource .${name}.: property ${field} value \\{.*\\} has a problem: ${reason.source}`));
     expect(await sandbox.snapshot()).toEqual(before);
 });
+
+test.each([
+    ["same-port-twice", /PortForward "web-b" forwards tcp port 8080 \(any address\), as PortForward "web-a" does/],
+    ["same-address-on-bridge", /VethPair "nsb-link" puts 10.7.0.5 on bridge brx, as VethPair "nsa-link" does/],
+])("%s: preview warns about the conflict", async (testCase, warning) => {
+    await project.setConfig({ case: testCase });
+    const preview = await project.pulumi("preview");
+    expect(preview.exitCode).toBe(0);
+    expect(preview.stdout).toMatch(/warning:/);
+    expect(preview.stdout).toMatch(warning);
+    expect(await sandbox.snapshot()).toEqual(before);
+});

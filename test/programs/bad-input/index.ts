@@ -1,4 +1,5 @@
 // One resource with one bad input, picked by config `case`; `pulumi preview` must refuse it by name.
+// The last cases are valid alone but conflict together: preview must warn.
 import * as pulumi from "@pulumi/pulumi";
 import * as netns from "pulumi-netns";
 
@@ -11,6 +12,19 @@ const cases: Record<string, () => void> = {
         hostName: "veth9", peerName: "ceth9", namespace: "ns9", addresses: ["192.168.1.300/24"],
     }),
     "shell-in-name": () => new netns.Namespace("bad-ns", { name: "ns1;reboot" }),
+    // Valid one by one, in conflict together: preview warns.
+    "same-port-twice": () => {
+        new netns.PortForward("web-a", { hostPort: 8080, targetAddress: "192.168.1.10" });
+        new netns.PortForward("web-b", { hostPort: 8080, targetAddress: "192.168.1.11" });
+    },
+    "same-address-on-bridge": () => {
+        const br = new netns.Bridge("brx");
+        for (const ns of ["nsa", "nsb"]) {
+            new netns.VethPair(`${ns}-link`, {
+                hostName: `v-${ns}`, peerName: `c-${ns}`, namespace: ns, bridge: br.name, addresses: ["10.7.0.5/24"],
+            });
+        }
+    },
 };
 
 cases[new pulumi.Config().require("case")]();

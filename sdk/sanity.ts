@@ -1,0 +1,53 @@
+// Cross-resource checks no single resource can make: warned at preview, from the program itself,
+// since each resource's provider sees only its own inputs.
+import * as pulumi from "@pulumi/pulumi";
+import type { Connection } from "./connection";
+
+interface Claim { resource: pulumi.Resource; name: string; key: string; detail: string }
+
+const claims = new Map<string, Claim[]>();
+
+const machineOf = (connection: pulumi.Input<Connection> | undefined): pulumi.Output<string> =>
+    pulumi.output(connection).apply((c) => (c ? `${c.host}:${c.port ?? 22}` : "local"));
+
+/** Records a claim; warns about each earlier claim of the same key that conflicts with it. */
+function claim(kind: string, c: Claim, describe: (other: Claim) => string, conflicts = (_: Claim) => true): void {
+    const earlier = claims.get(c.key) ?? [];
+    for (const other of earlier.filter(conflicts)) {
+        pulumi.log.warn(`${kind} "${c.name}" ${describe(other)}`, c.resource);
+    }
+    claims.set(c.key, [...earlier, c]);
+}
+
+/** Two VethPairs on one bridge must not give their peers the same address. */
+export function checkVethAddresses(
+    resource: pulumi.Resource, name: string, connection: pulumi.Input<Connection> | undefined,
+    bridge: pulumi.Input<string> | undefined, addresses: pulumi.Input<pulumi.Input<string>[]>,
+): void {
+    pulumi.all([machineOf(connection), bridge, addresses]).apply(([machine, br, list]) => {
+        if (!br) {
+            return;
+        }
+        for (const cidr of list) {
+            const address = cidr.split("/")[0];
+            claim("VethPair", { resource, name, key: `veth|${machine}|${br}|${address}`, detail: cidr },
+                (other) => `puts ${address} on bridge ${br}, as VethPair "${other.name}" does (${other.detail}): ` +
+                    "the two namespaces will fight over it");
+        }
+    });
+}
+
+/** Two PortForwards must not claim the same host port and protocol on the same address. */
+export function checkPortClaim(
+    resource: pulumi.Resource, name: string, connection: pulumi.Input<Connection> | undefined,
+    protocol: pulumi.Input<string>, hostPort: pulumi.Input<number>, hostAddress: pulumi.Input<string> | undefined,
+): void {
+    pulumi.all([machineOf(connection), protocol, hostPort, hostAddress]).apply(([machine, proto, port, address]) => {
+        const detail = address ?? "any address";
+        // "Any address" overlaps every address; two distinct addresses do not overlap.
+        claim("PortForward", { resource, name, key: `port|${machine}|${proto}|${port}`, detail },
+            (other) => `forwards ${proto} port ${port} (${detail}), as PortForward "${other.name}" ` +
+                `does (${other.detail}): only the first matching rule will ever see a connection`,
+            (other) => other.detail === detail || other.detail === "any address" || detail === "any address");
+    });
+}
