@@ -88,3 +88,14 @@ export class PulumiProject {
         await rm(this.dir, { recursive: true, force: true });
     }
 }
+
+/** One engine step as the event stream records it. */
+export interface EngineStep { op: string; urn: string }
+
+/** The resource steps of an update, in the order the engine started them (from `up --json`). */
+export function stepsFromEventLog(log: string): EngineStep[] {
+    return log.split("\n").filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line))
+        .filter((e) => e.resourcePreEvent)
+        .map((e) => ({ op: e.resourcePreEvent.metadata.op, urn: e.resourcePreEvent.metadata.urn }));
+}

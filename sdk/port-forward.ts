@@ -40,7 +40,8 @@ export class PortForward extends pulumi.dynamic.Resource {
             targetAddress: args.targetAddress,
             protocol: args.protocol ?? "tcp",
             hostAddress: args.hostAddress,
-            targetPort: args.targetPort,
+            // Explicit, so "targetPort: 5000" and "absent" with hostPort 5000 are the same input.
+            targetPort: args.targetPort ?? args.hostPort,
             inInterface: args.inInterface,
             connection: secretConnection(args.connection),
             ownerTag: ownerTagFor("PortForward", name),

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 const linkJson = z.object({
+    ifindex: z.number(),
     ifname: z.string(),
     flags: z.array(z.string()).default([]),
     mtu: z.number(),
@@ -12,6 +13,8 @@ const linkJson = z.object({
 });
 
 export interface Link {
+    /** The kernel's ifindex: the same object keeps it for its whole life. */
+    index: number;
     name: string;
     /** "bridge", "veth", ...; undefined for plain devices such as lo or a NIC. */
     kind?: string;
@@ -40,6 +43,7 @@ export function parseLinks(stdout: string): Link[] {
     return parseArray(stdout).map((raw) => {
         const l = linkJson.parse(raw);
         return {
+            index: l.ifindex,
             name: l.ifname,
             kind: l.linkinfo?.info_kind,
             mtu: l.mtu,

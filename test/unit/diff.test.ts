@@ -1,6 +1,8 @@
 import { diffBridge } from "../../provider/resources/bridge/plan";
 import { UNKNOWN } from "../../provider/resources/common/unknown";
 import { diffNamespace } from "../../provider/resources/namespace/plan";
+import { diffPortForward } from "../../provider/resources/port-forward/plan";
+import { diffVethPair } from "../../provider/resources/veth-pair/plan";
 
 const bridgeState = { name: "br0", addresses: ["192.168.1.1/24"], mtu: 1500, macAddress: "aa:bb:cc:dd:ee:ff", ownerTag: "t" };
 
@@ -44,7 +46,30 @@ describe("Namespace diff", () => {
     test("loopback updates in place", () => {
         expect(diffNamespace(state, { name: "ns1", loopbackUp: false })).toMatchObject({ changes: true, replaces: [] });
     });
-    test("rename replaces", () => {
-        expect(diffNamespace(state, { name: "ns2", loopbackUp: true }).replaces).toEqual(["name"]);
+    test("rename replaces, delete-first", () => {
+        expect(diffNamespace(state, { name: "ns2", loopbackUp: true }))
+            .toMatchObject({ replaces: ["name"], deleteBeforeReplace: true });
+    });
+});
+
+describe("PortForward diff", () => {
+    const state = { hostPort: 5000, targetAddress: "192.168.1.10", protocol: "tcp", targetPort: 5000, ownerTag: "t" };
+    test("a port change replaces, the new rules first (no gap in service)", () => {
+        expect(diffPortForward(state, { ...state, hostPort: 5001 }))
+            .toMatchObject({ changes: true, replaces: ["hostPort"], deleteBeforeReplace: false });
+    });
+});
+
+describe("VethPair diff", () => {
+    const state = { hostName: "veth0", peerName: "ceth0", namespace: "ns1", bridge: "br0", addresses: [], mtu: 1500, ownerTag: "t" };
+    test("another bridge is an update", () => {
+        expect(diffVethPair(state, { ...state, bridge: "br1" })).toMatchObject({ changes: true, replaces: [] });
+    });
+    test("leaving the bridge is an update too", () => {
+        expect(diffVethPair(state, { ...state, bridge: undefined })).toMatchObject({ changes: true, replaces: [] });
+    });
+    test("another namespace replaces, delete-first since the names stay", () => {
+        expect(diffVethPair(state, { ...state, namespace: "ns2" }))
+            .toMatchObject({ replaces: ["namespace"], deleteBeforeReplace: true });
     });
 });

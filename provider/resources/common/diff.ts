@@ -12,8 +12,10 @@ export interface DiffRules {
     update: readonly string[];
     /** Fields whose absence from the new inputs leaves the kernel's value alone (e.g. mtu). */
     keepWhenAbsent?: readonly string[];
-    /** Fields that together form the kernel's name: unchanged, the old object must go first. */
+    /** Fields that together form the kernel's name: unchanged, the old object must go first. Empty: no name. */
     kernelName: readonly string[];
+    /** Replace delete-first even when the kernel name changes. */
+    deleteFirst?: boolean;
     /** Field-specific equality, e.g. address lists compared as sets. */
     equal?: Readonly<Record<string, (a: unknown, b: unknown) => boolean>>;
 }
@@ -48,11 +50,12 @@ export function diffProps(olds: Props, news: Props, rules: DiffRules): pulumi.dy
         updates.push("connection");
     }
 
-    const sameKernelName = rules.kernelName.every((f) => !replaces.includes(f));
+    // Objects without a kernel name (iptables rules) can be made anew before the old ones go.
+    const sameKernelName = rules.kernelName.length > 0 && rules.kernelName.every((f) => !replaces.includes(f));
     const sameMachine = !replaces.includes("connection");
     return {
         changes: replaces.length > 0 || updates.length > 0,
         replaces,
-        deleteBeforeReplace: replaces.length > 0 && sameKernelName && sameMachine,
+        deleteBeforeReplace: replaces.length > 0 && ((sameKernelName && sameMachine) || rules.deleteFirst === true),
     };
 }
