@@ -30,10 +30,16 @@ export class PulumiProject {
         return project;
     }
 
-    /** Runs `pulumi ARGS` inside the sandbox; never throws on a non-zero exit. */
-    async pulumi(...args: string[]): Promise<PulumiResult> {
+    /**
+     * Runs `pulumi ARGS` inside the sandbox; never throws on a non-zero exit. A last argument
+     * `{ dropNetAdmin: true }` runs it as root without CAP_NET_ADMIN.
+     */
+    async pulumi(...args: (string | { dropNetAdmin: boolean })[]): Promise<PulumiResult> {
         const { execa } = await loadExeca();
-        const argv = [...this.sandbox.enterArgv(this.dir), "pulumi", ...args, "--non-interactive", "--color=never"];
+        const drop = args.some((a) => typeof a === "object" && a.dropNetAdmin);
+        const words = args.filter((a): a is string => typeof a === "string");
+        const setpriv = drop ? ["setpriv", "--inh-caps=-net_admin", "--bounding-set=-net_admin", "--"] : [];
+        const argv = [...this.sandbox.enterArgv(this.dir), ...setpriv, "pulumi", ...words, "--non-interactive", "--color=never"];
         const r = await execa(argv[0], argv.slice(1), {
             reject: false,
             stdin: "ignore",

@@ -34,7 +34,7 @@ export function bridgeProvider(resolveHost: HostResolver): pulumi.dynamic.Resour
     }
 
     return {
-        check: async (_olds, news) => checkInputs(bridgeInputs, news),
+        check: async (_olds, news) => checkInputs(bridgeInputs, news, ["ip"]),
 
         diff: async (_id, olds, news) => diffBridge(olds, news),
 

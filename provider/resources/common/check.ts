@@ -1,6 +1,7 @@
 // Turns zod validation into Pulumi check failures that name the field, skipping unknown values.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { localHostProblem } from "../../host/preflight";
 import { UNKNOWN } from "./unknown";
 
 /** "addresses[1]", "connection.host": the property path Pulumi shows next to the reason. */
@@ -33,12 +34,19 @@ function isUnknownAt(root: unknown, path: readonly PropertyKey[]): boolean {
 /**
  * Validates `news` and returns the inputs unchanged (unknowns kept) with one failure per bad field.
  * Values that are unknown during preview are not judged; they are checked again at `up`.
+ * With `tools`, a resource on this machine also needs CAP_NET_ADMIN and those tools on PATH.
  */
-export function checkInputs(schema: z.ZodType, news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+export function checkInputs(
+    schema: z.ZodType, news: Record<string, unknown>, tools: readonly string[] = [],
+): pulumi.dynamic.CheckResult {
     const parsed = schema.safeParse(news);
     const failures = parsed.success ? [] : parsed.error.issues
         .filter((issue) => !isUnknownAt(news, issue.path))
         .map((issue) => ({ property: propertyPath(issue.path) || "(inputs)", reason: issue.message }));
+    const problem = tools.length > 0 && news.connection === undefined ? localHostProblem(tools) : undefined;
+    if (problem) {
+        failures.push({ property: "connection", reason: problem });
+    }
     return { inputs: news, failures };
 }
 

@@ -65,7 +65,7 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
     }
 
     return {
-        check: async (_olds, news) => checkInputs(spec.schema, news),
+        check: async (_olds, news) => checkInputs(spec.schema, news, ["iptables", "iptables-save"]),
 
         diff: async (_id, olds, news) => spec.diff(olds, news),
 

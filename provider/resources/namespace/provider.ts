@@ -25,7 +25,7 @@ export function namespaceProvider(resolveHost: HostResolver): pulumi.dynamic.Res
     }
 
     return {
-        check: async (_olds, news) => checkInputs(namespaceInputs, news),
+        check: async (_olds, news) => checkInputs(namespaceInputs, news, ["ip"]),
 
         diff: async (_id, olds, news) => diffNamespace(olds, news),
 

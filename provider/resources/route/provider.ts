@@ -22,7 +22,7 @@ export function routeProvider(resolveHost: HostResolver): pulumi.dynamic.Resourc
     }
 
     return {
-        check: async (_olds, news) => checkInputs(routeInputs, news),
+        check: async (_olds, news) => checkInputs(routeInputs, news, ["ip"]),
 
         diff: async (_id, olds, news) => diffRoute(olds, news),
 

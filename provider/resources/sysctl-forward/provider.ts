@@ -33,7 +33,7 @@ export function sysctlForwardProvider(resolveHost: HostResolver): pulumi.dynamic
     }
 
     return {
-        check: async (_olds, news) => checkInputs(sysctlForwardInputs, news),
+        check: async (_olds, news) => checkInputs(sysctlForwardInputs, news, ["sysctl"]),
 
         diff: async (_id, olds, news) => diffSysctlForward(olds, news),
 

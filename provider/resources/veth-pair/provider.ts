@@ -50,7 +50,7 @@ export function vethPairProvider(resolveHost: HostResolver): pulumi.dynamic.Reso
     }
 
     return {
-        check: async (_olds, news) => checkInputs(vethPairInputs, news),
+        check: async (_olds, news) => checkInputs(vethPairInputs, news, ["ip"]),
 
         diff: async (_id, olds, news) => diffVethPair(olds, news),
 
