@@ -11,6 +11,11 @@ export interface MasqueradeRuleArgs extends CommonArgs {
     excludeOutInterface?: pulumi.Input<string>;
     /** Only traffic leaving by this interface. */
     outInterface?: pulumi.Input<string>;
+    /**
+     * Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where
+     * FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so.
+     */
+    acceptForward?: pulumi.Input<boolean>;
 }
 
 /**
@@ -29,6 +34,7 @@ export class MasqueradeRule extends pulumi.dynamic.Resource {
             sourceCidr: args.sourceCidr,
             excludeOutInterface: args.excludeOutInterface,
             outInterface: args.outInterface,
+            acceptForward: args.acceptForward,
             connection: secretConnection(args.connection),
             ownerTag: ownerTagFor("MasqueradeRule", name),
             ruleSpec: undefined,

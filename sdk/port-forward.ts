@@ -17,6 +17,11 @@ export interface PortForwardArgs extends CommonArgs {
     targetPort?: pulumi.Input<number>;
     /** Match only connections arriving on this interface (the host itself is then not forwarded). */
     inInterface?: pulumi.Input<string>;
+    /**
+     * Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where
+     * FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so.
+     */
+    acceptForward?: pulumi.Input<boolean>;
 }
 
 /**
@@ -43,6 +48,7 @@ export class PortForward extends pulumi.dynamic.Resource {
             // Explicit, so "targetPort: 5000" and "absent" with hostPort 5000 are the same input.
             targetPort: args.targetPort ?? args.hostPort,
             inInterface: args.inInterface,
+            acceptForward: args.acceptForward,
             connection: secretConnection(args.connection),
             ownerTag: ownerTagFor("PortForward", name),
             resolved: undefined,

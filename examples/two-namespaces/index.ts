@@ -11,6 +11,7 @@ const subnet = config.get("subnet") ?? "192.168.1.0/24";
 const hostPort = config.getNumber("hostPort") ?? 5000;
 const targetPort = config.getNumber("targetPort") ?? 5000;
 const hostAddress = config.get("hostAddress"); // match one local address only; absent = any
+const acceptForward = config.getBoolean("acceptForward"); // true on hosts whose FORWARD policy is DROP
 
 // 192.168.1.0/24 -> gateway .1/24 on the bridge, namespaces from .10 up.
 const [network, prefix] = subnet.split("/");
@@ -34,9 +35,9 @@ const members = names.map((name, i) => {
 });
 
 new netns.SysctlForward("forward", {});
-new netns.MasqueradeRule("nat", { sourceCidr: subnet, excludeOutInterface: bridge.name });
+new netns.MasqueradeRule("nat", { sourceCidr: subnet, excludeOutInterface: bridge.name, acceptForward });
 const forward = new netns.PortForward("http", {
-    hostPort, targetAddress: members[0].address, targetPort, hostAddress,
+    hostPort, targetAddress: members[0].address, targetPort, hostAddress, acceptForward,
 }, { dependsOn: [members[0].link] });
 
 export const bridgeAddress = gateway;

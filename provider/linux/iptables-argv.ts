@@ -8,12 +8,15 @@ export interface Rule {
     table: Table;
     chain: string;
     spec: string[];
+    /** Insert at the top of the chain instead of appending (ACCEPTs that must precede a DROP). */
+    insert?: boolean;
 }
 
 const binary = (family: 4 | 6) => (family === 6 ? "ip6tables" : "iptables");
 
 /** `-w`: wait for the xtables lock instead of failing when another writer holds it. */
-export const appendRule = (r: Rule): string[] => [binary(r.family), "-w", "-t", r.table, "-A", r.chain, ...r.spec];
+export const addRule = (r: Rule): string[] =>
+    [binary(r.family), "-w", "-t", r.table, r.insert ? "-I" : "-A", r.chain, ...r.spec];
 
 export const deleteRule = (r: Rule): string[] => [binary(r.family), "-w", "-t", r.table, "-D", r.chain, ...r.spec];
 
@@ -28,4 +31,18 @@ export const listChain = (family: 4 | 6, table: Table, chain: string): string[] 
 export const ownerComment = (label: string): string[] => ["-m", "comment", "--comment", label];
 
 /** The rule as a user would type it, for the `ruleSpec` output. */
-export const formatRule = (r: Rule): string => `-t ${r.table} -A ${r.chain} ${r.spec.join(" ")}`;
+export const formatRule = (r: Rule): string => `-t ${r.table} ${r.insert ? "-I" : "-A"} ${r.chain} ${r.spec.join(" ")}`;
+
+/**
+ * ACCEPT rules for forwarded traffic of a subnet, for hosts whose FORWARD policy is DROP (as Docker
+ * sets it): out of the subnet, and replies back into it.
+ */
+export function acceptSubnet(family: 4 | 6, cidr: string, comment: string[]): Rule[] {
+    return [
+        { family, table: "filter", chain: "FORWARD", insert: true, spec: ["-s", cidr, ...comment, "-j", "ACCEPT"] },
+        {
+            family, table: "filter", chain: "FORWARD", insert: true,
+            spec: ["-d", cidr, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", ...comment, "-j", "ACCEPT"],
+        },
+    ];
+}

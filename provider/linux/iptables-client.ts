@@ -2,7 +2,7 @@
 // provider process serves every resource concurrently, and rule edits must not interleave.
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
-import { type Rule, type Table, appendRule, checkRule, deleteRule, listChain } from "./iptables-argv";
+import { type Rule, type Table, addRule, checkRule, deleteRule, listChain } from "./iptables-argv";
 import { parsePolicy } from "./iptables-save";
 
 // What iptables says when the rule (or its chain) is not there; recorded in test/fixtures.
@@ -22,7 +22,7 @@ export class IptablesClient {
     constructor(readonly host: Host) {}
 
     append(rule: Rule): Promise<void> {
-        return serialized(this.host, async () => { ensureSuccess(await this.host.run(appendRule(rule))); });
+        return serialized(this.host, async () => { ensureSuccess(await this.host.run(addRule(rule))); });
     }
 
     /** Deletes one rule by its exact spec; false when no such rule was there. */

@@ -65,7 +65,28 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
     }
 
     return {
-        check: async (_olds, news) => checkInputs(spec.schema, news, ["iptables", "iptables-save"]),
+        check: async (_olds, news) => {
+            const result = checkInputs(spec.schema, news, ["iptables", "iptables-save"]);
+            if (result.failures?.length || news.acceptForward !== undefined || news.connection !== undefined) {
+                return result;
+            }
+            const parsed = spec.schema.safeParse(news);
+            if (!parsed.success) {
+                return result; // values still unknown in preview: judged at up
+            }
+            const [first] = spec.rules(parsed.data, "", {});
+            const policy = await new IptablesClient(resolveHost(undefined)).policy(first.family, "filter", "FORWARD")
+                .catch(() => undefined);
+            if (policy === "DROP") {
+                return { inputs: result.inputs, failures: [{
+                    property: "acceptForward",
+                    reason: "this machine's FORWARD chain drops by default (as Docker sets it), so this traffic " +
+                        "would be dropped: set acceptForward: true to add ACCEPT rules owned by this resource, " +
+                        "or false if your own rules accept it",
+                }] };
+            }
+            return result;
+        },
 
         diff: async (_id, olds, news) => spec.diff(olds, news),
 

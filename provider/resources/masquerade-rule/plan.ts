@@ -1,23 +1,25 @@
 // Pure rules for MasqueradeRule: the iptables rule it stands for; every field replaces it.
 import type * as pulumi from "@pulumi/pulumi";
-import { type Rule, ownerComment } from "../../linux/iptables-argv";
+import { type Rule, acceptSubnet, ownerComment } from "../../linux/iptables-argv";
 import { diffProps } from "../common/diff";
 import type { MasqueradeRuleInputs } from "./schema";
 
-/** Equivalent to: `iptables -t nat -A POSTROUTING -s CIDR [! -o IF | -o IF] -j MASQUERADE`, tagged. */
+/**
+ * Equivalent to: `iptables -t nat -A POSTROUTING -s CIDR [! -o IF | -o IF] -j MASQUERADE`, tagged,
+ * and with `acceptForward` the FORWARD ACCEPTs for the subnet, inserted at the top.
+ */
 export function masqueradeRules(m: MasqueradeRuleInputs, label: string): Rule[] {
     const out = m.excludeOutInterface ? ["!", "-o", m.excludeOutInterface] : m.outInterface ? ["-o", m.outInterface] : [];
-    return [{
-        family: m.sourceCidr.includes(":") ? 6 : 4,
-        table: "nat",
-        chain: "POSTROUTING",
-        spec: ["-s", m.sourceCidr, ...out, ...ownerComment(label), "-j", "MASQUERADE"],
-    }];
+    const family = m.sourceCidr.includes(":") ? 6 : 4;
+    return [
+        { family, table: "nat", chain: "POSTROUTING", spec: ["-s", m.sourceCidr, ...out, ...ownerComment(label), "-j", "MASQUERADE"] },
+        ...(m.acceptForward ? acceptSubnet(family, m.sourceCidr, ownerComment(label)) : []),
+    ];
 }
 
 export function diffMasqueradeRule(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
     return diffProps(olds, news, {
-        replace: ["sourceCidr", "excludeOutInterface", "outInterface"],
+        replace: ["sourceCidr", "excludeOutInterface", "outInterface", "acceptForward"],
         update: [],
         kernelName: [],
     });

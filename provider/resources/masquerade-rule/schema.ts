@@ -9,6 +9,8 @@ export const masqueradeRuleInputs = z.object({
     sourceCidr: networkCidr,
     excludeOutInterface: interfaceName.optional(),
     outInterface: interfaceName.optional(),
+    /** Add ACCEPT rules to FORWARD (needed where its policy is DROP). Absent: refused at preview if it is. */
+    acceptForward: z.boolean().optional(),
     connection: connection.optional(),
     ownerTag,
 }).refine((m) => !(m.excludeOutInterface && m.outInterface), {

@@ -18,6 +18,7 @@ export function targetOf(p: PortForwardInputs): string {
  *   iptables -t nat -A OUTPUT     -p P (-d HOST | -m addrtype --dst-type LOCAL) --dport N -j DNAT --to T
  *   iptables -t nat -A POSTROUTING -s TARGET_NET -d T -p P --dport TP -m conntrack --ctstate DNAT -j MASQUERADE
  * each tagged with the owner comment. OUTPUT is left out when `inInterface` limits the forward.
+ * With `acceptForward`, FORWARD ACCEPTs for the forwarded connections, inserted at the top.
  */
 export function portForwardRules(p: PortForwardInputs, label: string, resolved: Resolved): Rule[] {
     const family = isIPv6(p.targetAddress) ? 6 : 4;
@@ -32,6 +33,21 @@ export function portForwardRules(p: PortForwardInputs, label: string, resolved: 
     if (!p.inInterface) {
         rules.push({ family, table: "nat", chain: "OUTPUT", spec: [...proto, ...to, ...dport, ...dnat] });
     }
+    if (p.acceptForward) {
+        const port = String(p.targetPort ?? p.hostPort);
+        rules.push(
+            {
+                family, table: "filter", chain: "FORWARD", insert: true,
+                spec: ["-d", p.targetAddress, ...proto, "-m", p.protocol, "--dport", port,
+                    "-m", "conntrack", "--ctstate", "DNAT", ...ownerComment(label), "-j", "ACCEPT"],
+            },
+            {
+                family, table: "filter", chain: "FORWARD", insert: true,
+                spec: ["-s", p.targetAddress, ...proto, "-m", p.protocol, "--sport", port,
+                    "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", ...ownerComment(label), "-j", "ACCEPT"],
+            },
+        );
+    }
     if (resolved.hairpinCidr) {
         rules.push({
             family, table: "nat", chain: "POSTROUTING",
@@ -45,7 +61,7 @@ export function portForwardRules(p: PortForwardInputs, label: string, resolved: 
 
 export function diffPortForward(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
     return diffProps(olds, news, {
-        replace: ["hostPort", "targetAddress", "protocol", "hostAddress", "targetPort", "inInterface"],
+        replace: ["hostPort", "targetAddress", "protocol", "hostAddress", "targetPort", "inInterface", "acceptForward"],
         update: [],
         kernelName: [],
     });

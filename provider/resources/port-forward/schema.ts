@@ -15,6 +15,8 @@ export const portForwardInputs = z.object({
     hostAddress: ipAddress.optional(),
     targetPort: port.optional(),
     inInterface: interfaceName.optional(),
+    /** Add ACCEPT rules to FORWARD (needed where its policy is DROP). Absent: refused at preview if it is. */
+    acceptForward: z.boolean().optional(),
     connection: connection.optional(),
     ownerTag,
 }).refine((p) => p.hostAddress === undefined || isIPv6(p.hostAddress) === isIPv6(p.targetAddress), {
