@@ -43,14 +43,28 @@ export class PulumiProject {
         const r = await execa(argv[0], argv.slice(1), {
             reject: false,
             stdin: "ignore",
-            env: {
-                // Go's getwd trusts $PWD; without it, a directory made after the sandbox is unreachable.
-                PWD: this.dir,
-                PULUMI_BACKEND_URL: `file://${join(this.dir, ".backend")}`,
-                PULUMI_CONFIG_PASSPHRASE: "",
-            },
+            env: this.env(),
         });
         return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+    }
+
+    /** Starts `pulumi ARGS` in its own process group, so the whole of it can be killed at once. */
+    async start(...args: string[]): Promise<{ pid: number; done: Promise<unknown> }> {
+        const { execa } = await loadExeca();
+        const argv = [...this.sandbox.enterArgv(this.dir), "pulumi", ...args, "--non-interactive", "--color=never"];
+        const child = execa(argv[0], argv.slice(1), {
+            reject: false, stdin: "ignore", detached: true, env: this.env(),
+        });
+        return { pid: child.pid!, done: child };
+    }
+
+    private env(): Record<string, string> {
+        return {
+            // Go's getwd trusts $PWD; without it, a directory made after the sandbox is unreachable.
+            PWD: this.dir,
+            PULUMI_BACKEND_URL: `file://${join(this.dir, ".backend")}`,
+            PULUMI_CONFIG_PASSPHRASE: "",
+        };
     }
 
     /** Runs and fails the test with pulumi's own output when it fails. */
