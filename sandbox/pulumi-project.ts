@@ -7,6 +7,8 @@ import type { Sandbox } from "./sandbox";
 
 const repo = join(__dirname, "..", "..");
 
+export interface RunOptions { dropNetAdmin?: boolean; path?: string }
+
 export interface PulumiResult { exitCode: number; stdout: string; stderr: string }
 
 /** Counts per operation of one update, as `pulumi stack history` records them. */
@@ -32,18 +34,19 @@ export class PulumiProject {
 
     /**
      * Runs `pulumi ARGS` inside the sandbox; never throws on a non-zero exit. A last argument
-     * `{ dropNetAdmin: true }` runs it as root without CAP_NET_ADMIN.
+     * `{ dropNetAdmin: true }` runs it as root without CAP_NET_ADMIN; `{ path }` replaces PATH.
      */
-    async pulumi(...args: (string | { dropNetAdmin: boolean })[]): Promise<PulumiResult> {
+    async pulumi(...args: (string | RunOptions)[]): Promise<PulumiResult> {
         const { execa } = await loadExeca();
-        const drop = args.some((a) => typeof a === "object" && a.dropNetAdmin);
+        const options = args.find((a): a is RunOptions => typeof a === "object") ?? {};
+        const drop = options.dropNetAdmin === true;
         const words = args.filter((a): a is string => typeof a === "string");
         const setpriv = drop ? ["setpriv", "--inh-caps=-net_admin", "--bounding-set=-net_admin", "--"] : [];
         const argv = [...this.sandbox.enterArgv(this.dir), ...setpriv, "pulumi", ...words, "--non-interactive", "--color=never"];
         const r = await execa(argv[0], argv.slice(1), {
             reject: false,
             stdin: "ignore",
-            env: this.env(),
+            env: { ...this.env(), ...(options.path ? { PATH: options.path } : {}) },
         });
         return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
     }

@@ -8,6 +8,11 @@ const br0 = new netns.Bridge("br0", {
 });
 const ns1 = new netns.Namespace("ns1");
 
+// Optional: NAT for the bridge's subnet (`pulumi config set withNat true`).
+if (config.getBoolean("withNat")) {
+    new netns.MasqueradeRule("nat", { sourceCidr: "192.168.1.0/24", excludeOutInterface: br0.name });
+}
+
 export const bridge = br0.name;
 export const bridgeAddresses = br0.addresses;
 export const bridgeMac = br0.macAddress;

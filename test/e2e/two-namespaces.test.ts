@@ -1,33 +1,23 @@
 // The seeds' whole topology through the real CLI, verified like the seeds verify it, then
 // destroyed without a trace. The sandbox also holds the outside world (wan, client).
 import { httpGet, ping } from "../../sandbox/checks";
-import { PulumiProject } from "../../sandbox/pulumi-project";
-import { Sandbox, type SandboxSnapshot } from "../../sandbox/sandbox";
-import { WORLD, buildWorld, startServer } from "../../sandbox/world";
+import { WORLD, startServer } from "../../sandbox/world";
+import { useSandboxedStack } from "../support/sandboxed-stack";
 
 jest.setTimeout(240_000);
 
-let sandbox: Sandbox;
-let project: PulumiProject;
-let before: SandboxSnapshot;
-
-beforeAll(async () => {
-    sandbox = await Sandbox.start();
-    await buildWorld(sandbox);
-    before = await sandbox.snapshot();
-    project = await PulumiProject.create(sandbox, "examples/two-namespaces");
-    await project.up();
-    await startServer(sandbox, "ns1", "192.168.1.10", 5000, "ns1");
-});
-afterAll(async () => {
-    await project?.dispose();
-    await sandbox?.stop();
+const stack = useSandboxedStack("examples/two-namespaces", {
+    world: true,
+    ready: async (stack) => {
+        await stack.project.up();
+        await startServer(stack.sandbox, "ns1", "192.168.1.10", 5000, "ns1");
+    },
 });
 
 const forwarded = `http://${WORLD.uplinkAddress}:5000/`;
 
 test("outputs name what a user needs", async () => {
-    expect(await project.outputs()).toMatchObject({
+    expect(await stack.project.outputs()).toMatchObject({
         bridgeAddress: "192.168.1.1",
         namespaces: ["ns1", "ns2"],
         addresses: { ns1: "192.168.1.10", ns2: "192.168.1.11" },
@@ -41,33 +31,33 @@ test.each([
     ["ns1", WORLD.uplinkAddress], ["ns2", WORLD.uplinkAddress], // the host's uplink
     ["ns1", WORLD.internetAddress], ["ns2", WORLD.internetAddress], // "the internet", through NAT
 ])("%s pings %s", async (from, to) => {
-    expect(await ping(sandbox, from, to)).toMatchObject({ ok: true });
+    expect(await ping(stack.sandbox, from, to)).toMatchObject({ ok: true });
 });
 
 test("NAT: the internet sees the host's uplink address, not the namespace's", async () => {
     const url = `http://${WORLD.internetAddress}:${WORLD.internetPort}/`;
-    expect(await httpGet(sandbox, "ns1", url)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
-    expect(await httpGet(sandbox, "ns2", url)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
+    expect(await httpGet(stack.sandbox, "ns1", url)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
+    expect(await httpGet(stack.sandbox, "ns2", url)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
 });
 
 test("DNAT: an external client's HTTP request to the host's port 5000 is answered inside ns1", async () => {
-    expect(await httpGet(sandbox, "client", forwarded)).toEqual({ ok: true, detail: `ns1 saw ${WORLD.clientAddress}` });
+    expect(await httpGet(stack.sandbox, "client", forwarded)).toEqual({ ok: true, detail: `ns1 saw ${WORLD.clientAddress}` });
 });
 
 test("the host itself reaches the forwarded port", async () => {
-    expect(await httpGet(sandbox, undefined, forwarded)).toMatchObject({ ok: true, detail: expect.stringMatching(/^ns1 saw /) });
+    expect(await httpGet(stack.sandbox, undefined, forwarded)).toMatchObject({ ok: true, detail: expect.stringMatching(/^ns1 saw /) });
 });
 
 test("ns2 reaches the forwarded port (hairpin through the host)", async () => {
-    expect(await httpGet(sandbox, "ns2", forwarded)).toMatchObject({ ok: true, detail: expect.stringMatching(/^ns1 saw /) });
+    expect(await httpGet(stack.sandbox, "ns2", forwarded)).toMatchObject({ ok: true, detail: expect.stringMatching(/^ns1 saw /) });
 });
 
 test("a second up changes nothing", async () => {
-    await project.up();
-    expect(await project.lastChanges()).toEqual({ same: 11 });
+    await stack.project.up();
+    expect(await stack.project.lastChanges()).toEqual({ same: 11 });
 });
 
 test("destroy: links, namespaces, iptables and sysctls exactly as before up", async () => {
-    await project.ok("destroy", "--yes", "--skip-preview");
-    expect(await sandbox.snapshot()).toEqual(before);
+    await stack.project.ok("destroy", "--yes", "--skip-preview");
+    expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });
