@@ -42,7 +42,7 @@ export class PulumiProject {
         const drop = options.dropNetAdmin === true;
         const words = args.filter((a): a is string => typeof a === "string");
         const setpriv = drop ? ["setpriv", "--inh-caps=-net_admin", "--bounding-set=-net_admin", "--"] : [];
-        const argv = [...this.sandbox.enterArgv(this.dir), ...setpriv, "pulumi", ...words, "--non-interactive", "--color=never"];
+        const argv = this.argv(words, setpriv);
         const r = await execa(argv[0], argv.slice(1), {
             reject: false,
             stdin: "ignore",
@@ -54,11 +54,16 @@ export class PulumiProject {
     /** Starts `pulumi ARGS` in its own process group, so the whole of it can be killed at once. */
     async start(...args: string[]): Promise<{ pid: number; done: Promise<unknown> }> {
         const { execa } = await loadExeca();
-        const argv = [...this.sandbox.enterArgv(this.dir), "pulumi", ...args, "--non-interactive", "--color=never"];
+        const argv = this.argv(args);
         const child = execa(argv[0], argv.slice(1), {
             reject: false, stdin: "ignore", detached: true, env: this.env(),
         });
         return { pid: child.pid!, done: child };
+    }
+
+    /** `pulumi WORDS` entered into the sandbox at the project's directory, after an optional wrapper. */
+    private argv(words: string[], wrapper: string[] = []): string[] {
+        return [...this.sandbox.enterArgv(this.dir), ...wrapper, "pulumi", ...words, "--non-interactive", "--color=never"];
     }
 
     private env(): Record<string, string> {

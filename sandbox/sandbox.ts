@@ -2,6 +2,7 @@
 // links, its own /run/netns, its own iptables. Nothing done inside touches the real host network.
 import { readdir, readlink } from "node:fs/promises";
 import type { ResultPromise } from "execa";
+import { ensureSuccess } from "../provider/host/command-error";
 import type { Host, RunResult } from "../provider/host/host";
 import { LocalHost } from "../provider/host/local-host";
 import { loadExeca } from "../provider/host/load-execa";
@@ -55,11 +56,7 @@ export class Sandbox {
 
     /** Runs and returns stdout, failing loudly on a non-zero exit. */
     async sh(...argv: string[]): Promise<string> {
-        const r = await this.run(argv);
-        if (r.exitCode !== 0) {
-            throw new Error(`sandbox: ${argv.join(" ")}: exit ${r.exitCode}: ${r.stderr.trim()}`);
-        }
-        return r.stdout;
+        return ensureSuccess(await this.run(argv), "sandbox").stdout;
     }
 
     /** Everything the tests compare before and after: links, namespaces, rules, sysctls. */

@@ -3,7 +3,7 @@
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
 import { type Rule, type Table, addRule, checkRule, deleteRule, listChain } from "./iptables-argv";
-import { parsePolicy } from "./iptables-save";
+import { parsePolicy } from "./iptables-listing";
 
 // What iptables says when the rule (or its chain) is not there; recorded in test/fixtures.
 const NOT_FOUND = /Bad rule|does a matching rule exist|No chain/;

@@ -7,7 +7,7 @@ import { describeOwner, ownerLabel } from "../common/owner";
 import { alreadyExists, forResource, goneOnUpdate, notOurs } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { diffNamespace } from "./plan";
-import { type NamespaceState, namespaceInputs } from "./schema";
+import { type NamespaceInputs, namespaceInputs } from "./schema";
 
 const KIND = "Namespace";
 
@@ -16,7 +16,7 @@ export function namespaceProvider(resolveHost: HostResolver): pulumi.dynamic.Res
     const client = (state: { connection?: unknown }) => new IpClient(resolveHost(state.connection));
 
     /** The namespace as the kernel has it, or why it is not ours. */
-    async function inspect(ip: IpClient, state: NamespaceState) {
+    async function inspect(ip: IpClient, state: NamespaceInputs) {
         if (!(await ip.netnsNames()).includes(state.name)) {
             return { exists: false as const };
         }
@@ -51,12 +51,12 @@ export function namespaceProvider(resolveHost: HostResolver): pulumi.dynamic.Res
                 { name: "mark its owner", run: () => ip.linkSetAlias("lo", ownerLabel(ownerTag), name) },
                 { name: "set loopback up", run: () => ip.linkSetUp("lo", inputs.loopbackUp, name) },
             ]));
-            const outs: NamespaceState = inputs;
+            const outs: NamespaceInputs = inputs;
             return { id: name, outs };
         },
 
         read: async (id, props) => {
-            const state = props as NamespaceState;
+            const state = props as NamespaceInputs;
             const found = await inspect(client(state), state);
             if (!found.exists || !found.ours) {
                 return {};
@@ -65,7 +65,7 @@ export function namespaceProvider(resolveHost: HostResolver): pulumi.dynamic.Res
         },
 
         update: async (_id, olds, news) => {
-            const state = olds as NamespaceState;
+            const state = olds as NamespaceInputs;
             const inputs = parse(news);
             const ip = client(inputs);
             await forResource(KIND, inputs.name, async () => {
@@ -77,12 +77,12 @@ export function namespaceProvider(resolveHost: HostResolver): pulumi.dynamic.Res
                     await ip.linkSetUp("lo", inputs.loopbackUp, inputs.name);
                 }
             });
-            const outs: NamespaceState = { ...inputs, ownerTag: state.ownerTag };
+            const outs: NamespaceInputs = { ...inputs, ownerTag: state.ownerTag };
             return { outs };
         },
 
         delete: async (_id, props) => {
-            const state = props as NamespaceState;
+            const state = props as NamespaceInputs;
             const ip = client(state);
             await forResource(KIND, state.name, async () => {
                 const found = await inspect(ip, state);

@@ -12,6 +12,3 @@ export const namespaceInputs = z.object({
 });
 
 export type NamespaceInputs = z.infer<typeof namespaceInputs>;
-
-export interface NamespaceState extends NamespaceInputs {
-}

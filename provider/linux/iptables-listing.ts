@@ -1,4 +1,4 @@
-// Parses iptables listings.
+// Parses `iptables -S` listings.
 
 /** The policy of a built-in chain from `iptables -S CHAIN` ("-P FORWARD DROP"). */
 export function parsePolicy(listing: string): string | undefined {
