@@ -7,7 +7,12 @@ import type { Sandbox } from "./sandbox";
 
 const repo = join(__dirname, "..", "..");
 
-export interface RunOptions { dropNetAdmin?: boolean; path?: string }
+export interface RunOptions {
+    dropNetAdmin?: boolean;
+    path?: string;
+    /** Standard input, e.g. a secret for `config set` that must not appear in argv. */
+    input?: string;
+}
 
 export interface PulumiResult { exitCode: number; stdout: string; stderr: string }
 
@@ -15,26 +20,29 @@ export interface PulumiResult { exitCode: number; stdout: string; stderr: string
 export type ResourceChanges = Partial<Record<"create" | "update" | "replace" | "delete" | "same", number>>;
 
 export class PulumiProject {
-    private constructor(readonly dir: string, private readonly sandbox: Sandbox) {}
+    private constructor(readonly dir: string, private readonly sandbox: Sandbox, readonly backend: string) {}
 
     /**
      * Copies a program (a path inside the repo, e.g. "examples/quickstart") under the repo's .state,
-     * so it resolves the repo's node_modules, and makes a stack.
+     * so it resolves the repo's node_modules, and makes a stack. With `sharing`, the stack lives in
+     * that project's backend, where the two can reference each other's outputs.
      */
-    static async create(sandbox: Sandbox, program: string, stack = "test"): Promise<PulumiProject> {
+    static async create(sandbox: Sandbox, program: string, stack = "test", sharing?: PulumiProject): Promise<PulumiProject> {
         const dir = await mkdtemp(join(repo, ".state", `run-${basename(program)}-`));
         await cp(join(repo, program), dir, {
             recursive: true, filter: (src) => !/Pulumi\.[^/]+\.yaml$/.test(src) || src.endsWith("Pulumi.yaml"),
         });
-        await mkdir(join(dir, ".backend"));
-        const project = new PulumiProject(dir, sandbox);
+        const backend = sharing?.backend ?? join(dir, ".backend");
+        await mkdir(backend, { recursive: true });
+        const project = new PulumiProject(dir, sandbox, backend);
         await project.ok("stack", "init", stack);
         return project;
     }
 
     /**
      * Runs `pulumi ARGS` inside the sandbox; never throws on a non-zero exit. A last argument
-     * `{ dropNetAdmin: true }` runs it as root without CAP_NET_ADMIN; `{ path }` replaces PATH.
+     * `{ dropNetAdmin: true }` runs it as root without CAP_NET_ADMIN; `{ path }` replaces PATH;
+     * `{ input }` is its standard input.
      */
     async pulumi(...args: (string | RunOptions)[]): Promise<PulumiResult> {
         const { execa } = await loadExeca();
@@ -45,7 +53,7 @@ export class PulumiProject {
         const argv = this.argv(words, setpriv);
         const r = await execa(argv[0], argv.slice(1), {
             reject: false,
-            stdin: "ignore",
+            ...(options.input === undefined ? { stdin: "ignore" as const } : { input: options.input }),
             env: { ...this.env(), ...(options.path ? { PATH: options.path } : {}) },
         });
         return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
@@ -70,16 +78,16 @@ export class PulumiProject {
         return {
             // Go's getwd trusts $PWD; without it, a directory made after the sandbox is unreachable.
             PWD: this.dir,
-            PULUMI_BACKEND_URL: `file://${join(this.dir, ".backend")}`,
+            PULUMI_BACKEND_URL: `file://${this.backend}`,
             PULUMI_CONFIG_PASSPHRASE: "",
         };
     }
 
     /** Runs and fails the test with pulumi's own output when it fails. */
-    async ok(...args: string[]): Promise<PulumiResult> {
+    async ok(...args: (string | RunOptions)[]): Promise<PulumiResult> {
         const r = await this.pulumi(...args);
         if (r.exitCode !== 0) {
-            throw new Error(`pulumi ${args.join(" ")} failed (exit ${r.exitCode}):\n${r.stdout}\n${r.stderr}`);
+            throw new Error(`pulumi ${args.filter((a) => typeof a === "string").join(" ")} failed (exit ${r.exitCode}):\n${r.stdout}\n${r.stderr}`);
         }
         return r;
     }

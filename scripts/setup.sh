@@ -11,10 +11,12 @@ say() { printf '[setup] %s\n' "$*" >&2; }
 declare -A packages=(
   [ip]=iproute2 [iptables]=iptables [ping]=iputils-ping [unshare]=util-linux
   [nsenter]=util-linux [sysctl]=procps [ss]=iproute2 [python3]=python3 [go]=golang-go
+  # the remote-host tests: an OpenSSH server in a sandbox, reached as root and as a sudo user
+  [sshd]=openssh-server [ssh-keygen]=openssh-client [sudo]=sudo
 )
 missing=()
 for cmd in "${!packages[@]}"; do
-  command -v "$cmd" >/dev/null 2>&1 || missing+=("${packages[$cmd]}")
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${packages[$cmd]}")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)

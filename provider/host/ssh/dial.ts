@@ -1,0 +1,102 @@
+// Opens one SSH connection, retrying while the machine boots; through a bastion when asked.
+// A refused host key or refused credentials are final: retrying cannot fix them.
+import type { Duplex } from "node:stream";
+import { Client } from "ssh2";
+import type { Connection } from "../../schemas/connection";
+import { attemptLimit, backoffBefore, connectConfig, describeEndpoint, type Endpoint } from "./dial-plan";
+import { fingerprint } from "./host-key";
+
+/** How to reach the TCP endpoint; tests hand in a socket of their own. */
+export type OpenSocket = (e: Endpoint) => Promise<Duplex | undefined>;
+
+export class SshDialError extends Error {
+    constructor(message: string, readonly final: boolean) {
+        super(message);
+        this.name = "SshDialError";
+    }
+}
+
+const WAY_OUT = "If that machine is gone for good, its network objects went with it: remove its resources " +
+    "from the stack with `pulumi state delete <URN>` (URNs: `pulumi stack --show-urns`).";
+
+/** Dials `connection` (and its proxy first, if any), trying up to each endpoint's dialErrorLimit. */
+export async function dial(connection: Connection, openSocket?: OpenSocket): Promise<Client> {
+    if (!connection.proxy) {
+        return dialWithRetries(connection, openSocket);
+    }
+    const bastion = await dialWithRetries(connection.proxy, openSocket);
+    try {
+        return await dialWithRetries(connection, (e) => forwardThrough(bastion, e), `via ${describeEndpoint(connection.proxy)}`);
+    } catch (error) {
+        bastion.end();
+        throw error;
+    }
+}
+
+async function dialWithRetries(e: Endpoint, openSocket?: OpenSocket, via = ""): Promise<Client> {
+    const limit = attemptLimit(e);
+    const started = Date.now();
+    let last: SshDialError | undefined;
+    for (let attempt = 1; attempt <= limit; attempt++) {
+        await new Promise((r) => setTimeout(r, backoffBefore(attempt)));
+        try {
+            return await dialOnce(e, await openSocket?.(e));
+        } catch (error) {
+            last = error instanceof SshDialError ? error : new SshDialError(String((error as Error).message), false);
+            if (last.final) {
+                throw new SshDialError(`${describeEndpoint(e)}${via ? ` ${via}` : ""}: ${last.message}`, true);
+            }
+        }
+    }
+    const seconds = Math.round((Date.now() - started) / 1000);
+    throw new SshDialError(`cannot reach ${describeEndpoint(e)}${via ? ` ${via}` : ""} after ${limit} attempts ` +
+        `over ${seconds} s (last error: ${last?.message}). ${WAY_OUT}`, true);
+}
+
+function dialOnce(e: Endpoint, sock: Duplex | undefined): Promise<Client> {
+    let config: ReturnType<typeof connectConfig>;
+    try {
+        config = connectConfig(e);
+    } catch (error) {
+        throw new SshDialError((error as Error).message, true);
+    }
+    const { pinned, ...options } = config;
+    return new Promise((resolve, reject) => {
+        const client = new Client();
+        let presented: string | undefined;
+        client.once("ready", () => resolve(client));
+        client.on("error", (error: Error & { level?: string }) => {
+            client.end();
+            if (presented) {
+                reject(new SshDialError(`host key refused: the server presented ${presented}, ` +
+                    `but connection.hostKey pins ${fingerprint(pinned!.blob)}; no command was run`, true));
+            } else if (error.level === "client-authentication") {
+                reject(new SshDialError(`authentication refused for user "${e.user ?? "root"}" ` +
+                    "(check privateKey, password or agentSocketPath)", true));
+            } else {
+                reject(new SshDialError(error.message, false));
+            }
+        });
+        const hostVerifier = pinned && ((key: Buffer) => {
+            if (key.equals(pinned.blob)) {
+                return true;
+            }
+            presented = fingerprint(key);
+            return false;
+        });
+        try {
+            client.connect({ ...options, ...(sock ? { sock } : {}), ...(hostVerifier ? { hostVerifier } : {}) });
+        } catch (error) {
+            // ssh2 throws at once on a key it cannot parse (or a wrong passphrase): final, and the
+            // message names the problem, never the key.
+            reject(new SshDialError(`privateKey: ${(error as Error).message}`, true));
+        }
+    });
+}
+
+function forwardThrough(bastion: Client, e: Endpoint): Promise<Duplex> {
+    return new Promise((resolve, reject) => {
+        bastion.forwardOut("127.0.0.1", 0, e.host, e.port ?? 22, (error, stream) =>
+            error ? reject(new SshDialError(`the bastion could not open a channel: ${error.message}`, false)) : resolve(stream));
+    });
+}

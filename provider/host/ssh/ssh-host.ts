@@ -1,0 +1,73 @@
+// Host over SSH: one connection per machine per provider process, shared by every resource,
+// opened on first use and reopened if it drops.
+import type { Client } from "ssh2";
+import type { Connection } from "../../schemas/connection";
+import type { Host, RunResult } from "../host";
+import { ChannelLimit } from "./channel-limit";
+import { describeEndpoint } from "./dial-plan";
+import { dial, SshDialError, type OpenSocket } from "./dial";
+import { remoteCommand } from "./remote-command";
+
+export class SshHost implements Host {
+    readonly description: string;
+    private client: Promise<Client> | undefined;
+    private readonly channels = new ChannelLimit(8);
+
+    constructor(private readonly connection: Connection, private readonly openSocket?: OpenSocket) {
+        this.description = describeEndpoint(connection) + (connection.sudo ? " (sudo)" : "");
+    }
+
+    run(argv: readonly string[]): Promise<RunResult> {
+        return this.channels.run(async () => this.exec(await this.connect(), argv));
+    }
+
+    /** Closes the connection (tests; the provider process simply exits). */
+    async close(): Promise<void> {
+        const client = await this.client?.catch(() => undefined);
+        this.client = undefined;
+        client?.end();
+    }
+
+    private connect(): Promise<Client> {
+        if (!this.client) {
+            const pending = dial(this.connection, this.openSocket);
+            this.client = pending;
+            pending.then((client) => {
+                const forget = () => { if (this.client === pending) { this.client = undefined; } };
+                client.once("close", forget);
+                client.on("error", forget);
+            }, (error: unknown) => {
+                // A final refusal stays: every other resource on this machine fails at once with it.
+                if (!(error instanceof SshDialError && error.final) && this.client === pending) {
+                    this.client = undefined;
+                }
+            });
+        }
+        return this.client;
+    }
+
+    private exec(client: Client, argv: readonly string[]): Promise<RunResult> {
+        const command = remoteCommand(argv, { sudo: this.connection.sudo });
+        return new Promise((resolve, reject) => {
+            client.exec(command, (error, stream) => {
+                if (error) {
+                    reject(new Error(`cannot run "${argv[0]}" on ${this.description}: ${error.message}`));
+                    return;
+                }
+                const stdout: Buffer[] = [];
+                const stderr: Buffer[] = [];
+                stream.on("data", (chunk: Buffer) => stdout.push(chunk));
+                stream.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+                stream.end(); // no input: a program reading stdin sees end of file, not a hang
+                stream.on("close", (code?: number | null, signal?: string) => {
+                    if (typeof code !== "number") {
+                        reject(new Error(`lost ${this.description} while running "${argv[0]}"` +
+                            (signal ? ` (killed by ${signal})` : "")));
+                        return;
+                    }
+                    resolve({ argv, exitCode: code, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() });
+                });
+            });
+        });
+    }
+}

@@ -1,0 +1,107 @@
+// A real OpenSSH server inside a sandbox: the "remote machine" of the SSH tests. Keys are made
+// fresh, and the extra login user and its sudo rule exist only in the sandbox's mount namespace.
+import { Duplex } from "node:stream";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ResultPromise } from "execa";
+import { loadExeca } from "../provider/host/load-execa";
+import type { Sandbox } from "./sandbox";
+
+/** A login without root: it reaches root only through `sudo -n`. */
+export const SUDO_USER = "netops";
+const SUDO_UID = 4242;
+
+export interface SshServer {
+    /** Where sshd listens (inside the sandbox). */
+    address: string;
+    port: number;
+    /** The server's public key line, as `connection.hostKey` takes it. */
+    hostKey: string;
+    /** The client's private key (OpenSSH format), accepted for root and SUDO_USER. */
+    privateKey: string;
+    /** sshd's own log: who logged in, which sessions opened. */
+    log(): Promise<string>;
+    /** A server speaking SSH on a pipe (`sshd -i`), for tests that run outside any sandbox. */
+    pipe(): Duplex;
+    /** Stops listening (the machine "goes away"); the sandbox itself lives on. */
+    stop(): Promise<void>;
+    /** Stops and removes the keys. */
+    dispose(): Promise<void>;
+}
+
+export async function startSshServer(sandbox: Sandbox, address: string, port = 22): Promise<SshServer> {
+    const { execa } = await loadExeca();
+    const dir = await mkdtemp(join(tmpdir(), "pulumi-netns-sshd-"));
+    await chmod(dir, 0o755); // sshd reads authorized_keys as the login user
+    for (const key of ["host", "client"]) {
+        await execa("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", `pulumi-netns-test-${key}`, "-f", join(dir, key)]);
+    }
+    await writeFile(join(dir, "authorized_keys"), await readFile(join(dir, "client.pub")), { mode: 0o644 });
+    const config = join(dir, "sshd_config");
+    await writeFile(config, [
+        `ListenAddress ${address}:${port}`, `HostKey ${join(dir, "host")}`, `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
+        "PidFile none", "UsePAM no", "StrictModes no", "PermitRootLogin prohibit-password", "PasswordAuthentication no",
+        "KbdInteractiveAuthentication no", "LogLevel VERBOSE", "MaxStartups 100", "",
+    ].join("\n"));
+    await addSudoUser(sandbox, dir);
+    await sandbox.sh("mkdir", "-p", "/run/sshd"); // privilege separation directory sshd insists on
+
+    const log = join(dir, "sshd.log");
+    let daemon: ResultPromise | undefined = execa(sandbox.enterArgv()[0], [...sandbox.enterArgv().slice(1), "/usr/sbin/sshd", "-D", "-e", "-f", config],
+        { stdin: "ignore", stdout: "ignore", stderr: { file: log }, reject: false });
+    sandbox.track(daemon);
+    await waitFor(async () => (await sandbox.run(["ss", "-Hltn", `sport = :${port}`])).stdout.trim() !== "",
+        `sshd did not start listening on ${address}:${port}`);
+
+    const stop = async () => {
+        daemon?.kill("SIGKILL");
+        await daemon;
+        daemon = undefined;
+    };
+    return {
+        address, port,
+        hostKey: (await readFile(join(dir, "host.pub"), "utf8")).trim(),
+        privateKey: await readFile(join(dir, "client"), "utf8"),
+        log: () => readFile(log, "utf8"),
+        pipe: () => {
+            const argv = [...sandbox.enterArgv(), "/usr/sbin/sshd", "-i", "-e", "-f", config];
+            const child = execa(argv[0], argv.slice(1), { stderr: "ignore", reject: false, buffer: false });
+            sandbox.track(child);
+            return Duplex.from({ readable: child.stdout!, writable: child.stdin! });
+        },
+        stop,
+        dispose: async () => {
+            await stop();
+            await rm(dir, { recursive: true, force: true });
+        },
+    };
+}
+
+/** SUDO_USER in private copies of passwd/group/shadow and sudoers.d, bind-mounted in the sandbox only. */
+async function addSudoUser(sandbox: Sandbox, dir: string): Promise<void> {
+    const files = {
+        passwd: `${SUDO_USER}:x:${SUDO_UID}:${SUDO_UID}::${dir}:/bin/sh\n`,
+        group: `${SUDO_USER}:x:${SUDO_UID}:\n`,
+        shadow: `${SUDO_USER}:*:19000:0:99999:7:::\n`,
+    };
+    for (const [name, line] of Object.entries(files)) {
+        const copy = join(dir, name);
+        await writeFile(copy, (await readFile(`/etc/${name}`, "utf8")) + line, { mode: name === "shadow" ? 0o640 : 0o644 });
+        await sandbox.sh("mount", "--bind", copy, `/etc/${name}`);
+    }
+    const sudoers = join(dir, "sudoers.d");
+    await sandbox.sh("mkdir", "-m", "0755", sudoers);
+    await writeFile(join(sudoers, SUDO_USER), `${SUDO_USER} ALL=(root) NOPASSWD: ALL\n`, { mode: 0o440 });
+    await sandbox.sh("mount", "--bind", sudoers, "/etc/sudoers.d");
+}
+
+async function waitFor(ready: () => Promise<boolean>, message: string): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+        if (await ready()) {
+            return;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(message);
+}

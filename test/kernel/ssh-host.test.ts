@@ -1,0 +1,102 @@
+// The SSH host against a real OpenSSH server (inetd mode, on a pipe) living in a sandbox: the
+// remote shell, sudo, exit codes and stderr are all real.
+import { Duplex, Readable, Writable } from "node:stream";
+import fc from "fast-check";
+import { SshHost } from "../../provider/host/ssh/ssh-host";
+import type { Connection } from "../../provider/schemas/connection";
+import { Sandbox } from "../../sandbox/sandbox";
+import { startSshServer, SUDO_USER, type SshServer } from "../../sandbox/ssh-server";
+import { checkAndCreate, providerIn } from "../support/kernel-provider";
+
+jest.setTimeout(60_000);
+
+let sandbox: Sandbox;
+let server: SshServer;
+const hosts: SshHost[] = [];
+beforeAll(async () => {
+    sandbox = await Sandbox.start();
+    server = await startSshServer(sandbox, "127.0.0.1", 2222);
+});
+afterAll(async () => {
+    await Promise.all(hosts.map((h) => h.close()));
+    await server?.dispose();
+    await sandbox?.stop();
+});
+
+function sshHost(extra: Partial<Connection> = {}): SshHost {
+    const host = new SshHost({ host: "remote.test", privateKey: server.privateKey, hostKey: server.hostKey, ...extra },
+        async () => server.pipe());
+    hosts.push(host);
+    return host;
+}
+
+const printed = async (host: SshHost, words: string[]) =>
+    (await host.run(["printf", "%s\\0", ...words])).stdout.split("\0").slice(0, -1);
+
+test("hostile words reach the program verbatim: the remote shell never reads them as syntax", async () => {
+    const hostile = ["$(touch /tmp/pwned)", "`id`", "; rm -rf /", "a'b", "'", "\"", "\\", "x\ny", "*", "-n", "", " spaced ",
+        "$HOME", "&& reboot", "|cat", "> /etc/passwd", "ünï", "#comment"];
+    const host = sshHost();
+    expect(await printed(host, hostile)).toEqual(hostile);
+    await fc.assert(fc.asyncProperty(fc.array(fc.string({ unit: "binary" }).filter((s) => !s.includes("\0")), { minLength: 1, maxLength: 5 }),
+        async (words) => { expect(await printed(host, words)).toEqual(words); }), { numRuns: 50 });
+    expect((await sandbox.run(["test", "-e", "/tmp/pwned"])).exitCode).not.toBe(0);
+});
+
+test("a failing command resolves with the remote exit code and stderr", async () => {
+    const r = await sshHost().run(["ip", "link", "show", "dev", "nosuchdev"]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/nosuchdev.*does not exist/);
+});
+
+test("commands run in C locale with the sbin directories on PATH", async () => {
+    expect((await sshHost().run(["sh", "-c", "echo $LC_ALL; command -v iptables"])).stdout).toBe("C\n/usr/sbin/iptables\n");
+});
+
+test("sudo: a non-root login runs commands as root through sudo -n", async () => {
+    expect((await sshHost({ user: SUDO_USER }).run(["id", "-u"])).stdout.trim()).toBe("4242");
+    expect((await sshHost({ user: SUDO_USER, sudo: true }).run(["id", "-u"])).stdout.trim()).toBe("0");
+    const denied = await sshHost({ user: SUDO_USER }).run(["ip", "netns", "add", "nope"]);
+    expect(denied.exitCode).not.toBe(0);
+});
+
+test("more concurrent commands than OpenSSH's MaxSessions share one connection", async () => {
+    const host = sshHost();
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => host.run(["echo", String(i)])));
+    expect(results.map((r) => r.stdout.trim())).toEqual(Array.from({ length: 40 }, (_, i) => String(i)));
+});
+
+test("a resource created over SSH exists in the remote kernel", async () => {
+    const ns = providerIn("Namespace", sshHost({ user: SUDO_USER, sudo: true }));
+    const { id, outs } = await checkAndCreate(ns, { name: "over-ssh" });
+    expect(await sandbox.sh("ip", "netns", "list")).toMatch(/^over-ssh/m);
+    await ns.delete(id, outs);
+    expect(await sandbox.sh("ip", "netns", "list")).not.toMatch(/over-ssh/);
+});
+
+test("a different host key is refused before any command runs", async () => {
+    const other = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+    await expect(sshHost({ hostKey: other }).run(["touch", "/tmp/should-not-exist"]))
+        .rejects.toThrow(/host key refused: the server presented SHA256:\S+, but connection.hostKey pins SHA256:\S+; no command was run/);
+    expect((await sandbox.run(["test", "-e", "/tmp/should-not-exist"])).exitCode).not.toBe(0);
+});
+
+test("a wrong key is refused at once, without retries", async () => {
+    const started = Date.now();
+    await expect(sshHost({ privateKey: undefined, password: "wrong" }).run(["true"]))
+        .rejects.toThrow(/authentication refused for user "root"/);
+    expect(Date.now() - started).toBeLessThan(5000);
+});
+
+test("an unreachable machine fails after dialErrorLimit attempts, naming the way out", async () => {
+    const dead = async () => Duplex.from({ readable: Readable.from([]), writable: new Writable({ write: (_c, _e, cb) => cb() }) });
+    const host = new SshHost({ host: "gone.test", privateKey: server.privateKey, dialErrorLimit: 3, perDialTimeout: 2 }, dead);
+    const started = Date.now();
+    await expect(host.run(["true"])).rejects.toThrow(
+        /cannot reach root@gone.test:22 after 3 attempts over \d+ s .*pulumi state delete <URN>/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    // The verdict stays: the next resource on that machine fails at once.
+    const again = Date.now();
+    await expect(host.run(["true"])).rejects.toThrow(/cannot reach/);
+    expect(Date.now() - again).toBeLessThan(500);
+});

@@ -1,0 +1,48 @@
+// The frame of an SSH e2e test file: a "remote machine" sandbox (with its outside world and a
+// real sshd) and a "control machine" sandbox running the Pulumi CLI, joined by one cable.
+import { cableSandboxes, MGMT } from "../../sandbox/link";
+import { PulumiProject } from "../../sandbox/pulumi-project";
+import { Sandbox, type SandboxSnapshot } from "../../sandbox/sandbox";
+import { startSshServer, type SshServer } from "../../sandbox/ssh-server";
+import { buildWorld } from "../../sandbox/world";
+
+export interface RemoteStack {
+    remote: Sandbox;
+    control: Sandbox;
+    server: SshServer;
+    project: PulumiProject;
+    remoteBefore: SandboxSnapshot;
+    controlBefore: SandboxSnapshot;
+}
+
+/** Connection config for the example: the remote's sshd, its pinned host key, the client key. */
+export async function configureConnection(stack: RemoteStack, extra: Record<string, string> = {}): Promise<void> {
+    await stack.project.ok("config", "set", "--path", "connection.host", MGMT.remoteAddress);
+    await stack.project.ok("config", "set", "--path", "connection.hostKey", stack.server.hostKey);
+    await stack.project.ok("config", "set", "--path", "--secret", "connection.privateKey", { input: stack.server.privateKey });
+    for (const [key, value] of Object.entries(extra)) {
+        await stack.project.ok("config", "set", "--path", `connection.${key}`, value);
+    }
+}
+
+export function useRemoteStack(program: string, ready?: (stack: RemoteStack) => Promise<void>): RemoteStack {
+    const stack = {} as RemoteStack;
+    beforeAll(async () => {
+        stack.remote = await Sandbox.start();
+        await buildWorld(stack.remote);
+        stack.control = await Sandbox.start();
+        await cableSandboxes(stack.remote, stack.control);
+        stack.server = await startSshServer(stack.remote, MGMT.remoteAddress);
+        stack.remoteBefore = await stack.remote.snapshot();
+        stack.controlBefore = await stack.control.snapshot();
+        stack.project = await PulumiProject.create(stack.control, program);
+        await ready?.(stack);
+    });
+    afterAll(async () => {
+        await stack.project?.dispose();
+        await stack.server?.dispose();
+        await stack.control?.stop();
+        await stack.remote?.stop();
+    });
+    return stack;
+}
