@@ -8,6 +8,9 @@ import type { ResultPromise } from "execa";
 import { loadExeca } from "../provider/host/load-execa";
 import type { Sandbox } from "./sandbox";
 
+/** Some other machine's host key: pinning it must refuse our server. */
+export const FOREIGN_HOST_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl other";
+
 /** A login without root: it reaches root only through `sudo -n`. */
 export const SUDO_USER = "netops";
 const SUDO_UID = 4242;
@@ -26,6 +29,8 @@ export interface SshServer {
     pipe(): Duplex;
     /** Stops listening (the machine "goes away"); the sandbox itself lives on. */
     stop(): Promise<void>;
+    /** Listens again (the machine "boots"). */
+    start(): Promise<void>;
     /** Stops and removes the keys. */
     dispose(): Promise<void>;
 }
@@ -48,11 +53,15 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
     await sandbox.sh("mkdir", "-p", "/run/sshd"); // privilege separation directory sshd insists on
 
     const log = join(dir, "sshd.log");
-    let daemon: ResultPromise | undefined = execa(sandbox.enterArgv()[0], [...sandbox.enterArgv().slice(1), "/usr/sbin/sshd", "-D", "-e", "-f", config],
-        { stdin: "ignore", stdout: "ignore", stderr: { file: log }, reject: false });
-    sandbox.track(daemon);
-    await waitFor(async () => (await sandbox.run(["ss", "-Hltn", `sport = :${port}`])).stdout.trim() !== "",
-        `sshd did not start listening on ${address}:${port}`);
+    let daemon: ResultPromise | undefined;
+    const start = async () => {
+        const argv = [...sandbox.enterArgv(), "/usr/sbin/sshd", "-D", "-e", "-f", config];
+        daemon = execa(argv[0], argv.slice(1), { stdin: "ignore", stdout: "ignore", stderr: { file: log, append: true }, reject: false });
+        sandbox.track(daemon);
+        await waitFor(async () => (await sandbox.run(["ss", "-Hltn", `sport = :${port}`])).stdout.trim() !== "",
+            `sshd did not start listening on ${address}:${port}`);
+    };
+    await start();
 
     const stop = async () => {
         daemon?.kill("SIGKILL");
@@ -71,6 +80,7 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
             return Duplex.from({ readable: child.stdout!, writable: child.stdin! });
         },
         stop,
+        start,
         dispose: async () => {
             await stop();
             await rm(dir, { recursive: true, force: true });

@@ -17,7 +17,8 @@ export class SshDialError extends Error {
 }
 
 const WAY_OUT = "If that machine is gone for good, its network objects went with it: remove its resources " +
-    "from the stack with `pulumi state delete <URN>` (URNs: `pulumi stack --show-urns`).";
+    "from the stack with `pulumi state delete --target-dependents '<URN>'` (URNs: `pulumi stack --show-urns`), " +
+    "or `pulumi state delete --all` when the stack holds nothing else.";
 
 /** Dials `connection` (and its proxy first, if any), trying up to each endpoint's dialErrorLimit. */
 export async function dial(connection: Connection, openSocket?: OpenSocket): Promise<Client> {

@@ -1,0 +1,91 @@
+// SSH beyond the happy path: a sudo login, a host key that does not match, a machine still
+// booting, and a machine that is gone when destroy runs.
+import { cutCable, MGMT } from "../../sandbox/link";
+import { PulumiProject } from "../../sandbox/pulumi-project";
+import { FOREIGN_HOST_KEY, SUDO_USER } from "../../sandbox/ssh-server";
+import { configureConnection, useRemoteStack, type RemoteStack } from "../support/remote-stack";
+
+jest.setTimeout(300_000);
+
+const stack = useRemoteStack("examples/quickstart");
+
+/** Another stack of the quickstart on the same control machine. */
+async function quickstart(name: string, connection: Record<string, string>): Promise<PulumiProject> {
+    const project = await PulumiProject.create(stack.control, "examples/quickstart", name);
+    await configureConnection({ ...stack, project } as RemoteStack, connection);
+    return project;
+}
+
+const accepted = async (user: string) =>
+    ((await stack.server.log()).match(new RegExp(`Accepted publickey for ${user} `, "g")) ?? []).length;
+
+test("a non-root login with sudo: true builds and destroys through sudo -n", async () => {
+    await configureConnection(stack, { user: SUDO_USER, sudo: "true" });
+    await stack.project.up();
+    expect(await stack.remote.sh("ip", "netns", "list")).toMatch(/^ns1\b/m);
+    expect((await stack.remote.snapshot()).links).toContain("br0");
+    expect(await accepted(SUDO_USER)).toBeGreaterThan(0);
+    expect(await accepted("root")).toBe(0);
+    await stack.project.ok("destroy", "--yes", "--skip-preview");
+    expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
+});
+
+test("the same login without sudo: the remote's refusal, named, and nothing half-made", async () => {
+    const project = await quickstart("nosudo", { user: SUDO_USER });
+    try {
+        const up = await project.pulumi("up", "--yes", "--skip-preview");
+        expect(up.exitCode).not.toBe(0);
+        expect(up.stdout).toMatch(/(Bridge "br0"|Namespace "ns1"): running ".*": exit \d+: .*(Operation not permitted|Permission denied)/);
+        expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
+    } finally {
+        await project.dispose();
+    }
+});
+
+test("a host key that does not match is refused before any command runs", async () => {
+    const project = await quickstart("wrongkey", { hostKey: FOREIGN_HOST_KEY });
+    const before = await accepted("root");
+    try {
+        const up = await project.pulumi("up", "--yes", "--skip-preview");
+        expect(up.exitCode).not.toBe(0);
+        expect(up.stdout).toMatch(/root@192\.0\.2\.1:22: host key refused: the server presented SHA256:\S+, but connection\.hostKey pins SHA256:\S+; no command was run/);
+        expect(await accepted("root")).toBe(before); // never even logged in
+        expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
+    } finally {
+        await project.dispose();
+    }
+});
+
+test("a machine still booting: up retries until sshd answers", async () => {
+    const project = await quickstart("booting", {});
+    try {
+        await stack.server.stop();
+        const up = project.pulumi("up", "--yes", "--skip-preview");
+        await new Promise((r) => setTimeout(r, 4000));
+        await stack.server.start();
+        expect((await up).exitCode).toBe(0);
+        expect(await stack.remote.sh("ip", "netns", "list")).toMatch(/^ns1\b/m);
+        await project.ok("destroy", "--yes", "--skip-preview");
+        expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
+    } finally {
+        await project.dispose();
+    }
+});
+
+test("a machine that is gone: destroy stops in bounded time and names the way out", async () => {
+    const project = await quickstart("gone", { dialErrorLimit: "3", perDialTimeout: "2" });
+    await project.up();
+    await cutCable(stack.remote);
+    const started = Date.now();
+    const destroy = await project.pulumi("destroy", "--yes", "--skip-preview");
+    const seconds = (Date.now() - started) / 1000;
+    expect(destroy.exitCode).not.toBe(0);
+    expect(seconds).toBeLessThan(60);
+    expect(destroy.stdout).toContain(`cannot reach root@${MGMT.remoteAddress}:22 after 3 attempts`);
+    expect(destroy.stdout).toContain("pulumi state delete --target-dependents '<URN>'");
+    // The way out: forget the machine's resources; the stack is then empty and destroyable.
+    await project.ok("state", "delete", "--all", "--yes");
+    await project.ok("destroy", "--yes", "--skip-preview");
+    expect(await project.resourceTypes()).toEqual([]);
+    await project.dispose();
+});
