@@ -1,6 +1,7 @@
 // The frame of an SSH e2e test file: a "remote machine" sandbox (with its outside world and a
 // real sshd) and a "control machine" sandbox running the Pulumi CLI, joined by one cable.
 import { cableSandboxes, MGMT } from "../../sandbox/link";
+import { configureConnection as configure } from "../../sandbox/remote-config";
 import { PulumiProject } from "../../sandbox/pulumi-project";
 import { Sandbox, type SandboxSnapshot } from "../../sandbox/sandbox";
 import { startSshServer, type SshServer } from "../../sandbox/ssh-server";
@@ -15,15 +16,9 @@ export interface RemoteStack {
     controlBefore: SandboxSnapshot;
 }
 
-/** Connection config for the example: the remote's sshd, its pinned host key, the client key. */
-export async function configureConnection(stack: RemoteStack, extra: Record<string, string> = {}): Promise<void> {
-    await stack.project.ok("config", "set", "--path", "connection.host", MGMT.remoteAddress);
-    await stack.project.ok("config", "set", "--path", "connection.hostKey", stack.server.hostKey);
-    await stack.project.ok("config", "set", "--path", "--secret", "connection.privateKey", { input: stack.server.privateKey });
-    for (const [key, value] of Object.entries(extra)) {
-        await stack.project.ok("config", "set", "--path", `connection.${key}`, value);
-    }
-}
+/** Connection config for the stack's program: the remote's sshd, its host key, the client key. */
+export const configureConnection = (stack: RemoteStack, extra: Record<string, string> = {}): Promise<void> =>
+    configure(stack.project, stack.server, extra);
 
 export function useRemoteStack(program: string, ready?: (stack: RemoteStack) => Promise<void>): RemoteStack {
     const stack = {} as RemoteStack;
