@@ -21,8 +21,10 @@ export interface SshServer {
     port: number;
     /** The server's public key line, as `connection.hostKey` takes it. */
     hostKey: string;
-    /** The client's private key (OpenSSH format), accepted for root and SUDO_USER. */
+    /** The client's private key (OpenSSH format), accepted for root and SUDO_USER (the newest one). */
     privateKey: string;
+    /** Makes a new client key, the only one accepted from now on; returns its private half. */
+    rotateClientKey(): Promise<string>;
     /** sshd's own log: who logged in, which sessions opened. */
     log(): Promise<string>;
     /** A server speaking SSH on a pipe (`sshd -i`), for tests that run outside any sandbox. */
@@ -68,11 +70,18 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
         await daemon;
         daemon = undefined;
     };
-    return {
+    const server: SshServer = {
         address, port,
         hostKey: (await readFile(join(dir, "host.pub"), "utf8")).trim(),
         privateKey: await readFile(join(dir, "client"), "utf8"),
         log: () => readFile(log, "utf8"),
+        rotateClientKey: async () => {
+            const key = join(dir, `client-${Date.now()}`);
+            await execa("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "pulumi-netns-test-rotated", "-f", key]);
+            await writeFile(join(dir, "authorized_keys"), await readFile(`${key}.pub`), { mode: 0o644 });
+            server.privateKey = await readFile(key, "utf8");
+            return server.privateKey;
+        },
         pipe: () => {
             const argv = [...sandbox.enterArgv(), "/usr/sbin/sshd", "-i", "-e", "-f", config];
             const child = execa(argv[0], argv.slice(1), { stderr: "ignore", reject: false, buffer: false });
@@ -86,6 +95,7 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
             await rm(dir, { recursive: true, force: true });
         },
     };
+    return server;
 }
 
 /** SUDO_USER in private copies of passwd/group/shadow and sudoers.d, bind-mounted in the sandbox only. */

@@ -72,6 +72,26 @@ test("a machine still booting: up retries until sshd answers", async () => {
     }
 });
 
+test("rotating the key: an update that touches no kernel object, and the new key is used from then on", async () => {
+    const project = await quickstart("rotate", {});
+    try {
+        await project.up();
+        const bridgeIndex = async () => JSON.parse(await stack.remote.sh("ip", "-j", "link", "show", "dev", "br0"))[0].ifindex;
+        const before = await bridgeIndex();
+        const newKey = await stack.server.rotateClientKey(); // the old key no longer logs in
+        await project.ok("config", "set", "--path", "--secret", "connection.privateKey", { input: newKey });
+        const preview = await project.ok("preview", "--diff");
+        expect(preview.stdout).toMatch(/~ 2 to update/);
+        await project.up();
+        expect(await project.lastChanges()).toEqual({ update: 2, same: 1 });
+        expect(await bridgeIndex()).toBe(before);
+        await project.ok("destroy", "--yes", "--skip-preview"); // with the key now in state
+        expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
+    } finally {
+        await project.dispose();
+    }
+});
+
 test("a machine that is gone: destroy stops in bounded time and names the way out", async () => {
     const project = await quickstart("gone", { dialErrorLimit: "3", perDialTimeout: "2" });
     await project.up();
