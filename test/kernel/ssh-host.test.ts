@@ -74,6 +74,14 @@ test("a resource created over SSH exists in the remote kernel", async () => {
     expect(await sandbox.sh("ip", "netns", "list")).not.toMatch(/over-ssh/);
 });
 
+test("through a bastion: the target is dialled over a channel the bastion opens", async () => {
+    const before = (await server.log()).match(/Accepted publickey for root from 127\.0\.0\.1/g)?.length ?? 0;
+    const host = sshHost({ host: "127.0.0.1", port: 2222, proxy: { host: "bastion.test", privateKey: server.privateKey, hostKey: server.hostKey } });
+    expect((await host.run(["id", "-u"])).stdout.trim()).toBe("0");
+    // The listening sshd saw the target login arrive from the bastion's side of the sandbox.
+    expect((await server.log()).match(/Accepted publickey for root from 127\.0\.0\.1/g)?.length).toBe(before + 1);
+});
+
 test("a different host key is refused before any command runs", async () => {
     await expect(sshHost({ hostKey: FOREIGN_HOST_KEY }).run(["touch", "/tmp/should-not-exist"]))
         .rejects.toThrow(/host key refused: the server presented SHA256:\S+, but connection.hostKey pins SHA256:\S+; no command was run/);

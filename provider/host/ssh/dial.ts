@@ -27,7 +27,9 @@ export async function dial(connection: Connection, openSocket?: OpenSocket): Pro
     }
     const bastion = await dialWithRetries(connection.proxy, openSocket);
     try {
-        return await dialWithRetries(connection, (e) => forwardThrough(bastion, e), `via ${describeEndpoint(connection.proxy)}`);
+        const target = await dialWithRetries(connection, (e) => forwardThrough(bastion, e), `via ${describeEndpoint(connection.proxy)}`);
+        target.once("close", () => bastion.end()); // the bastion lives exactly as long as the hop it carries
+        return target;
     } catch (error) {
         bastion.end();
         throw error;
