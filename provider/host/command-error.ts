@@ -7,7 +7,8 @@ export class CommandError extends Error {
     constructor(result: RunResult, context?: string) {
         const detail = result.stderr.trim() || result.stdout.trim() || "(no output)";
         const prefix = context ? `${context}: ` : "";
-        super(`${prefix}running "${formatArgv(result.argv)}": exit ${result.exitCode}: ${detail}`);
+        const where = result.where ? ` on ${result.where}` : "";
+        super(`${prefix}running "${formatArgv(result.argv)}"${where}: exit ${result.exitCode}: ${detail}`);
         this.name = "CommandError";
         this.result = result;
     }

@@ -6,6 +6,8 @@ export interface RunResult {
     readonly exitCode: number;
     readonly stdout: string;
     readonly stderr: string;
+    /** The remote machine it ran on, for messages; absent for this machine. */
+    readonly where?: string;
 }
 
 export interface Host {

@@ -35,7 +35,7 @@ test("the same login without sudo: the remote's refusal, named, and nothing half
     try {
         const up = await project.pulumi("up", "--yes", "--skip-preview");
         expect(up.exitCode).not.toBe(0);
-        expect(up.stdout).toMatch(/(Bridge "br0"|Namespace "ns1"): running ".*": exit \d+: .*(Operation not permitted|Permission denied)/);
+        expect(up.stdout).toMatch(/(Bridge "br0"|Namespace "ns1"): running ".*" on netops@192\.0\.2\.1:22: exit \d+: .*(Operation not permitted|Permission denied)/);
         expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
     } finally {
         await project.dispose();

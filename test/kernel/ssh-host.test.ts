@@ -2,6 +2,7 @@
 // remote shell, sudo, exit codes and stderr are all real.
 import { Duplex, Readable, Writable } from "node:stream";
 import fc from "fast-check";
+import { CommandError } from "../../provider/host/command-error";
 import { SshHost } from "../../provider/host/ssh/ssh-host";
 import type { Connection } from "../../provider/schemas/connection";
 import { Sandbox } from "../../sandbox/sandbox";
@@ -47,6 +48,7 @@ test("a failing command resolves with the remote exit code and stderr", async ()
     const r = await sshHost().run(["ip", "link", "show", "dev", "nosuchdev"]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/nosuchdev.*does not exist/);
+    expect(new CommandError(r).message).toMatch(/^running "ip link show dev nosuchdev" on root@remote.test:22: exit 1: .*does not exist/);
 });
 
 test("commands run in C locale with the sbin directories on PATH", async () => {

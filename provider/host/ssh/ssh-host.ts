@@ -65,7 +65,10 @@ export class SshHost implements Host {
                             (signal ? ` (killed by ${signal})` : "")));
                         return;
                     }
-                    resolve({ argv, exitCode: code, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() });
+                    resolve({
+                        argv, exitCode: code, where: this.description,
+                        stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString(),
+                    });
                 });
             });
         });
