@@ -16,7 +16,7 @@ const stack = useSandboxedStack("examples/two-namespaces", {
 test("preview refuses, naming acceptForward and why", async () => {
     const preview = await stack.project.pulumi("preview");
     expect(preview.exitCode).not.toBe(0);
-    expect(preview.stdout).toMatch(/MasqueradeRule resource 'nat': property acceptForward value .* has a problem: this machine's FORWARD chain drops by default/);
+    expect(preview.stdout).toMatch(/MasqueradeRule resource 'nat': property acceptForward value .* has a problem: the FORWARD chain on this machine drops by default/);
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });
 

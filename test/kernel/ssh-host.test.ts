@@ -76,6 +76,23 @@ test("a resource created over SSH exists in the remote kernel", async () => {
     expect(await sandbox.sh("ip", "netns", "list")).not.toMatch(/over-ssh/);
 });
 
+test("a remote machine whose FORWARD policy is DROP: create refuses until acceptForward is chosen", async () => {
+    const nat = providerIn("MasqueradeRule", sshHost());
+    const connection = { host: "remote.test" }; // judged by the provider: not dialled at check
+    await sandbox.sh("iptables", "-P", "FORWARD", "DROP");
+    try {
+        await expect(checkAndCreate(nat, { connection, sourceCidr: "10.9.0.0/24" }))
+            .rejects.toThrow(/acceptForward: the FORWARD chain on root@remote.test:22 drops by default/);
+        expect(await sandbox.sh("iptables-save", "-t", "nat")).not.toContain("10.9.0.0/24");
+        const { id, outs } = await checkAndCreate(nat, { connection, sourceCidr: "10.9.0.0/24", acceptForward: true });
+        expect(await sandbox.sh("iptables-save")).toMatch(/-A FORWARD -s 10\.9\.0\.0\/24 .*-j ACCEPT/);
+        await nat.delete(id, outs);
+    } finally {
+        await sandbox.sh("iptables", "-P", "FORWARD", "ACCEPT");
+    }
+    expect(await sandbox.sh("iptables-save")).not.toContain("10.9.0.0/24");
+});
+
 test("through a bastion: the target is dialled over a channel the bastion opens", async () => {
     const before = (await server.log()).match(/Accepted publickey for root from 127\.0\.0\.1/g)?.length ?? 0;
     const host = sshHost({ host: "127.0.0.1", port: 2222, proxy: { host: "bastion.test", privateKey: server.privateKey, hostKey: server.hostKey } });

@@ -64,6 +64,15 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
         })));
     }
 
+    /** Why the traffic would be dropped on `where` (its FORWARD policy is DROP), or undefined. */
+    async function forwardDropProblem(ipt: IptablesClient, inputs: I, where: string): Promise<string | undefined> {
+        const [first] = spec.rules(inputs, "", {});
+        const policy = await ipt.policy(first.family, "filter", "FORWARD").catch(() => undefined);
+        return policy !== "DROP" ? undefined : `the FORWARD chain on ${where} drops by default (as Docker sets it), ` +
+            "so this traffic would be dropped: set acceptForward: true to add ACCEPT rules owned by this resource, " +
+            "or false if your own rules accept it";
+    }
+
     return {
         check: async (_olds, news) => {
             const result = checkInputs(spec.schema, news, ["iptables", "iptables-save"]);
@@ -74,18 +83,8 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
             if (!parsed.success) {
                 return result; // values still unknown in preview: judged at up
             }
-            const [first] = spec.rules(parsed.data, "", {});
-            const policy = await new IptablesClient(resolveHost(undefined)).policy(first.family, "filter", "FORWARD")
-                .catch(() => undefined);
-            if (policy === "DROP") {
-                return { inputs: result.inputs, failures: [{
-                    property: "acceptForward",
-                    reason: "this machine's FORWARD chain drops by default (as Docker sets it), so this traffic " +
-                        "would be dropped: set acceptForward: true to add ACCEPT rules owned by this resource, " +
-                        "or false if your own rules accept it",
-                }] };
-            }
-            return result;
+            const reason = await forwardDropProblem(new IptablesClient(resolveHost(undefined)), parsed.data, "this machine");
+            return reason ? { inputs: result.inputs, failures: [{ property: "acceptForward", reason }] } : result;
         },
 
         diff: async (_id, olds, news) => spec.diff(olds, news),
@@ -95,6 +94,13 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
             const { ownerTag } = inputs as I & { ownerTag: string };
             const host = resolveHost(inputs.connection);
             const outs = await forResource(spec.kind, spec.describe(inputs), async () => {
+                // A remote machine is not dialled at preview: its FORWARD policy is judged here instead.
+                if (inputs.connection !== undefined && (inputs as { acceptForward?: boolean }).acceptForward === undefined) {
+                    const problem = await forwardDropProblem(new IptablesClient(host), inputs, host.description);
+                    if (problem) {
+                        throw new Error(`acceptForward: ${problem}`);
+                    }
+                }
                 const resolved = (await spec.resolve?.(inputs, host)) ?? {};
                 const rules = spec.rules(inputs, ownerLabel(ownerTag), resolved);
                 await ensureAll(new IptablesClient(host), rules);
