@@ -16,7 +16,7 @@ export const SUDO_USER = "netops";
 const SUDO_UID = 4242;
 
 export interface SshServer {
-    /** Where sshd listens (inside the sandbox). */
+    /** The address clients use (sshd listens on every address of the sandbox). */
     address: string;
     port: number;
     /** The server's public key line, as `connection.hostKey` takes it. */
@@ -47,7 +47,7 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
     await writeFile(join(dir, "authorized_keys"), await readFile(join(dir, "client.pub")), { mode: 0o644 });
     const config = join(dir, "sshd_config");
     await writeFile(config, [
-        `ListenAddress ${address}:${port}`, `HostKey ${join(dir, "host")}`, `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
+        `ListenAddress 0.0.0.0:${port}`, `HostKey ${join(dir, "host")}`, `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
         "PidFile none", "UsePAM no", "StrictModes no", "PermitRootLogin prohibit-password", "PasswordAuthentication no",
         "KbdInteractiveAuthentication no", "LogLevel VERBOSE", "MaxStartups 100", "",
     ].join("\n"));

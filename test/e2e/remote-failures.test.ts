@@ -92,6 +92,24 @@ test("rotating the key: an update that touches no kernel object, and the new key
     }
 });
 
+test("a new host that is the same machine under another address: replaced delete-first, nothing lost", async () => {
+    const project = await quickstart("readdress", {});
+    try {
+        await project.up();
+        await stack.remote.sh("ip", "addr", "add", "192.0.2.3/24", "dev", MGMT.link);
+        await project.ok("config", "set", "--path", "connection.host", "192.0.2.3");
+        await project.up();
+        expect(await project.lastChanges()).toEqual({ replace: 2, same: 1 });
+        expect(await stack.remote.sh("ip", "netns", "list")).toMatch(/^ns1\b/m);
+        expect((await stack.remote.snapshot()).links).toContain("br0");
+        await project.ok("destroy", "--yes", "--skip-preview");
+        expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
+    } finally {
+        await stack.remote.run(["ip", "addr", "del", "192.0.2.3/24", "dev", MGMT.link]);
+        await project.dispose();
+    }
+});
+
 test("a machine that is gone: destroy stops in bounded time and names the way out", async () => {
     const project = await quickstart("gone", { dialErrorLimit: "3", perDialTimeout: "2" });
     await project.up();

@@ -27,9 +27,9 @@ describe("Bridge diff", () => {
         expect(diffBridge(bridgeState, { name: "br1", addresses: ["192.168.1.1/24"] }))
             .toMatchObject({ changes: true, replaces: ["name"], deleteBeforeReplace: false });
     });
-    test("another machine replaces", () => {
+    test("another host replaces, deleting first (it may be the same machine under another name)", () => {
         const d = diffBridge(bridgeState, { ...bridgeState, connection: { host: "10.0.0.5" } });
-        expect(d.replaces).toEqual(["connection"]);
+        expect(d).toMatchObject({ replaces: ["connection"], deleteBeforeReplace: true });
     });
     test("new credentials for the same machine update state only", () => {
         const state = { ...bridgeState, connection: { host: "h", privateKey: "old" } };

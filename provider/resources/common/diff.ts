@@ -52,10 +52,12 @@ export function diffProps(olds: Props, news: Props, rules: DiffRules): pulumi.dy
 
     // Objects without a kernel name (iptables rules) can be made anew before the old ones go.
     const sameKernelName = rules.kernelName.length > 0 && rules.kernelName.every((f) => !replaces.includes(f));
-    const sameMachine = !replaces.includes("connection");
+    // A new host may be the same machine under another name: created first, the new object would
+    // adopt the old one (same owner tag), and the old resource's delete would then remove it.
+    const otherHost = replaces.includes("connection");
     return {
         changes: replaces.length > 0 || updates.length > 0,
         replaces,
-        deleteBeforeReplace: replaces.length > 0 && ((sameKernelName && sameMachine) || rules.deleteFirst === true),
+        deleteBeforeReplace: replaces.length > 0 && (otherHost || sameKernelName || rules.deleteFirst === true),
     };
 }
