@@ -13,6 +13,10 @@ export const FOREIGN_HOST_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm
 
 /** A login without root: it reaches root only through `sudo -n`. */
 export const SUDO_USER = "netops";
+/** SUDO_USER's password (root logs in by key only). */
+export const SUDO_USER_PASSWORD = "correct horse battery staple";
+/** The passphrase of the server's second client key. */
+export const KEY_PASSPHRASE = "open sesame";
 const SUDO_UID = 4242;
 
 export interface SshServer {
@@ -23,6 +27,8 @@ export interface SshServer {
     hostKey: string;
     /** The client's private key (OpenSSH format), accepted for root and SUDO_USER (the newest one). */
     privateKey: string;
+    /** A second accepted client key, encrypted with KEY_PASSPHRASE. */
+    encryptedKey: string;
     /** Makes a new client key, the only one accepted from now on; returns its private half. */
     rotateClientKey(): Promise<string>;
     /** sshd's own log: who logged in, which sessions opened. */
@@ -41,14 +47,15 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
     const { execa } = await loadExeca();
     const dir = await mkdtemp(join(tmpdir(), "pulumi-netns-sshd-"));
     await chmod(dir, 0o755); // sshd reads authorized_keys as the login user
-    for (const key of ["host", "client"]) {
-        await execa("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", `pulumi-netns-test-${key}`, "-f", join(dir, key)]);
+    for (const [key, passphrase] of [["host", ""], ["client", ""], ["encrypted", KEY_PASSPHRASE]]) {
+        await execa("ssh-keygen", ["-q", "-t", "ed25519", "-N", passphrase, "-C", `pulumi-netns-test-${key}`, "-f", join(dir, key)]);
     }
-    await writeFile(join(dir, "authorized_keys"), await readFile(join(dir, "client.pub")), { mode: 0o644 });
+    const authorized = [await readFile(join(dir, "client.pub"), "utf8"), await readFile(join(dir, "encrypted.pub"), "utf8")];
+    await writeFile(join(dir, "authorized_keys"), authorized.join(""), { mode: 0o644 });
     const config = join(dir, "sshd_config");
     await writeFile(config, [
         `ListenAddress 0.0.0.0:${port}`, `HostKey ${join(dir, "host")}`, `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
-        "PidFile none", "UsePAM no", "StrictModes no", "PermitRootLogin prohibit-password", "PasswordAuthentication no",
+        "PidFile none", "UsePAM no", "StrictModes no", "PermitRootLogin prohibit-password", "PasswordAuthentication yes",
         "KbdInteractiveAuthentication no", "LogLevel VERBOSE", "MaxStartups 100", "",
     ].join("\n"));
     await addSudoUser(sandbox, dir);
@@ -74,6 +81,7 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
         address, port,
         hostKey: (await readFile(join(dir, "host.pub"), "utf8")).trim(),
         privateKey: await readFile(join(dir, "client"), "utf8"),
+        encryptedKey: await readFile(join(dir, "encrypted"), "utf8"),
         log: () => readFile(log, "utf8"),
         rotateClientKey: async () => {
             const key = join(dir, `client-${Date.now()}`);
@@ -100,10 +108,12 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
 
 /** SUDO_USER in private copies of passwd/group/shadow and sudoers.d, bind-mounted in the sandbox only. */
 async function addSudoUser(sandbox: Sandbox, dir: string): Promise<void> {
+    const { execa } = await loadExeca();
+    const hash = (await execa("openssl", ["passwd", "-6", "-stdin"], { input: SUDO_USER_PASSWORD })).stdout.trim();
     const files = {
         passwd: `${SUDO_USER}:x:${SUDO_UID}:${SUDO_UID}::${dir}:/bin/sh\n`,
         group: `${SUDO_USER}:x:${SUDO_UID}:\n`,
-        shadow: `${SUDO_USER}:*:19000:0:99999:7:::\n`,
+        shadow: `${SUDO_USER}:${hash}:19000:0:99999:7:::\n`,
     };
     for (const [name, line] of Object.entries(files)) {
         const copy = join(dir, name);

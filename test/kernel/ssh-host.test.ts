@@ -6,7 +6,7 @@ import { CommandError } from "../../provider/host/command-error";
 import { SshHost } from "../../provider/host/ssh/ssh-host";
 import type { Connection } from "../../provider/schemas/connection";
 import { Sandbox } from "../../sandbox/sandbox";
-import { FOREIGN_HOST_KEY, startSshServer, SUDO_USER, type SshServer } from "../../sandbox/ssh-server";
+import { FOREIGN_HOST_KEY, KEY_PASSPHRASE, startSshServer, SUDO_USER, SUDO_USER_PASSWORD, type SshServer } from "../../sandbox/ssh-server";
 import { checkAndCreate, providerIn } from "../support/kernel-provider";
 
 jest.setTimeout(60_000);
@@ -60,6 +60,13 @@ test("sudo: a non-root login runs commands as root through sudo -n", async () =>
     expect((await sshHost({ user: SUDO_USER, sudo: true }).run(["id", "-u"])).stdout.trim()).toBe("0");
     const denied = await sshHost({ user: SUDO_USER }).run(["ip", "netns", "add", "nope"]);
     expect(denied.exitCode).not.toBe(0);
+});
+
+test("every way to log in: key, encrypted key with its passphrase, password", async () => {
+    expect((await sshHost({ privateKey: server.encryptedKey, privateKeyPassword: KEY_PASSPHRASE }).run(["id", "-u"])).stdout).toBe("0\n");
+    expect((await sshHost({ user: SUDO_USER, privateKey: undefined, password: SUDO_USER_PASSWORD }).run(["id", "-u"])).stdout).toBe("4242\n");
+    await expect(sshHost({ privateKey: server.encryptedKey, privateKeyPassword: "wrong" }).run(["true"]))
+        .rejects.toThrow("root@remote.test:22: Cannot parse privateKey: OpenSSH key integrity check failed -- bad passphrase?");
 });
 
 test("more concurrent commands than OpenSSH's MaxSessions share one connection", async () => {

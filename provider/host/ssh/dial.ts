@@ -92,7 +92,7 @@ function dialOnce(e: Endpoint, sock: Duplex | undefined): Promise<Client> {
         } catch (error) {
             // ssh2 throws at once on a key it cannot parse (or a wrong passphrase): final, and the
             // message names the problem, never the key.
-            reject(new SshDialError(`privateKey: ${(error as Error).message}`, true));
+            reject(new SshDialError((error as Error).message, true));
         }
     });
 }
