@@ -94,7 +94,13 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
             const argv = [...sandbox.enterArgv(), "/usr/sbin/sshd", "-i", "-e", "-f", config];
             const child = execa(argv[0], argv.slice(1), { stderr: "ignore", reject: false, buffer: false });
             sandbox.track(child);
-            return Duplex.from({ readable: child.stdout!, writable: child.stdin! });
+            const pipe = Duplex.from({ readable: child.stdout!, writable: child.stdin! });
+            // sshd -i exits when its session ends (or refuses one): the pipe closing then is expected,
+            // and the client has its own error path for a close it did not ask for.
+            for (const stream of [pipe, child.stdin!, child.stdout!]) {
+                stream.on("error", () => undefined);
+            }
+            return pipe;
         },
         stop,
         start,

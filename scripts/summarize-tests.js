@@ -15,8 +15,8 @@ for (const suite of results.testResults) {
         const key = t.status === "passed" ? "passed" : t.status === "failed" ? "failed" : "skipped";
         counts[key]++;
     }
-    if (suite.status === "failed" && suite.assertionResults.length === 0) {
-        counts.failed++; // a file that could not even load
+    if (suite.status === "failed" && !suite.assertionResults.some((t) => t.status === "failed")) {
+        counts.failed++; // a file that could not load, or failed outside its tests (hooks, stray errors)
     }
 }
 const total = { passed: 0, failed: 0, skipped: 0 };
