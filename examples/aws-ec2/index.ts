@@ -39,7 +39,8 @@ const instance = new aws.ec2.Instance("netns-host", {
     tags: { Name: "pulumi-netns" },
 });
 
-// The instance's own outputs say where to log in; sshd may still be booting: keep dialling ~2.5 min.
+// The instance's own outputs say where to log in. Its sshd may still be booting: 20 attempts
+// span more than 2 minutes.
 const connection: netns.Connection = { host: instance.publicIp, user: "ubuntu", privateKey, sudo: true, dialErrorLimit: 20 };
 
 // EC2 delivers traffic for the public address to the private one: forward what arrives there.
