@@ -10,6 +10,7 @@ import { portForwardProvider } from "./resources/port-forward/provider";
 import { routeProvider } from "./resources/route/provider";
 import { sysctlForwardProvider } from "./resources/sysctl-forward/provider";
 import { vethPairProvider } from "./resources/veth-pair/provider";
+import { recordedProvider } from "./resources/common/recorded-provider";
 
 export const factories = {
     Namespace: namespaceProvider,
@@ -23,6 +24,11 @@ export const factories = {
 
 export type Kind = keyof typeof factories;
 
+/** A kind's provider on the hosts `resolve` gives, its results always recordable by the engine. */
+export function makeProvider(kind: Kind, resolve: HostResolver): pulumi.dynamic.ResourceProvider {
+    return recordedProvider(kind, factories[kind](resolve));
+}
+
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
 
 /** The provider for one resource kind, on this machine or the hosts named by `connection`. */
@@ -33,7 +39,7 @@ export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
         if (!factory) {
             throw new Error(`pulumi-netns has no resource kind "${kind}": is the installed package older than the stack?`);
         }
-        provider = factory(resolveHost);
+        provider = makeProvider(kind as Kind, resolveHost);
         providers.set(kind, provider);
     }
     return provider;

@@ -11,6 +11,9 @@ export interface SandboxSnapshot {
     links: string[];
     namespaces: string[];
     iptables: string;
+    ip6tables: string;
+    /** The host's IPv4 and IPv6 routes, one line each (main table). */
+    routes: string[];
     sysctl: Record<string, string>;
 }
 
@@ -66,19 +69,24 @@ export class Sandbox {
         const namespaces = (JSON.parse((await this.sh("ip", "-j", "netns", "list")) || "[]") as { name: string }[])
             .map((n) => n.name).sort();
         const iptables = await this.iptablesRules();
+        const ip6tables = await this.iptablesRules(6);
+        const routes = [
+            ...(await this.sh("ip", "-4", "route", "show")).split("\n"),
+            ...(await this.sh("ip", "-6", "route", "show")).split("\n"),
+        ].filter(Boolean).sort();
         const sysctl: Record<string, string> = {};
         for (const key of SYSCTLS) {
             sysctl[key] = (await this.sh("sysctl", "-n", key)).trim();
         }
-        return { links, namespaces, iptables, sysctl };
+        return { links, namespaces, iptables, ip6tables, routes, sysctl };
     }
 
     /**
      * The rules of every table, with the chains' non-default policies and user chains. Empty
      * built-in chains are left out: an empty nat table and no nat table filter nothing alike.
      */
-    async iptablesRules(): Promise<string> {
-        const r = await this.run(["iptables-save"]);
+    async iptablesRules(family: 4 | 6 = 4): Promise<string> {
+        const r = await this.run([family === 6 ? "ip6tables-save" : "iptables-save"]);
         return r.stdout.split("\n")
             .filter((l) => l.startsWith("-A ") || (l.startsWith(":") && !/^:\S+ ACCEPT /.test(l)))
             .map((l) => l.replace(/ \[\d+:\d+\]$/, ""))

@@ -5,6 +5,7 @@ waits on DNS timeouts inside an isolated namespace.
 Usage: python3 whoami_server.py ADDRESS PORT NAME
 """
 import http.server
+import socket
 import socketserver
 import sys
 
@@ -24,6 +25,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-socketserver.TCPServer.allow_reuse_address = True
-with socketserver.TCPServer((address, port), Handler) as server:
+class Server(socketserver.TCPServer):
+    allow_reuse_address = True
+    address_family = socket.AF_INET6 if ":" in address else socket.AF_INET
+
+
+with Server((address, port), Handler) as server:
     server.serve_forever()

@@ -3,32 +3,14 @@
 // do, prints a table, then destroys it and checks the sandbox is as it was.
 // Usage: node dist/scripts/demo.js [--keep]   (--keep: wait for Enter before destroying)
 import { createInterface } from "node:readline/promises";
-import { type CheckResult, httpGet, ping } from "../sandbox/checks";
+import type { CheckResult } from "../sandbox/checks";
 import { PulumiProject } from "../sandbox/pulumi-project";
 import { Sandbox } from "../sandbox/sandbox";
-import { WORLD, buildWorld, startServer } from "../sandbox/world";
+import { seedChecks } from "../sandbox/seed-checks";
+import { buildWorld, startServer } from "../sandbox/world";
 
 const keep = process.argv.includes("--keep");
 const say = (line = "") => process.stdout.write(`${line}\n`);
-
-async function verify(sandbox: Sandbox): Promise<[string, CheckResult][]> {
-    const forwarded = `http://${WORLD.uplinkAddress}:5000/`;
-    const internet = `http://${WORLD.internetAddress}:${WORLD.internetPort}/`;
-    return [
-        ["ns1 -> ns2 (192.168.1.11)", await ping(sandbox, "ns1", "192.168.1.11")],
-        ["ns2 -> ns1 (192.168.1.10)", await ping(sandbox, "ns2", "192.168.1.10")],
-        ["ns1 -> bridge (192.168.1.1)", await ping(sandbox, "ns1", "192.168.1.1")],
-        ["ns2 -> bridge (192.168.1.1)", await ping(sandbox, "ns2", "192.168.1.1")],
-        [`ns1 -> host uplink (${WORLD.uplinkAddress})`, await ping(sandbox, "ns1", WORLD.uplinkAddress)],
-        [`ns2 -> host uplink (${WORLD.uplinkAddress})`, await ping(sandbox, "ns2", WORLD.uplinkAddress)],
-        [`ns1 -> wan (${WORLD.internetAddress}) via NAT`, await ping(sandbox, "ns1", WORLD.internetAddress)],
-        [`ns2 -> wan (${WORLD.internetAddress}) via NAT`, await ping(sandbox, "ns2", WORLD.internetAddress)],
-        ["ns1 -> wan HTTP: source seen", await httpGet(sandbox, "ns1", internet)],
-        [`client -> ${WORLD.uplinkAddress}:5000 (DNAT)`, await httpGet(sandbox, "client", forwarded)],
-        [`host -> ${WORLD.uplinkAddress}:5000`, await httpGet(sandbox, undefined, forwarded)],
-        [`ns2 -> ${WORLD.uplinkAddress}:5000 (hairpin)`, await httpGet(sandbox, "ns2", forwarded)],
-    ];
-}
 
 function table(rows: [string, CheckResult][]): void {
     const width = Math.max(...rows.map(([name]) => name.length));
@@ -60,7 +42,7 @@ async function main(): Promise<number> {
 
         await startServer(sandbox, "ns1", "192.168.1.10", 5000, "ns1");
         say("\n== verification (an HTTP server runs in ns1 on 192.168.1.10:5000)");
-        const rows = await verify(sandbox);
+        const rows = await seedChecks(sandbox);
         table(rows);
         const failed = rows.filter(([, r]) => !r.ok).length;
 

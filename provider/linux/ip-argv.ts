@@ -92,8 +92,6 @@ export const routeDelete = (r: RouteSpec, namespace?: string): string[] =>
 export const routeShow = (r: Pick<RouteSpec, "family" | "destination" | "protocol">, namespace?: string): string[] =>
     ["ip", ...inNs(namespace), "-j", `-${r.family}`, "route", "show", "exact", r.destination, "proto", String(r.protocol)];
 
-/** Equivalent to: `ip -j route get ADDRESS`: how the kernel would reach it. */
-export const routeGet = (address: string): string[] => ["ip", "-j", "route", "get", address];
-
-/** Equivalent to: `ip -j route show dev NAME scope link`: the networks directly on an interface. */
-export const onLinkRoutes = (device: string): string[] => ["ip", "-j", "route", "show", "dev", device, "scope", "link"];
+/** Equivalent to: `ip -j -4|-6 route show match ADDRESS`: every route of the main table that covers it. */
+export const routesMatching = (address: string): string[] =>
+    ["ip", "-j", address.includes(":") ? "-6" : "-4", "route", "show", "match", address];

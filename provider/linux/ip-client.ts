@@ -3,9 +3,8 @@
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
 import * as argv from "./ip-argv";
-import { type Address, type Link, type RouteEntry, parseAddresses, parseLinks, parseNetnsNames, parseRoutes } from "./ip-json";
-import { isExists, isNotFound } from "./kernel-errors";
-import { cidrContains } from "../schemas/addresses";
+import { type Address, type Link, type Reach, type RouteEntry, parseAddresses, parseLinks, parseNetnsNames, parseRoutes, reachOf } from "./ip-json";
+import { isExists, isNotFound, isUnreachable } from "./kernel-errors";
 
 export type AddResult = "created" | "exists";
 
@@ -97,8 +96,17 @@ export class IpClient {
         await this.ok(argv.linkSetMaster(name, bridge));
     }
 
-    routeAdd(route: argv.RouteSpec, namespace?: string): Promise<AddResult> {
-        return this.add(argv.routeAdd(route, namespace));
+    /** Adds a route; "unreachable" when its gateway or namespace is not there (yet). */
+    async routeAdd(route: argv.RouteSpec, namespace?: string): Promise<AddResult | "unreachable"> {
+        const result = await this.host.run(argv.routeAdd(route, namespace));
+        if (isUnreachable(result)) {
+            return "unreachable";
+        }
+        if (isExists(result)) {
+            return "exists";
+        }
+        ensureSuccess(result);
+        return "created";
     }
 
     routeDelete(route: argv.RouteSpec, namespace?: string): Promise<boolean> {
@@ -114,14 +122,8 @@ export class IpClient {
         return parseRoutes(ensureSuccess(result).stdout);
     }
 
-    /** The directly connected network that holds `address`, if the host has one (e.g. a bridge's subnet). */
-    async onLinkNetwork(address: string): Promise<string | undefined> {
-        const result = await this.host.run(argv.routeGet(address));
-        const [route] = result.exitCode === 0 ? parseRoutes(result.stdout) : [];
-        if (!route?.device || route.via) {
-            return undefined;
-        }
-        const networks = parseRoutes(ensureSuccess(await this.host.run(argv.onLinkRoutes(route.device))).stdout);
-        return networks.map((n) => n.destination).find((cidr) => cidrContains(cidr, address));
+    /** How the host reaches `address` now: on one of its networks (e.g. a bridge's subnet), routed, or not at all. */
+    async reach(address: string): Promise<Reach> {
+        return reachOf(parseRoutes(await this.ok(argv.routesMatching(address))));
     }
 }

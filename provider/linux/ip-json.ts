@@ -103,3 +103,22 @@ export function parseRoutes(stdout: string): RouteEntry[] {
         return { destination: r.dst, via: r.gateway, device: r.dev, metric: r.metric ?? 0, protocol: r.protocol ?? "" };
     });
 }
+
+/** How the host reaches an address: on a directly connected network, through a gateway, or not yet. */
+export type Reach = { kind: "on-link"; network: string } | { kind: "routed" } | { kind: "unreachable" };
+
+/**
+ * Reads `ip route show match ADDRESS`. The most specific route wins; a default route alone means
+ * no network of the host's holds the address (yet), since anything would match it.
+ */
+export function reachOf(routes: readonly RouteEntry[]): Reach {
+    const specific = routes.filter((r) => r.destination !== "default")
+        .sort((a, b) => prefixLength(b.destination) - prefixLength(a.destination));
+    const [best] = specific;
+    if (!best) {
+        return { kind: "unreachable" };
+    }
+    return best.via ? { kind: "routed" } : { kind: "on-link", network: best.destination };
+}
+
+const prefixLength = (cidr: string): number => Number(cidr.split("/")[1] ?? (cidr.includes(":") ? 128 : 32));

@@ -16,3 +16,9 @@ export const isNotFound = (r: RunResult): boolean => r.exitCode !== 0 && notFoun
 
 /** The object the command would create is already there. */
 export const isExists = (r: RunResult): boolean => r.exitCode !== 0 && exists.some((re) => re.test(r.stderr));
+
+// A route's gateway or namespace that is not there yet: `ip route add` refuses the route.
+const notReachable = [/Nexthop has invalid gateway/, /No route to host/, /Network is unreachable/, /Cannot open network namespace/];
+
+/** The route could not be added because its gateway (or namespace) does not exist yet. */
+export const isUnreachable = (r: RunResult): boolean => r.exitCode !== 0 && notReachable.some((re) => re.test(r.stderr));

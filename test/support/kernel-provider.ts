@@ -2,10 +2,10 @@
 import { randomBytes } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Host } from "../../provider/host/host";
-import { factories, type Kind } from "../../provider";
+import { type Kind, makeProvider } from "../../provider";
 
 export function providerIn(kind: Kind, host: Host): Required<pulumi.dynamic.ResourceProvider> {
-    return factories[kind](() => host) as Required<pulumi.dynamic.ResourceProvider>;
+    return makeProvider(kind, () => host) as Required<pulumi.dynamic.ResourceProvider>;
 }
 
 /** A fresh owner tag, as the SDK would derive one for a new resource. */

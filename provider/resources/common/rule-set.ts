@@ -10,16 +10,19 @@ import { ownerLabel } from "./owner";
 import { forResource } from "./resource-error";
 import { runTransaction } from "./steps";
 
-/** Facts looked up on the host at create time, kept in state so later rules match. */
-export type Resolved = Record<string, string | undefined>;
+/** Facts looked up on the host, kept in state so later rules match; a fact not found is absent. */
+export type Resolved = Record<string, string>;
 
 export interface RuleSetKind<I extends { connection?: unknown }> {
     kind: string;
     schema: z.ZodType<I>;
     /** A short human name for errors, e.g. "tcp 5000 -> 192.168.1.10:5000". */
     describe(inputs: I): string;
-    /** Looks up what the rules depend on besides the inputs (e.g. the target's subnet). */
-    resolve?(inputs: I, host: Host): Promise<Resolved>;
+    /**
+     * Looks up what the rules depend on besides the inputs (e.g. the target's subnet). With `wait`
+     * (at create), it may wait a bounded time for a fact another resource is about to make.
+     */
+    resolve?(inputs: I, host: Host, options: { wait: boolean }): Promise<Resolved>;
     /** The rules this resource stands for, each tagged with `label`. */
     rules(inputs: I, label: string, resolved: Resolved): Rule[];
     diff(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult;
@@ -35,6 +38,9 @@ export interface RuleSetState {
     /** False when read found only some of the rules: the next update puts the rest back. */
     inSync: boolean;
 }
+
+const sameResolved = (a: Resolved, b: Resolved): boolean =>
+    JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 export function ruleSetProvider<I extends { connection?: unknown }>(
     spec: RuleSetKind<I>, resolveHost: HostResolver,
@@ -101,7 +107,7 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
                         throw new Error(`acceptForward: ${problem}`);
                     }
                 }
-                const resolved = (await spec.resolve?.(inputs, host)) ?? {};
+                const resolved = (await spec.resolve?.(inputs, host, { wait: true })) ?? {};
                 const rules = spec.rules(inputs, ownerLabel(ownerTag), resolved);
                 await ensureAll(new IptablesClient(host), rules);
                 return stateOf(inputs, ownerTag, resolved, rules);
@@ -114,24 +120,38 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
             const inputs = parse(props);
             const label = ownerLabel(state.ownerTag);
             const expected = spec.rules(inputs, label, state.resolved ?? {});
-            const found = await countPresent(client(state), expected);
+            const host = resolveHost(state.connection);
+            const found = await countPresent(new IptablesClient(host), expected);
             if (found === 0) {
                 return {};
             }
-            return { id, props: { ...state, inSync: found === expected.length } };
+            // A fact that changed since create (the target's network made after the forward) is drift too.
+            const fresh = (await spec.resolve?.(inputs, host, { wait: false })) ?? {};
+            const inSync = found === expected.length && sameResolved(fresh, state.resolved ?? {});
+            return { id, props: { ...state, inSync } };
         },
 
         update: async (_id, olds, news) => {
-            // Fields that change rules replace the resource; an update repairs drift or stores new credentials.
+            // Fields that change rules replace the resource; an update repairs drift (rules missing, or a
+            // looked-up fact that changed) or stores new credentials.
             const state = olds as I & RuleSetState;
             const inputs = parse(news);
             const label = ownerLabel(state.ownerTag);
-            const rules = spec.rules(inputs, label, state.resolved ?? {});
-            const ipt = client(inputs);
-            await forResource(spec.kind, spec.describe(inputs), async () => {
+            const host = resolveHost(inputs.connection);
+            const ipt = new IptablesClient(host);
+            const outs = await forResource(spec.kind, spec.describe(inputs), async () => {
+                const resolved = (await spec.resolve?.(inputs, host, { wait: false })) ?? {};
+                const rules = spec.rules(inputs, label, resolved);
                 await ensureAll(ipt, rules);
+                const wanted = new Set(rules.map(formatRule));
+                for (const stale of spec.rules(parse(olds), label, state.resolved ?? {})) {
+                    if (!wanted.has(formatRule(stale))) {
+                        await ipt.delete(stale);
+                    }
+                }
+                return stateOf(inputs, state.ownerTag, resolved, rules);
             });
-            return { outs: stateOf(inputs, state.ownerTag, state.resolved ?? {}, rules) };
+            return { outs };
         },
 
         delete: async (_id, props) => {

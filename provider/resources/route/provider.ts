@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { checkInputs, parseInputs } from "../common/check";
+import { SETTLE_MS, eventually } from "../common/eventually";
 import { alreadyExists, forResource } from "../common/resource-error";
 import { diffRoute, routeSpec } from "./plan";
 import { type RouteInputs, routeInputs } from "./schema";
@@ -30,7 +31,19 @@ export function routeProvider(resolveHost: HostResolver): pulumi.dynamic.Resourc
             const inputs = parse(props);
             const ip = client(inputs);
             await forResource(KIND, describe(inputs), async () => {
-                if ((await ip.routeAdd(routeSpec(inputs), inputs.namespace)) === "exists") {
+                // The gateway's network may come from a VethPair created in parallel: wait for it a while.
+                const added = await eventually(async () => {
+                    const outcome = await ip.routeAdd(routeSpec(inputs), inputs.namespace);
+                    return outcome === "unreachable" ? undefined : outcome;
+                });
+                if (added === undefined) {
+                    const where = inputs.namespace ? `namespace ${inputs.namespace}` : "the host";
+                    throw new Error(`${inputs.via ? `the gateway ${inputs.via}` : `the device ${inputs.device}`} is not ` +
+                        `reachable in ${where} (waited ${SETTLE_MS / 1000} s): no interface there has an address on its ` +
+                        "network, or the namespace does not exist. Give it one (a VethPair with `addresses` in that " +
+                        "namespace) or correct `via`.");
+                }
+                if (added === "exists") {
                     const ns = inputs.namespace ? `-n ${inputs.namespace} ` : "";
                     const metric = inputs.metric !== undefined ? ` metric ${inputs.metric}` : "";
                     throw alreadyExists(KIND, describe(inputs), "a route with this destination and metric",
