@@ -73,7 +73,7 @@ export class Sandbox {
         const routes = [
             ...(await this.sh("ip", "-4", "route", "show")).split("\n"),
             ...(await this.sh("ip", "-6", "route", "show")).split("\n"),
-        ].filter(Boolean).sort();
+        ].filter(Boolean).map((r) => r.replace(/ linkdown\b/, "").trim()).sort(); // carrier is not configuration
         const sysctl: Record<string, string> = {};
         for (const key of SYSCTLS) {
             sysctl[key] = (await this.sh("sysctl", "-n", key)).trim();

@@ -2,14 +2,17 @@
 // gateway or a forward's target network comes from another resource. Where a kernel fact another
 // resource is about to create is missing, we wait for it a bounded time instead of failing at once.
 
-/** How long a create waits for a fact another resource of the same `up` may still be creating. */
-export const SETTLE_MS = Number(process.env.PULUMI_NETNS_SETTLE_MS ?? 20_000);
+/**
+ * How long a create waits for a fact another resource of the same `up` may still be creating:
+ * 20 s, or PULUMI_NETNS_SETTLE_SECONDS.
+ */
+export const settleMs = (): number => 1000 * Number(process.env.PULUMI_NETNS_SETTLE_SECONDS ?? 20);
 
 /**
  * Calls `attempt` until it returns a value other than undefined, or `timeoutMs` has passed (then
  * resolves undefined). The first attempt runs at once; later ones back off up to 500 ms apart.
  */
-export async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs = SETTLE_MS): Promise<T | undefined> {
+export async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs = settleMs()): Promise<T | undefined> {
     const deadline = Date.now() + timeoutMs;
     for (let pause = 50; ; pause = Math.min(pause * 2, 500)) {
         const value = await attempt();

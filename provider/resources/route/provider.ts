@@ -3,7 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { checkInputs, parseInputs } from "../common/check";
-import { SETTLE_MS, eventually } from "../common/eventually";
+import { eventually, settleMs } from "../common/eventually";
 import { alreadyExists, forResource } from "../common/resource-error";
 import { diffRoute, routeSpec } from "./plan";
 import { type RouteInputs, routeInputs } from "./schema";
@@ -39,7 +39,7 @@ export function routeProvider(resolveHost: HostResolver): pulumi.dynamic.Resourc
                 if (added === undefined) {
                     const where = inputs.namespace ? `namespace ${inputs.namespace}` : "the host";
                     throw new Error(`${inputs.via ? `the gateway ${inputs.via}` : `the device ${inputs.device}`} is not ` +
-                        `reachable in ${where} (waited ${SETTLE_MS / 1000} s): no interface there has an address on its ` +
+                        `reachable in ${where} (waited ${settleMs() / 1000} s): no interface there has an address on its ` +
                         "network, or the namespace does not exist. Give it one (a VethPair with `addresses` in that " +
                         "namespace) or correct `via`.");
                 }
