@@ -88,3 +88,45 @@ test("rules are never doubled: an interrupted create is adopted, a replacement k
     await fwd.delete("x", v2);
     expect(await nat()).toEqual([]);
 });
+
+test("PortForward made before its target's network: no hairpin yet; read sees the network appear, update adds the hairpin", async () => {
+    process.env.PULUMI_NETNS_SETTLE_SECONDS = "0.3";
+    try {
+        const fwd = providerIn("PortForward", sandbox.host);
+        const inputs = { hostPort: 5500, targetAddress: "10.20.0.10", protocol: "tcp" };
+        const { id, outs } = await checkAndCreate(fwd, inputs);
+        expect(outs.resolved).toEqual({});
+        expect((await nat()).filter((r) => r.includes("MASQUERADE"))).toEqual([]);
+        expect((await fwd.read(id, outs)).props).toMatchObject({ inSync: true });
+
+        await sandbox.sh("ip", "link", "add", "br5", "type", "bridge");
+        await sandbox.sh("ip", "addr", "add", "10.20.0.1/24", "dev", "br5");
+        await sandbox.sh("ip", "link", "set", "br5", "up");
+        const drifted = (await fwd.read(id, outs)).props!;
+        expect(drifted.inSync).toBe(false);
+        const { outs: repaired } = await fwd.update(id, drifted, { ...inputs, ownerTag: outs.ownerTag });
+        expect(repaired).toMatchObject({ resolved: { hairpinCidr: "10.20.0.0/24" }, inSync: true });
+        expect((await nat()).filter((r) => r.includes("MASQUERADE"))).toEqual([
+            expect.stringMatching(/^-A POSTROUTING -s 10.20.0.0\/24 -d 10.20.0.10\/32 -p tcp .*--dport 5500 .*-j MASQUERADE$/),
+        ]);
+        await fwd.delete(id, repaired);
+        expect(await nat()).toEqual([]);
+        await sandbox.sh("ip", "link", "del", "br5");
+    } finally {
+        delete process.env.PULUMI_NETNS_SETTLE_SECONDS;
+    }
+});
+
+test("PortForward to an IPv6 target: DNAT6 in PREROUTING and OUTPUT and the hairpin for its /64", async () => {
+    await sandbox.sh("ip", "addr", "add", "fd00:1::1/64", "dev", "br0", "nodad");
+    const fwd = providerIn("PortForward", sandbox.host);
+    const { id, outs } = await checkAndCreate(fwd, { hostPort: 5000, targetAddress: "fd00:1::10" });
+    const nat6 = (await sandbox.sh("ip6tables-save", "-t", "nat")).split("\n").filter((l) => l.startsWith("-A"));
+    expect(nat6.sort()).toEqual([
+        expect.stringMatching(/^-A OUTPUT .*--dport 5000 .*-j DNAT --to-destination \[fd00:1::10\]:5000$/),
+        expect.stringMatching(/^-A POSTROUTING -s fd00:1::\/64 -d fd00:1::10\/128 .*-j MASQUERADE$/),
+        expect.stringMatching(/^-A PREROUTING .*--dport 5000 .*-j DNAT --to-destination \[fd00:1::10\]:5000$/),
+    ]);
+    await fwd.delete(id, outs);
+    expect((await sandbox.sh("ip6tables-save", "-t", "nat")).split("\n").filter((l) => l.startsWith("-A"))).toEqual([]);
+});
