@@ -10,6 +10,7 @@ import { portForwardProvider } from "./resources/port-forward/provider";
 import { routeProvider } from "./resources/route/provider";
 import { sysctlForwardProvider } from "./resources/sysctl-forward/provider";
 import { vethPairProvider } from "./resources/veth-pair/provider";
+import { firstUseTrust } from "./resources/common/first-use-trust";
 import { recordedProvider } from "./resources/common/recorded-provider";
 
 export const factories = {
@@ -26,7 +27,7 @@ export type Kind = keyof typeof factories;
 
 /** A kind's provider on the hosts `resolve` gives, its results always recordable by the engine. */
 export function makeProvider(kind: Kind, resolve: HostResolver): pulumi.dynamic.ResourceProvider {
-    return recordedProvider(kind, factories[kind](resolve));
+    return recordedProvider(kind, firstUseTrust(factories[kind](resolve), resolve));
 }
 
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();

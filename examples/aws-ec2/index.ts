@@ -8,6 +8,8 @@ import { twoNamespaces } from "../two-namespaces/topology";
 const config = new pulumi.Config();
 const publicKey = config.require("publicKey"); // e.g. the contents of netns-key.pub
 const privateKey = config.requireSecret("privateKey"); // its private half, kept encrypted
+// Who may reach SSH: your own address, e.g. "198.51.100.7/32". Required: an open port 22 invites every scanner.
+const sshCidr = config.require("sshCidr");
 const hostPort = 5000;
 
 // The newest Ubuntu 24.04 LTS image from Canonical.
@@ -23,7 +25,7 @@ const ami = aws.ec2.getAmiOutput({
 const firewall = new aws.ec2.SecurityGroup("netns-host", {
     description: "SSH for Pulumi, and the forwarded port",
     ingress: [
-        { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [config.get("sshCidr") ?? "0.0.0.0/0"] },
+        { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [sshCidr] },
         { protocol: "tcp", fromPort: hostPort, toPort: hostPort, cidrBlocks: ["0.0.0.0/0"] },
     ],
     egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],

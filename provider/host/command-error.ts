@@ -1,11 +1,12 @@
 // The one error class for a command that failed: it carries the command, exit code and stderr.
 import type { RunResult } from "./host";
+import { printable } from "./limits";
 
 export class CommandError extends Error {
     readonly result: RunResult;
 
     constructor(result: RunResult, context?: string) {
-        const detail = result.stderr.trim() || result.stdout.trim() || "(no output)";
+        const detail = printable(result.stderr.trim() || result.stdout.trim()) || "(no output)";
         const prefix = context ? `${context}: ` : "";
         const where = result.where ? ` on ${result.where}` : "";
         super(`${prefix}running "${formatArgv(result.argv)}"${where}: exit ${result.exitCode}: ${detail}`);

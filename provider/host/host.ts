@@ -18,6 +18,8 @@ export interface Host {
      * could not be started at all (missing binary, lost connection).
      */
     run(argv: readonly string[]): Promise<RunResult>;
+    /** For a remote machine: the host key its server presented ("ssh-ed25519 AAAA..."), once connected. */
+    presentedHostKey?(): Promise<string | undefined>;
 }
 
 /** A Host factory: resources ask it for the Host of their `connection` (absent = this machine). */

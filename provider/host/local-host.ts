@@ -1,5 +1,8 @@
-// Host for this machine: every process starts through execa with an argv array, never a shell.
+// Host for this machine: every process starts through execa with an argv array, never a shell,
+// with a fixed PATH and locale, a deadline and bounded output.
+import { formatArgv } from "./command-error";
 import type { Host, RunResult } from "./host";
+import { OUTPUT_LIMIT_BYTES, SAFE_PATH, commandTimeoutMs, deadlineError } from "./limits";
 import { loadExeca } from "./load-execa";
 
 export class LocalHost implements Host {
@@ -11,12 +14,24 @@ export class LocalHost implements Host {
     async run(argv: readonly string[]): Promise<RunResult> {
         const { execa } = await loadExeca();
         const full = [...this.prefix, ...argv];
+        const timeout = commandTimeoutMs();
         const result = await execa(full[0], full.slice(1), {
             reject: false,
             shell: false,
             stdin: "ignore",
-            env: { LC_ALL: "C" },
+            // Not the caller's environment: PATH could point `ip` at anything (a node_modules/.bin under npm run).
+            env: { LC_ALL: "C", PATH: SAFE_PATH },
+            extendEnv: false,
+            timeout,
+            killSignal: "SIGKILL",
+            maxBuffer: OUTPUT_LIMIT_BYTES,
         });
+        if (result.timedOut) {
+            throw deadlineError(formatArgv(argv), this.description, timeout);
+        }
+        if (result.isMaxBuffer) {
+            throw new Error(`running "${formatArgv(argv)}" on ${this.description}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`);
+        }
         if (result.exitCode === undefined) {
             // Not started at all (e.g. ENOENT): the only case the seam reports by rejecting.
             throw new Error(`cannot run "${argv[0]}" on this machine: ${result.originalMessage ?? result.message}`);

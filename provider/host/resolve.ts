@@ -1,29 +1,41 @@
-// Picks the Host for a resource's `connection`: absent means this machine, otherwise the SSH
-// host it names, one per machine and login for the whole provider process.
+// Picks the Host for a resource's `connection`: absent means this machine, otherwise an SSH host,
+// one per machine and trust for the whole provider process.
+import { createHash } from "node:crypto";
 import { connection as connectionSchema, type Connection } from "../schemas/connection";
-import type { Host } from "./host";
+import type { Host, HostResolver } from "./host";
 import { LocalHost } from "./local-host";
+import { type OpenSocket } from "./ssh/dial";
 import { SshHost } from "./ssh/ssh-host";
 
-let local: LocalHost | undefined;
-const remotes = new Map<string, SshHost>();
-
-/** What makes two connections the same session: machine, login, route, sudo; not the credentials. */
-function sessionKey(c: Connection): string {
-    const at = (e: { host: string; port?: number; user?: string }) => `${e.user ?? "root"}@${e.host}:${e.port ?? 22}`;
-    return [at(c), c.proxy ? at(c.proxy) : "", c.sudo ? "sudo" : ""].join("|");
+/**
+ * What makes two connections the same session: the machine, login, route and sudo, and everything
+ * that decides trust (the host key pin and the credentials). A session dialled for one resource is
+ * never reused for a connection that pins another key or logs in otherwise: its pin would be skipped.
+ */
+export function sessionKey(c: Connection): string {
+    const { dialErrorLimit: _a, perDialTimeout: _b, proxy, ...trust } = c;
+    const { dialErrorLimit: _c, perDialTimeout: _d, ...proxyTrust } = proxy ?? {};
+    const canonical = JSON.stringify([Object.entries(trust).sort(), Object.entries(proxyTrust).sort()]);
+    return createHash("sha256").update(canonical).digest("hex");
 }
 
-export function resolveHost(connection: unknown): Host {
-    if (connection === undefined || connection === null) {
-        return (local ??= new LocalHost());
-    }
-    const target = connectionSchema.parse(connection);
-    const key = sessionKey(target);
-    let host = remotes.get(key);
-    if (!host) {
-        host = new SshHost(target);
-        remotes.set(key, host);
-    }
-    return host;
+/** Hosts by session key, for the life of the provider process. */
+export function hostPool(openSocket?: OpenSocket): HostResolver {
+    let local: LocalHost | undefined;
+    const remotes = new Map<string, SshHost>();
+    return (connection: unknown): Host => {
+        if (connection === undefined || connection === null) {
+            return (local ??= new LocalHost());
+        }
+        const target = connectionSchema.parse(connection);
+        const key = sessionKey(target);
+        let host = remotes.get(key);
+        if (!host) {
+            host = new SshHost(target, openSocket);
+            remotes.set(key, host);
+        }
+        return host;
+    };
 }
+
+export const resolveHost: HostResolver = hostPool();

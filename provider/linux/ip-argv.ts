@@ -17,9 +17,9 @@ export const netnsDelete = (name: string): string[] => ["ip", "netns", "del", na
 export const linkShow = (name: string, namespace?: string): string[] =>
     ["ip", ...inNs(namespace), "-j", "-d", "link", "show", "dev", name];
 
-/** Equivalent to: `ip link add NAME [mtu MTU] type bridge`. */
+/** Equivalent to: `ip link add name NAME [mtu MTU] type bridge`. */
 export const bridgeAdd = (name: string, mtu?: number): string[] =>
-    ["ip", "link", "add", name, ...(mtu ? ["mtu", String(mtu)] : []), "type", "bridge"];
+    ["ip", "link", "add", "name", name, ...(mtu ? ["mtu", String(mtu)] : []), "type", "bridge"];
 
 /** Equivalent to: `ip [-n NS] link set dev NAME up|down`. */
 export const linkSetUp = (name: string, up: boolean, namespace?: string): string[] =>
@@ -49,10 +49,10 @@ export const addrAdd = (cidr: string, name: string, namespace?: string): string[
 export const addrDelete = (cidr: string, name: string, namespace?: string): string[] =>
     ["ip", ...inNs(namespace), "addr", "del", cidr, "dev", name];
 
-/** Equivalent to: `ip link add HOST [mtu M] type veth peer name PEER [mtu M] netns NS` (peer born in place). */
+/** Equivalent to: `ip link add name HOST [mtu M] type veth peer name PEER [mtu M] netns NS` (peer born in place). */
 export const vethAdd = (hostName: string, peerName: string, namespace: string, mtu?: number): string[] => {
     const withMtu = mtu ? ["mtu", String(mtu)] : [];
-    return ["ip", "link", "add", hostName, ...withMtu, "type", "veth", "peer", "name", peerName, ...withMtu, "netns", namespace];
+    return ["ip", "link", "add", "name", hostName, ...withMtu, "type", "veth", "peer", "name", peerName, ...withMtu, "netns", namespace];
 };
 
 /** Equivalent to: `ip link set dev NAME master BRIDGE`, or `nomaster` when no bridge is given. */

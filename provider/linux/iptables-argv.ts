@@ -14,18 +14,23 @@ export interface Rule {
 
 const binary = (family: 4 | 6) => (family === 6 ? "ip6tables" : "iptables");
 
-/** `-w`: wait for the xtables lock instead of failing when another writer holds it. */
-export const addRule = (r: Rule): string[] =>
-    [binary(r.family), "-w", "-t", r.table, r.insert ? "-I" : "-A", r.chain, ...r.spec];
+/**
+ * `-w 30`: wait for the xtables lock when another writer holds it, but not forever (a stuck
+ * holder fails the resource, naming the command, well inside the command's own deadline).
+ */
+export const LOCK_WAIT = ["-w", "30"];
 
-export const deleteRule = (r: Rule): string[] => [binary(r.family), "-w", "-t", r.table, "-D", r.chain, ...r.spec];
+export const addRule = (r: Rule): string[] =>
+    [binary(r.family), ...LOCK_WAIT, "-t", r.table, r.insert ? "-I" : "-A", r.chain, ...r.spec];
+
+export const deleteRule = (r: Rule): string[] => [binary(r.family), ...LOCK_WAIT, "-t", r.table, "-D", r.chain, ...r.spec];
 
 /** Exit 0 when a rule with exactly this spec (owner comment included) is in the chain. */
-export const checkRule = (r: Rule): string[] => [binary(r.family), "-w", "-t", r.table, "-C", r.chain, ...r.spec];
+export const checkRule = (r: Rule): string[] => [binary(r.family), ...LOCK_WAIT, "-t", r.table, "-C", r.chain, ...r.spec];
 
-/** Equivalent to: `iptables -w -S CHAIN` for the filter table's chain policy line. */
+/** Equivalent to: `iptables -w 30 -S CHAIN` for the filter table's chain policy line. */
 export const listChain = (family: 4 | 6, table: Table, chain: string): string[] =>
-    [binary(family), "-w", "-t", table, "-S", chain];
+    [binary(family), ...LOCK_WAIT, "-t", table, "-S", chain];
 
 /** The comment match that names a rule's owner. */
 export const ownerComment = (label: string): string[] => ["-m", "comment", "--comment", label];

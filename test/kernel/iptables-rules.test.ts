@@ -69,7 +69,7 @@ test("PortForward with a host address and interface: no OUTPUT rule, exact match
 test("a failing second rule takes the first one back out", async () => {
     const fwd = providerIn("PortForward", new FaultyHost(sandbox.host, (argv) => argvContains(argv, ["-A", "OUTPUT"])));
     await expect(checkAndCreate(fwd, { hostPort: 6000, targetAddress: "192.168.1.10", protocol: "tcp" }))
-        .rejects.toThrow(/PortForward "tcp \*:6000 -> 192.168.1.10:6000": running "iptables -w -t nat -A OUTPUT .*injected/);
+        .rejects.toThrow(/PortForward "tcp \*:6000 -> 192.168.1.10:6000": running "iptables -w 30 -t nat -A OUTPUT .*injected/);
     expect(await nat()).toEqual([]);
 });
 

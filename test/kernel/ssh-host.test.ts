@@ -3,7 +3,10 @@
 import { Duplex, Readable, Writable } from "node:stream";
 import fc from "fast-check";
 import { CommandError } from "../../provider/host/command-error";
+import type { HostResolver } from "../../provider/host/host";
+import { hostPool, sessionKey } from "../../provider/host/resolve";
 import { SshHost } from "../../provider/host/ssh/ssh-host";
+import { makeProvider } from "../../provider";
 import type { Connection } from "../../provider/schemas/connection";
 import { Sandbox } from "../../sandbox/sandbox";
 import { FOREIGN_HOST_KEY, KEY_PASSPHRASE, startSshServer, SUDO_USER, SUDO_USER_PASSWORD, type SshServer } from "../../sandbox/ssh-server";
@@ -110,7 +113,7 @@ test("through a bastion: the target is dialled over a channel the bastion opens"
 
 test("a different host key is refused before any command runs", async () => {
     await expect(sshHost({ hostKey: FOREIGN_HOST_KEY }).run(["touch", "/tmp/should-not-exist"]))
-        .rejects.toThrow(/host key refused: the server presented SHA256:\S+, but connection.hostKey pins SHA256:\S+; no command was run/);
+        .rejects.toThrow(/host key refused: the server presented SHA256:\S+, but connection.hostKey .* is SHA256:\S+; no command was run/);
     expect((await sandbox.run(["test", "-e", "/tmp/should-not-exist"])).exitCode).not.toBe(0);
 });
 
@@ -136,4 +139,66 @@ test("an unreachable machine fails after dialErrorLimit attempts, naming the way
     const again = Date.now();
     await expect(host.run(["true"])).rejects.toThrow(/cannot reach/);
     expect(Date.now() - again).toBeLessThan(500);
+});
+
+describe("trust boundaries", () => {
+    const base = () => ({ host: "remote.test", privateKey: server.privateKey });
+    const pooled = (pool: HostResolver, c: Connection) => {
+        const host = pool(c) as SshHost;
+        hosts.push(host);
+        return host;
+    };
+    const keyOnly = (line: string) => line.split(" ").slice(0, 2).join(" ");
+
+    test("a pin is never skipped because an unpinned resource of the same machine dialled first", async () => {
+        const pool = hostPool(async () => server.pipe());
+        expect((await pooled(pool, base()).run(["true"])).exitCode).toBe(0);
+        await expect(pooled(pool, { ...base(), hostKey: FOREIGN_HOST_KEY }).run(["touch", "/tmp/pinned-ran"]))
+            .rejects.toThrow(/host key refused/);
+        expect((await sandbox.run(["test", "-e", "/tmp/pinned-ran"])).exitCode).not.toBe(0);
+    });
+
+    test("sessions differ by pin and credentials, not by retry settings", () => {
+        expect(sessionKey({ host: "a" })).toBe(sessionKey({ host: "a", dialErrorLimit: 3, perDialTimeout: 2 }));
+        expect(sessionKey({ host: "a" })).not.toBe(sessionKey({ host: "a", hostKey: FOREIGN_HOST_KEY }));
+        expect(sessionKey({ host: "a", password: "x" })).not.toBe(sessionKey({ host: "a", password: "y" }));
+        expect(sessionKey({ host: "a", proxy: { host: "b" } })).not.toBe(sessionKey({ host: "a", proxy: { host: "b", hostKey: FOREIGN_HOST_KEY } }));
+    });
+
+    test("without hostKey, the key first seen is recorded in state and a different one is refused later", async () => {
+        const provider = makeProvider("Namespace", hostPool(async () => server.pipe()));
+        const { id, outs } = await checkAndCreate(provider as Required<typeof provider>, { name: "tofu1", connection: base() });
+        expect(outs.hostKeySeen).toBe(keyOnly(server.hostKey));
+        expect(outs.connection).toEqual(base()); // the recorded pin is not an input change
+        expect((await provider.read!(id, outs)).props).toMatchObject({ name: "tofu1", hostKeySeen: outs.hostKeySeen });
+
+        // Another machine answering at that address: refused before any command, both fingerprints named.
+        const impostor = { ...outs, hostKeySeen: keyOnly(FOREIGN_HOST_KEY) };
+        await expect(makeProvider("Namespace", hostPool(async () => server.pipe())).delete!(id, impostor))
+            .rejects.toThrow(/host key refused: the server presented SHA256:\S+, .* is SHA256:\S+; no command was run\. If the machine's key changed on purpose, set connection\.hostKey/);
+        expect(await sandbox.sh("ip", "netns", "list")).toMatch(/^tofu1\b/m);
+        await provider.delete!(id, outs);
+    });
+});
+
+describe("deadlines and output", () => {
+    afterEach(() => { delete process.env.PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS; });
+
+    test("a hung remote command is stopped at its deadline, naming it, and frees its channel", async () => {
+        process.env.PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS = "1";
+        const host = sshHost();
+        const started = Date.now();
+        // More hung commands than channel slots (8): each fails at its deadline, none waits forever.
+        const hung = await Promise.allSettled(Array.from({ length: 9 }, () => host.run(["sleep", "30"])));
+        expect(hung.every((r) => r.status === "rejected" && /running "sleep 30" on root@remote.test:22: no result after 1 s/.test(String(r.reason)))).toBe(true);
+        expect(Date.now() - started).toBeLessThan(10_000);
+        expect((await host.run(["true"])).exitCode).toBe(0);
+    });
+
+    test("remote stderr reaches messages without terminal escapes or control characters", async () => {
+        const r = await sshHost().run(["sh", "-c", "printf '\\033[31mred\\033]0;title\\007 \\001bell\\n' >&2; exit 3"]);
+        const message = new CommandError(r).message;
+        expect(message).toMatch(/exit 3: red bell$/);
+        expect(message).not.toMatch(/[\x00-\x1f\x7f]/);
+    });
 });

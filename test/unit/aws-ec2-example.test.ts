@@ -17,6 +17,7 @@ beforeAll(async () => {
     pulumi.runtime.setAllConfig({
         "aws-ec2:publicKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl",
         "aws-ec2:privateKey": PRIVATE_KEY,
+        "aws-ec2:sshCidr": "198.51.100.7/32",
     }, ["aws-ec2:privateKey"]);
     await pulumi.runtime.setMocks({
         newResource: (args) => ({
@@ -92,4 +93,10 @@ test("the key is never sent in plaintext: not to the instance's resources, not i
         const plain = JSON.stringify(r.object, (_k, v) => (v && typeof v === "object" && v[SECRET_SIG] ? "[secret]" : v));
         expect({ name: r.name, leaks: plain.includes(body) }).toEqual({ name: r.name, leaks: false });
     }
+});
+
+test("SSH is open to the configured network only; the forwarded port to all", () => {
+    const group = registrations.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")!;
+    const ingress = group.object.ingress as { fromPort: number; cidrBlocks: string[] }[];
+    expect(ingress.find((r) => r.fromPort === 22)?.cidrBlocks).toEqual(["198.51.100.7/32"]);
 });

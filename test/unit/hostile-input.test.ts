@@ -6,6 +6,7 @@ import * as ip from "../../provider/linux/ip-argv";
 import { factories } from "../../provider";
 import { bridgeInputs } from "../../provider/resources/bridge/schema";
 import { checkInputs } from "../../provider/resources/common/check";
+import { IP_KEYWORDS } from "../../provider/schemas/names";
 import { masqueradeRuleInputs } from "../../provider/resources/masquerade-rule/schema";
 import { namespaceInputs } from "../../provider/resources/namespace/schema";
 import { portForwardInputs } from "../../provider/resources/port-forward/schema";
@@ -16,6 +17,9 @@ const RUNS = { numRuns: 1000 };
 const ownerTag = "0123456789ab";
 
 /** What the kernel and `ip` accept as a name we are willing to pass: the reference predicate. */
+/** An interface name must also not be an `ip` keyword nor read as an ifindex ("if7"). */
+const isSafeInterfaceName = (s: string) => isSafeName(s, 15) && !IP_KEYWORDS.has(s) && !/^if\d+$/.test(s);
+
 const isSafeName = (s: string, max: number) =>
     s.length >= 1 && s.length <= max && /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/.test(s) && s !== "." && s !== "..";
 
@@ -24,10 +28,10 @@ const hostileChar = fc.constantFrom(..."abcXYZ019_.-/ ;|&$`'\"\\()<>*?!#~=%\n\tÃ
 const hostileName = fc.oneof(
     fc.string({ unit: hostileChar, minLength: 0, maxLength: 24 }),
     fc.string({ minLength: 0, maxLength: 20 }),
-    fc.constantFrom("-n", "--help", "all", "default", "a".repeat(16), "$(reboot)", "`id`", "x;rm -rf /"),
+    fc.constantFrom("-n", "--help", "all", "default", "a".repeat(16), "$(reboot)", "`id`", "x;rm -rf /", "up", "type", "if7"),
 );
 const safeName = fc.string({ unit: fc.constantFrom(..."abcdefXYZ0123456789_.-".split("")), minLength: 1, maxLength: 15 })
-    .filter((s) => isSafeName(s, 15));
+    .filter(isSafeInterfaceName);
 
 const failedFields = (schema: Parameters<typeof checkInputs>[0], news: Record<string, unknown>) =>
     (checkInputs(schema, news).failures ?? []).map((f) => f.property);
@@ -35,7 +39,7 @@ const failedFields = (schema: Parameters<typeof checkInputs>[0], news: Record<st
 test("interface names: refused exactly when unsafe, with the field named", () => {
     fc.assert(fc.property(hostileName, (name) => {
         const fields = failedFields(bridgeInputs, { name, addresses: [], ownerTag });
-        expect(fields.includes("name")).toBe(!isSafeName(name, 15));
+        expect(fields.includes("name")).toBe(!isSafeInterfaceName(name));
     }), RUNS);
 });
 
@@ -50,7 +54,7 @@ test("namespace names: refused exactly when unsafe or reserved", () => {
 test("veth names and namespace: every unsafe one named, every safe combination accepted", () => {
     fc.assert(fc.property(hostileName, safeName, hostileName, (hostName, peerName, namespace) => {
         const fields = failedFields(vethPairInputs, { hostName, peerName, namespace, addresses: [], ownerTag });
-        expect(fields.includes("hostName")).toBe(!isSafeName(hostName, 15));
+        expect(fields.includes("hostName")).toBe(!isSafeInterfaceName(hostName));
         expect(fields.includes("peerName")).toBe(false);
         expect(fields.includes("namespace")).toBe(!(isSafeName(namespace, 64) && !["all", "default"].includes(namespace)));
     }), RUNS);

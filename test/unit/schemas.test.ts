@@ -4,13 +4,15 @@ import { interfaceName, namespaceName } from "../../provider/schemas/names";
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => schema.safeParse(v).success;
 
 describe("interface names", () => {
-    test.each(["br0", "veth0", "ceth_red", "a", "x.y-z_1", "123456789012345"])("accepts %s", (n) => {
+    test.each(["br0", "veth0", "ceth_red", "a", "x.y-z_1", "123456789012345", "upper", "ifb0", "if", "iface7"])("accepts %s", (n) => {
         expect(ok(interfaceName, n)).toBe(true);
     });
     test.each([
         ["", "empty"], ["1234567890123456", "16 characters"], ["-br0", "leading dash"], ["br 0", "space"],
         ["br0;rm", "shell metacharacter"], ["a/b", "slash"], [".", "dot"], ["..", "dot dot"], ["bré", "non-ASCII"],
-        ["$(id)", "command substitution"],
+        ["$(id)", "command substitution"], ["up", "an ip keyword (ip link add up ... names a kernel-made bridge0)"],
+        ["down", "an ip keyword"], ["type", "an ip keyword"], ["mtu", "an ip keyword"], ["help", "an ip keyword"],
+        ["if7", "read by ip as ifindex 7"], ["if123", "read by ip as ifindex 123"],
     ])("refuses %j (%s)", (n) => {
         expect(ok(interfaceName, n)).toBe(false);
     });

@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { ChannelLimit } from "../../provider/host/ssh/channel-limit";
 import { attemptLimit, backoffBefore, connectConfig, describeEndpoint } from "../../provider/host/ssh/dial-plan";
 import { fingerprint, parseHostKey } from "../../provider/host/ssh/host-key";
-import { REMOTE_PATH, remoteCommand, shellQuote } from "../../provider/host/ssh/remote-command";
+import { SAFE_PATH, printable } from "../../provider/host/limits";
+import { remoteCommand, shellQuote } from "../../provider/host/ssh/remote-command";
 import { connection } from "../../provider/schemas/connection";
 
 const ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
@@ -20,7 +21,7 @@ describe("remote command", () => {
     });
 
     test("runs with a fixed locale and PATH, behind sudo -n when asked", () => {
-        expect(remoteCommand(["ip", "-j", "link"])).toBe(`'env' 'LC_ALL=C' 'PATH=${REMOTE_PATH}' 'ip' '-j' 'link'`);
+        expect(remoteCommand(["ip", "-j", "link"])).toBe(`'env' 'LC_ALL=C' 'PATH=${SAFE_PATH}' 'ip' '-j' 'link'`);
         expect(remoteCommand(["ip"], { sudo: true })).toMatch(/^'sudo' '-n' '--' 'env' /);
     });
 
@@ -85,4 +86,19 @@ test("the channel limit never runs more than its maximum at once, and runs every
     })));
     expect(peak).toBe(3);
     expect(done).toHaveLength(20);
+});
+
+test("hostKey: known_hosts markers and DSA keys are refused, plain key lines accepted", () => {
+    const ed = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+    expect(() => parseHostKey(ed)).not.toThrow();
+    expect(() => parseHostKey(`host.example ${ed}`)).not.toThrow();
+    expect(() => parseHostKey(`@revoked host.example ${ed}`)).toThrow(/marked @revoked/);
+    expect(() => parseHostKey(`@cert-authority *.example ${ed}`)).toThrow(/marked @cert-authority/);
+    expect(() => parseHostKey("ssh-dss AAAAB3NzaC1kc3MAAACBAP")).toThrow(/ssh-dss/);
+});
+
+test("printable: escapes and control characters out, long output cut", () => {
+    expect(printable("\x1b[31mred\x1b[0m \x1b]0;title\x07ok\x01\x7f")).toBe("red ok");
+    expect(printable("a\nb\tc")).toBe("a\nb\tc");
+    expect(printable("x".repeat(5000))).toMatch(/^x{2000}\.\.\. \(3000 more characters\)$/);
 });

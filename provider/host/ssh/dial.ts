@@ -6,6 +6,10 @@ import type { Connection } from "../../schemas/connection";
 import { attemptLimit, backoffBefore, connectConfig, describeEndpoint, type Endpoint } from "./dial-plan";
 import { fingerprint } from "./host-key";
 
+/** The host key each connected client's server presented ("ssh-ed25519 AAAA..."), for trust on first use. */
+const presentedKeys = new WeakMap<Client, string>();
+export const presentedKeyOf = (client: Client): string | undefined => presentedKeys.get(client);
+
 /** How to reach the TCP endpoint; tests hand in a socket of their own. */
 export type OpenSocket = (e: Endpoint) => Promise<Duplex | undefined>;
 
@@ -67,12 +71,21 @@ function dialOnce(e: Endpoint, sock: Duplex | undefined): Promise<Client> {
     return new Promise((resolve, reject) => {
         const client = new Client();
         let presented: string | undefined;
-        client.once("ready", () => resolve(client));
+        let seen: Buffer | undefined;
+        client.once("ready", () => {
+            if (seen) {
+                const type = seen.subarray(4, 4 + seen.readUInt32BE(0)).toString();
+                presentedKeys.set(client, `${type} ${seen.toString("base64")}`);
+            }
+            resolve(client);
+        });
         client.on("error", (error: Error & { level?: string }) => {
             client.end();
             if (presented) {
                 reject(new SshDialError(`host key refused: the server presented ${presented}, ` +
-                    `but connection.hostKey pins ${fingerprint(pinned!.blob)}; no command was run`, true));
+                    `but connection.hostKey (or, without it, the key recorded when this resource first reached the ` +
+                    `machine) is ${fingerprint(pinned!.blob)}; no command was run. If the machine's key changed on ` +
+                    "purpose, set connection.hostKey to its new public key line (`ssh-keyscan -t ed25519 HOST`)", true));
             } else if (error.level === "client-authentication") {
                 reject(new SshDialError(`authentication refused for user "${e.user ?? "root"}" ` +
                     "(check privateKey, password or agentSocketPath)", true));
@@ -80,15 +93,17 @@ function dialOnce(e: Endpoint, sock: Duplex | undefined): Promise<Client> {
                 reject(new SshDialError(error.message, false));
             }
         });
-        const hostVerifier = pinned && ((key: Buffer) => {
-            if (key.equals(pinned.blob)) {
+        // Every key is looked at: a pinned one must match; an unpinned one is recorded (trust on first use).
+        const hostVerifier = (key: Buffer) => {
+            seen = key;
+            if (!pinned || key.equals(pinned.blob)) {
                 return true;
             }
             presented = fingerprint(key);
             return false;
-        });
+        };
         try {
-            client.connect({ ...options, ...(sock ? { sock } : {}), ...(hostVerifier ? { hostVerifier } : {}) });
+            client.connect({ ...options, ...(sock ? { sock } : {}), hostVerifier });
         } catch (error) {
             // ssh2 throws at once on a key it cannot parse (or a wrong passphrase): final, and the
             // message names the problem, never the key.

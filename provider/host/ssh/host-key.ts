@@ -9,11 +9,19 @@ export interface PinnedKey {
     blob: Buffer;
 }
 
-const KEY_TYPE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-\S+@openssh\.com)$/;
+// ssh-dss (DSA) is left out: 1024-bit keys that OpenSSH itself no longer accepts.
+const KEY_TYPE = /^(ssh-(ed25519|rsa)|ecdsa-sha2-nistp(256|384|521)|sk-\S+@openssh\.com)$/;
 
 /** Parses a pinned key, or throws naming what was expected (never echoing the input). */
 export function parseHostKey(text: string): PinnedKey {
     const words = text.trim().split(/\s+/);
+    // known_hosts markers: @revoked means "never trust", @cert-authority "trust what it signs"; neither is a pin.
+    if (words[0]?.startsWith("@")) {
+        throw new Error(`hostKey: a known_hosts line marked ${words[0].slice(0, 20)} is not a host key to pin`);
+    }
+    if (words.includes("ssh-dss")) {
+        throw new Error("hostKey: ssh-dss (DSA) keys are refused: pin the host's ed25519, ecdsa or rsa key");
+    }
     const at = words.findIndex((w) => KEY_TYPE.test(w));
     const blob = at >= 0 ? words[at + 1] : undefined;
     if (at < 0 || !blob || !/^[A-Za-z0-9+/]+={0,2}$/.test(blob)) {

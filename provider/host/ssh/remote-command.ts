@@ -1,8 +1,6 @@
 // The one string an SSH exec request carries. The remote login shell parses it, so every word is
 // single-quoted: no user value can ever be read by that shell as syntax.
-
-/** The PATH remote commands run with: the sbin directories hold iptables and sysctl. */
-export const REMOTE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+import { SAFE_PATH } from "../limits";
 
 /** Quotes one word for a POSIX shell: inside single quotes only `'` itself needs care. */
 export function shellQuote(word: string): string {
@@ -22,5 +20,5 @@ export function remoteCommand(argv: readonly string[], options: { sudo?: boolean
         throw new Error("empty command");
     }
     const sudo = options.sudo ? ["sudo", "-n", "--"] : [];
-    return [...sudo, "env", "LC_ALL=C", `PATH=${REMOTE_PATH}`, ...argv].map(shellQuote).join(" ");
+    return [...sudo, "env", "LC_ALL=C", `PATH=${SAFE_PATH}`, ...argv].map(shellQuote).join(" ");
 }

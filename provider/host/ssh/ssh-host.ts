@@ -2,10 +2,12 @@
 // opened on first use and reopened if it drops.
 import type { Client } from "ssh2";
 import type { Connection } from "../../schemas/connection";
+import { formatArgv } from "../command-error";
 import type { Host, RunResult } from "../host";
+import { OUTPUT_LIMIT_BYTES, commandTimeoutMs, deadlineError } from "../limits";
 import { ChannelLimit } from "./channel-limit";
 import { describeEndpoint } from "./dial-plan";
-import { dial, SshDialError, type OpenSocket } from "./dial";
+import { dial, presentedKeyOf, SshDialError, type OpenSocket } from "./dial";
 import { remoteCommand } from "./remote-command";
 
 export class SshHost implements Host {
@@ -19,6 +21,10 @@ export class SshHost implements Host {
 
     run(argv: readonly string[]): Promise<RunResult> {
         return this.channels.run(async () => this.exec(await this.connect(), argv));
+    }
+
+    async presentedHostKey(): Promise<string | undefined> {
+        return presentedKeyOf(await this.connect());
     }
 
     /** Closes the connection (tests; the provider process simply exits). */
@@ -48,6 +54,7 @@ export class SshHost implements Host {
 
     private exec(client: Client, argv: readonly string[]): Promise<RunResult> {
         const command = remoteCommand(argv, { sudo: this.connection.sudo });
+        const timeout = commandTimeoutMs();
         return new Promise((resolve, reject) => {
             client.exec(command, (error, stream) => {
                 if (error) {
@@ -56,10 +63,36 @@ export class SshHost implements Host {
                 }
                 const stdout: Buffer[] = [];
                 const stderr: Buffer[] = [];
-                stream.on("data", (chunk: Buffer) => stdout.push(chunk));
-                stream.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+                let size = 0;
+                let settled = false;
+                /** Fails the command at once and stops it: killed if the server allows, its channel closed. */
+                const stop = (err: Error) => {
+                    if (!settled) {
+                        settled = true;
+                        clearTimeout(timer);
+                        reject(err);
+                    }
+                    stream.signal("KILL");
+                    stream.close();
+                };
+                const timer = setTimeout(() => stop(deadlineError(formatArgv(argv), this.description, timeout)), timeout);
+                const keep = (into: Buffer[]) => (chunk: Buffer) => {
+                    size += chunk.length;
+                    if (size > 2 * OUTPUT_LIMIT_BYTES) {
+                        stop(new Error(`running "${formatArgv(argv)}" on ${this.description}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`));
+                        return;
+                    }
+                    into.push(chunk);
+                };
+                stream.on("data", keep(stdout));
+                stream.stderr.on("data", keep(stderr));
                 stream.end(); // no input: a program reading stdin sees end of file, not a hang
                 stream.on("close", (code?: number | null, signal?: string) => {
+                    clearTimeout(timer);
+                    if (settled) {
+                        return;
+                    }
+                    settled = true;
                     if (typeof code !== "number") {
                         reject(new Error(`lost ${this.description} while running "${argv[0]}"` +
                             (signal ? ` (killed by ${signal})` : "")));

@@ -52,6 +52,14 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
         ...inputs, ownerTag, resolved, ruleSpec: formatRule(rules[0]), rules: rules.map(formatRule), inSync: true,
     });
 
+    /**
+     * The facts as the host has them now, where it has them: a fact missing now (the target's network
+     * down for a moment) keeps its recorded value, so a passing outage never drops a rule.
+     */
+    async function lookUpAgain(inputs: I, host: Host, recorded: Resolved): Promise<Resolved> {
+        return { ...recorded, ...((await spec.resolve?.(inputs, host, { wait: false })) ?? {}) };
+    }
+
     /** How many of the rules the kernel holds, each matched exactly (owner comment included). */
     async function countPresent(ipt: IptablesClient, rules: Rule[]): Promise<number> {
         let count = 0;
@@ -125,8 +133,8 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
             if (found === 0) {
                 return {};
             }
-            // A fact that changed since create (the target's network made after the forward) is drift too.
-            const fresh = (await spec.resolve?.(inputs, host, { wait: false })) ?? {};
+            // A fact found since create (the target's network made after the forward) is drift too.
+            const fresh = await lookUpAgain(inputs, host, state.resolved ?? {});
             const inSync = found === expected.length && sameResolved(fresh, state.resolved ?? {});
             return { id, props: { ...state, inSync } };
         },
@@ -140,7 +148,7 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
             const host = resolveHost(inputs.connection);
             const ipt = new IptablesClient(host);
             const outs = await forResource(spec.kind, spec.describe(inputs), async () => {
-                const resolved = (await spec.resolve?.(inputs, host, { wait: false })) ?? {};
+                const resolved = await lookUpAgain(inputs, host, state.resolved ?? {});
                 const rules = spec.rules(inputs, label, resolved);
                 await ensureAll(ipt, rules);
                 const wanted = new Set(rules.map(formatRule));
