@@ -39,3 +39,26 @@ test("a route in a namespace that is gone deletes as a success", async () => {
     const route = providerIn("Route", sandbox.host);
     await route.delete("x", { namespace: "nosuchns", destination: "default", via: "192.168.1.1" });
 });
+
+test("read and delete act on exactly the route made: another stack's route to the same destination is never claimed", async () => {
+    const route = providerIn("Route", sandbox.host);
+    const { id, outs } = await checkAndCreate(route, { namespace: "rns", destination: "10.30.0.0/16", via: "192.168.1.1" });
+    expect(outs.installed).toEqual({ metric: 0, device: "r0", via: "192.168.1.1" });
+    // Ours is removed out of band; another stack (same protocol 245) has the destination with metric 100.
+    await sandbox.sh("ip", "-n", "rns", "route", "del", "10.30.0.0/16", "via", "192.168.1.1");
+    await sandbox.sh("ip", "-n", "rns", "route", "add", "10.30.0.0/16", "via", "192.168.1.2", "metric", "100", "proto", "245");
+    expect((await route.read(id, outs)).id).toBeUndefined();
+    await route.delete(id, outs);
+    expect(await sandbox.sh("ip", "-n", "rns", "route", "show", "10.30.0.0/16")).toMatch(/via 192.168.1.2 dev r0 proto 245 metric 100/);
+    await sandbox.sh("ip", "-n", "rns", "route", "del", "10.30.0.0/16", "metric", "100");
+});
+
+test("an IPv6 default route records the kernel's metric and is deleted by it", async () => {
+    await sandbox.sh("ip", "-n", "rns", "addr", "add", "fd00:1::10/64", "dev", "r0", "nodad");
+    const route = providerIn("Route", sandbox.host);
+    const { id, outs } = await checkAndCreate(route, { namespace: "rns", destination: "default", via: "fd00:1::1" });
+    expect(outs.installed).toEqual({ metric: 1024, device: "r0", via: "fd00:1::1" });
+    expect((await route.read(id, outs)).id).toBe(id);
+    await route.delete(id, outs);
+    expect((await sandbox.sh("ip", "-n", "rns", "-6", "route", "show", "default")).trim()).toBe("");
+});
