@@ -8,8 +8,6 @@ export interface Rule {
     table: Table;
     chain: string;
     spec: string[];
-    /** Insert at the top of the chain instead of appending (ACCEPTs that must precede a DROP). */
-    insert?: boolean;
 }
 
 const binary = (family: 4 | 6) => (family === 6 ? "ip6tables" : "iptables");
@@ -21,7 +19,7 @@ const binary = (family: 4 | 6) => (family === 6 ? "ip6tables" : "iptables");
 export const LOCK_WAIT = ["-w", "30"];
 
 export const addRule = (r: Rule): string[] =>
-    [binary(r.family), ...LOCK_WAIT, "-t", r.table, r.insert ? "-I" : "-A", r.chain, ...r.spec];
+    [binary(r.family), ...LOCK_WAIT, "-t", r.table, "-A", r.chain, ...r.spec];
 
 export const deleteRule = (r: Rule): string[] => [binary(r.family), ...LOCK_WAIT, "-t", r.table, "-D", r.chain, ...r.spec];
 
@@ -36,18 +34,23 @@ export const listChain = (family: 4 | 6, table: Table, chain: string): string[] 
 export const ownerComment = (label: string): string[] => ["-m", "comment", "--comment", label];
 
 /** The rule as a user would type it, for the `ruleSpec` output. */
-export const formatRule = (r: Rule): string => `-t ${r.table} ${r.insert ? "-I" : "-A"} ${r.chain} ${r.spec.join(" ")}`;
+export const formatRule = (r: Rule): string => `-t ${r.table} -A ${r.chain} ${r.spec.join(" ")}`;
 
 /**
  * ACCEPT rules for forwarded traffic of a subnet, for hosts whose FORWARD policy is DROP (as Docker
- * sets it): out of the subnet, and replies back into it.
+ * sets it): from the subnet through its interface, and replies back into it. Bound to the interface
+ * as well as the subnet, and appended: rules already in FORWARD (DOCKER-USER, an admin's DROPs) come
+ * first and keep the last word; only what they let through reaches these, before the policy.
+ *
+ * `via` is the subnet's own interface (the bridge: traffic enters from it) or the way out (traffic leaves by it).
  */
-export function acceptSubnet(family: 4 | 6, cidr: string, comment: string[]): Rule[] {
+export function acceptSubnet(family: 4 | 6, cidr: string, via: { bridge: string } | { out: string }, comment: string[]): Rule[] {
+    const [from, back] = "bridge" in via ? [["-i", via.bridge], ["-o", via.bridge]] : [["-o", via.out], ["-i", via.out]];
     return [
-        { family, table: "filter", chain: "FORWARD", insert: true, spec: ["-s", cidr, ...comment, "-j", "ACCEPT"] },
+        { family, table: "filter", chain: "FORWARD", spec: [...from, "-s", cidr, ...comment, "-j", "ACCEPT"] },
         {
-            family, table: "filter", chain: "FORWARD", insert: true,
-            spec: ["-d", cidr, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", ...comment, "-j", "ACCEPT"],
+            family, table: "filter", chain: "FORWARD",
+            spec: [...back, "-d", cidr, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", ...comment, "-j", "ACCEPT"],
         },
     ];
 }

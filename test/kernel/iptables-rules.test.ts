@@ -130,3 +130,38 @@ test("PortForward to an IPv6 target: DNAT6 in PREROUTING and OUTPUT and the hair
     await fwd.delete(id, outs);
     expect((await sandbox.sh("ip6tables-save", "-t", "nat")).split("\n").filter((l) => l.startsWith("-A"))).toEqual([]);
 });
+
+describe("acceptForward opens no more than it must", () => {
+    const forward = async () => (await sandbox.sh("iptables", "-w", "-S", "FORWARD")).split("\n").filter((l) => l.startsWith("-A"));
+    afterEach(async () => {
+        await sandbox.sh("iptables", "-w", "-F", "FORWARD");
+        await sandbox.run(["iptables", "-w", "-X", "DOCKER-USER"]);
+    });
+
+    test("the subnet's ACCEPTs are bound to its bridge and come after DOCKER-USER and the admin's own DROP", async () => {
+        await sandbox.sh("iptables", "-w", "-N", "DOCKER-USER");
+        await sandbox.sh("iptables", "-w", "-A", "FORWARD", "-j", "DOCKER-USER");
+        await sandbox.sh("iptables", "-w", "-A", "FORWARD", "-s", "192.168.1.66/32", "-j", "DROP");
+        const masq = providerIn("MasqueradeRule", sandbox.host);
+        const { id, outs } = await checkAndCreate(masq, { sourceCidr: "192.168.1.0/24", excludeOutInterface: "br0", acceptForward: true });
+        const tag = `"pulumi-netns:${outs.ownerTag}"`;
+        expect(await forward()).toEqual([
+            "-A FORWARD -j DOCKER-USER",
+            "-A FORWARD -s 192.168.1.66/32 -j DROP",
+            `-A FORWARD -s 192.168.1.0/24 -i br0 -m comment --comment ${tag} -j ACCEPT`,
+            `-A FORWARD -d 192.168.1.0/24 -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment ${tag} -j ACCEPT`,
+        ]);
+        await masq.delete(id, outs);
+        expect(await forward()).toEqual(["-A FORWARD -j DOCKER-USER", "-A FORWARD -s 192.168.1.66/32 -j DROP"]);
+    });
+
+    test("refused at check: a /0 source, and acceptForward with no interface to bind it to", async () => {
+        const masq = providerIn("MasqueradeRule", sandbox.host);
+        const failures = async (inputs: Record<string, unknown>) =>
+            ((await masq.check({}, { ownerTag: "0123456789ab", ...inputs })).failures ?? []).map((f) => f.property);
+        expect(await failures({ sourceCidr: "0.0.0.0/0", excludeOutInterface: "br0" })).toEqual(["sourceCidr"]);
+        expect(await failures({ sourceCidr: "::/0", outInterface: "eth0" })).toEqual(["sourceCidr"]);
+        expect(await failures({ sourceCidr: "192.168.1.0/24", acceptForward: true })).toEqual(["acceptForward"]);
+        expect(await forward()).toEqual([]);
+    });
+});

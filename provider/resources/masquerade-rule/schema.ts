@@ -16,6 +16,12 @@ export const masqueradeRuleInputs = z.object({
 }).refine((m) => !(m.excludeOutInterface && m.outInterface), {
     message: "set either outInterface or excludeOutInterface, not both (iptables takes one -o)",
     path: ["outInterface"],
+}).refine((m) => !m.sourceCidr.endsWith("/0"), {
+    message: "must not be /0: that would masquerade (and with acceptForward, forward) every address",
+    path: ["sourceCidr"],
+}).refine((m) => !m.acceptForward || m.excludeOutInterface !== undefined || m.outInterface !== undefined, {
+    message: "needs excludeOutInterface (the subnet's bridge) or outInterface, so its ACCEPT rules are bound to an interface",
+    path: ["acceptForward"],
 });
 
 export type MasqueradeRuleInputs = z.infer<typeof masqueradeRuleInputs>;

@@ -18,7 +18,8 @@ export function targetOf(p: PortForwardInputs): string {
  *   iptables -t nat -A OUTPUT     -p P (-d HOST | -m addrtype --dst-type LOCAL) --dport N -j DNAT --to T
  *   iptables -t nat -A POSTROUTING -s TARGET_NET -d T -p P --dport TP -m conntrack --ctstate DNAT -j MASQUERADE
  * each tagged with the owner comment. OUTPUT is left out when `inInterface` limits the forward.
- * With `acceptForward`, FORWARD ACCEPTs for the forwarded connections, inserted at the top.
+ * With `acceptForward`, FORWARD ACCEPTs for exactly the forwarded connections (target, port, DNAT
+ * state), appended after the rules already there (DOCKER-USER, an admin's DROPs).
  */
 export function portForwardRules(p: PortForwardInputs, label: string, resolved: Resolved): Rule[] {
     const family = isIPv6(p.targetAddress) ? 6 : 4;
@@ -37,12 +38,12 @@ export function portForwardRules(p: PortForwardInputs, label: string, resolved: 
         const port = String(p.targetPort ?? p.hostPort);
         rules.push(
             {
-                family, table: "filter", chain: "FORWARD", insert: true,
+                family, table: "filter", chain: "FORWARD",
                 spec: ["-d", p.targetAddress, ...proto, "-m", p.protocol, "--dport", port,
                     "-m", "conntrack", "--ctstate", "DNAT", ...ownerComment(label), "-j", "ACCEPT"],
             },
             {
-                family, table: "filter", chain: "FORWARD", insert: true,
+                family, table: "filter", chain: "FORWARD",
                 spec: ["-s", p.targetAddress, ...proto, "-m", p.protocol, "--sport", port,
                     "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", ...ownerComment(label), "-j", "ACCEPT"],
             },
