@@ -35,8 +35,9 @@ export class Sandbox {
         if (process.getuid?.() !== 0) {
             throw new Error("kernel and e2e tests need root (they create namespaces in a private sandbox)");
         }
-        const script = "mkdir -p /run/netns && mount -t tmpfs sandbox /run/netns && ip link set lo up " +
-            "&& echo $$ && exec sleep infinity";
+        // Private tmpfs for everything the providers keep on a host: namespaces, and the owner records of switches.
+        const script = "mkdir -p /run/netns /run/pulumi-netns && mount -t tmpfs sandbox /run/netns " +
+            "&& mount -t tmpfs sandbox /run/pulumi-netns && ip link set lo up && echo $$ && exec sleep infinity";
         const { execa } = await loadExeca();
         const holder = execa("unshare",
             ["--net", "--mount", "--propagation", "private", "--fork", "--kill-child", "--", "sh", "-c", script],

@@ -1,6 +1,7 @@
 // IP forwarding on, with the value found before restored on destroy.
 import * as pulumi from "@pulumi/pulumi";
 import { type CommonArgs, secretConnection } from "./connection";
+import { ownerTagFor } from "./owner";
 import { providerStub } from "./provider-stub";
 
 export interface SysctlForwardArgs extends CommonArgs {
@@ -30,6 +31,7 @@ export class SysctlForward extends pulumi.dynamic.Resource {
             ipv4: args.ipv4 ?? true,
             ipv6: args.ipv6 ?? false,
             connection: secretConnection(args.connection),
+            ownerTag: ownerTagFor("SysctlForward", name),
             previousIpv4: undefined,
             previousIpv6: undefined,
         }, opts, "netns", "SysctlForward");

@@ -42,3 +42,28 @@ test("a value changed by someone else after us is not overwritten on delete", as
     await fwd.delete(id, outs);
     expect(await forwarding()).toBe("0");
 });
+
+test("several stacks: forwarding stays on while any owner wants it; the last one restores the value found before the first", async () => {
+    await sandbox.sh("sysctl", "-w", "net.ipv4.ip_forward=0");
+    const fwd = providerIn("SysctlForward", sandbox.host);
+    const a = await checkAndCreate(fwd, { ipv4: true, ipv6: false }); // stack A finds 0
+    const b = await checkAndCreate(fwd, { ipv4: true, ipv6: false }); // stack B finds 1 (A's)
+    expect(a.outs.previousIpv4).toBe(0);
+    expect(b.outs.previousIpv4).toBe(0); // the value before the first owner, not A's 1
+    expect((await sandbox.sh("ls", "/run/pulumi-netns/switches/net.ipv4.ip_forward")).split("\n").filter(Boolean).sort())
+        .toEqual([`owner.${a.outs.ownerTag}`, `owner.${b.outs.ownerTag}`, "previous.0"].sort());
+
+    await fwd.delete(a.id, a.outs);
+    expect(await forwarding()).toBe("1"); // B still wants it
+    await fwd.delete(b.id, b.outs);
+    expect(await forwarding()).toBe("0");
+    expect((await sandbox.run(["ls", "/run/pulumi-netns/switches/net.ipv4.ip_forward"])).exitCode).not.toBe(0);
+});
+
+test("the owner records are the sandbox's own: the machine's /run/pulumi-netns holds none of them", async () => {
+    const fwd = providerIn("SysctlForward", sandbox.host);
+    const { id, outs } = await checkAndCreate(fwd, { ipv4: true, ipv6: false });
+    const { existsSync } = await import("node:fs");
+    expect(existsSync(`/run/pulumi-netns/switches/net.ipv4.ip_forward/owner.${outs.ownerTag}`)).toBe(false);
+    await fwd.delete(id, outs);
+});

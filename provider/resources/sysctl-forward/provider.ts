@@ -2,6 +2,7 @@
 // on delete if the switch still holds ours. Writes only when the value differs.
 import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "../../host/host";
+import { SwitchOwners } from "../../linux/switch-owners";
 import { SysctlClient } from "../../linux/sysctl-client";
 import { checkInputs, parseInputs } from "../common/check";
 import { forResource } from "../common/resource-error";
@@ -15,18 +16,25 @@ const NAME = "forwarding";
 export function sysctlForwardProvider(resolveHost: HostResolver): pulumi.dynamic.ResourceProvider {
     const parse = (props: Record<string, unknown>) => parseInputs(sysctlForwardInputs, KIND, props);
     const client = (state: { connection?: unknown }) => new SysctlClient(resolveHost(state.connection));
+    const owners = (sysctl: SysctlClient) => new SwitchOwners(sysctl.host);
 
-    /** Turns a switch on; returns the value found before. */
-    async function enable(sysctl: SysctlClient, sw: Switch): Promise<number> {
+    /**
+     * Turns a switch on as one of its owners; returns the value to restore when the last owner goes:
+     * the one found before the first owner (of any stack) turned it on.
+     */
+    async function enable(sysctl: SysctlClient, sw: Switch, ownerTag: string | undefined): Promise<number> {
         const before = await sysctl.read(sw.key);
+        const previous = ownerTag ? await owners(sysctl).join(sw.key, ownerTag, before) : before;
         if (before !== ENABLED) {
             await sysctl.write(sw.key, ENABLED);
         }
-        return before;
+        return previous;
     }
 
-    async function restore(sysctl: SysctlClient, sw: Switch, previous: number | undefined): Promise<void> {
-        const value = valueToRestore(await sysctl.read(sw.key), previous);
+    /** Gives up ownership; the last owner restores the value found before the first (if still ours). */
+    async function restore(sysctl: SysctlClient, sw: Switch, previous: number | undefined, ownerTag: string | undefined): Promise<void> {
+        const toRestore = ownerTag && previous !== undefined ? await owners(sysctl).leave(sw.key, ownerTag, previous) : previous;
+        const value = valueToRestore(await sysctl.read(sw.key), toRestore);
         if (value !== undefined) {
             await sysctl.write(sw.key, value);
         }
@@ -43,8 +51,8 @@ export function sysctlForwardProvider(resolveHost: HostResolver): pulumi.dynamic
             const outs: SysctlForwardState = { ...inputs };
             await forResource(KIND, NAME, () => runTransaction(SWITCHES.filter((sw) => inputs[sw.input]).map((sw) => ({
                 name: `enable ${sw.key}`,
-                run: async () => { outs[sw.previous] = await enable(sysctl, sw); },
-                undo: () => restore(sysctl, sw, outs[sw.previous]),
+                run: async () => { outs[sw.previous] = await enable(sysctl, sw, inputs.ownerTag); },
+                undo: () => restore(sysctl, sw, outs[sw.previous], inputs.ownerTag),
             }))));
             return { id: NAME, outs };
         },
@@ -64,15 +72,16 @@ export function sysctlForwardProvider(resolveHost: HostResolver): pulumi.dynamic
             const state = olds as SysctlForwardState;
             const inputs = parse(news);
             const sysctl = client(inputs);
-            const outs: SysctlForwardState = { ...inputs };
+            // The tag the records were made with stays, whatever tag the SDK derives now.
+            const outs: SysctlForwardState = { ...inputs, ...(state.ownerTag ? { ownerTag: state.ownerTag } : {}) };
             await forResource(KIND, NAME, async () => {
                 for (const sw of SWITCHES) {
                     const managed = state[sw.previous] !== undefined;
                     if (inputs[sw.input]) {
-                        const before = await enable(sysctl, sw);
+                        const before = await enable(sysctl, sw, state.ownerTag);
                         outs[sw.previous] = managed ? state[sw.previous] : before;
                     } else if (managed) {
-                        await restore(sysctl, sw, state[sw.previous]);
+                        await restore(sysctl, sw, state[sw.previous], state.ownerTag);
                     }
                 }
             });
@@ -84,7 +93,7 @@ export function sysctlForwardProvider(resolveHost: HostResolver): pulumi.dynamic
             const sysctl = client(state);
             await forResource(KIND, NAME, async () => {
                 for (const sw of SWITCHES) {
-                    await restore(sysctl, sw, state[sw.previous]);
+                    await restore(sysctl, sw, state[sw.previous], state.ownerTag);
                 }
             });
         },
