@@ -9,7 +9,7 @@ say() { printf '[setup] %s\n' "$*" >&2; }
 
 # command -> Debian package that provides it
 declare -A packages=(
-  [ip]=iproute2 [iptables]=iptables [ping]=iputils-ping [unshare]=util-linux
+  [ip]=iproute2 [iptables]=iptables [nft]=nftables [ping]=iputils-ping [unshare]=util-linux
   [nsenter]=util-linux [sysctl]=procps [ss]=iproute2 [python3]=python3 [go]=golang-go
   # the remote-host tests: an OpenSSH server in a sandbox, reached as root and as a sudo user
   [sshd]=openssh-server [ssh-keygen]=openssh-client [sudo]=sudo

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Host, HostResolver } from "../../host/host";
 import { type Rule, formatRule } from "../../linux/iptables-argv";
 import { IptablesClient } from "../../linux/iptables-client";
+import { forwardDropChains, listRuleset } from "../../linux/nft-json";
 import { checkInputs, parseInputs } from "./check";
 import { ownerLabel } from "./owner";
 import { forResource } from "./resource-error";
@@ -78,10 +79,25 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
         })));
     }
 
-    /** Why the traffic would be dropped on `where` (its FORWARD policy is DROP), or undefined. */
-    async function forwardDropProblem(ipt: IptablesClient, inputs: I, where: string): Promise<string | undefined> {
+    /**
+     * Why the traffic would be dropped on `where`, or undefined: the iptables FORWARD policy is DROP
+     * (as Docker sets it), unless acceptForward answers it; or a native nftables forward chain drops
+     * by default, which no iptables ACCEPT can answer (each base chain has its own verdict).
+     */
+    async function forwardDropProblem(host: Host, inputs: I, where: string): Promise<string | undefined> {
         const [first] = spec.rules(inputs, "", {});
-        const policy = await ipt.policy(first.family, "filter", "FORWARD").catch(() => undefined);
+        const acceptForward = (inputs as { acceptForward?: boolean }).acceptForward;
+        const nft = await host.run(listRuleset()).then((r) => (r.exitCode === 0 ? r.stdout : ""), () => "");
+        const chains = nft ? forwardDropChains(nft, first.family) : [];
+        if (chains.length > 0 && acceptForward !== false) {
+            return `the nftables chain ${chains.map((c) => `"${c}"`).join(", ")} on ${where} drops forwarded traffic ` +
+                "by default, so this traffic would be dropped there whatever iptables accepts: add an accept rule " +
+                "for it to that chain, then set acceptForward: false";
+        }
+        if (acceptForward !== undefined) {
+            return undefined;
+        }
+        const policy = await new IptablesClient(host).policy(first.family, "filter", "FORWARD").catch(() => undefined);
         return policy !== "DROP" ? undefined : `the FORWARD chain on ${where} drops by default (as Docker sets it), ` +
             "so this traffic would be dropped: set acceptForward: true to add ACCEPT rules owned by this resource, " +
             "or false if your own rules accept it";
@@ -90,14 +106,14 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
     return {
         check: async (_olds, news) => {
             const result = checkInputs(spec.schema, news, ["iptables", "iptables-save"]);
-            if (result.failures?.length || news.acceptForward !== undefined || news.connection !== undefined) {
+            if (result.failures?.length || news.acceptForward === false || news.connection !== undefined) {
                 return result;
             }
             const parsed = spec.schema.safeParse(news);
             if (!parsed.success) {
                 return result; // values still unknown in preview: judged at up
             }
-            const reason = await forwardDropProblem(new IptablesClient(resolveHost(undefined)), parsed.data, "this machine");
+            const reason = await forwardDropProblem(resolveHost(undefined), parsed.data, "this machine");
             return reason ? { inputs: result.inputs, failures: [{ property: "acceptForward", reason }] } : result;
         },
 
@@ -109,8 +125,8 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
             const host = resolveHost(inputs.connection);
             const outs = await forResource(spec.kind, spec.describe(inputs), async () => {
                 // A remote machine is not dialled at preview: its FORWARD policy is judged here instead.
-                if (inputs.connection !== undefined && (inputs as { acceptForward?: boolean }).acceptForward === undefined) {
-                    const problem = await forwardDropProblem(new IptablesClient(host), inputs, host.description);
+                if (inputs.connection !== undefined) {
+                    const problem = await forwardDropProblem(host, inputs, host.description);
                     if (problem) {
                         throw new Error(`acceptForward: ${problem}`);
                     }
