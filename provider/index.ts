@@ -8,9 +8,11 @@ import { masqueradeRuleProvider } from "./resources/masquerade-rule/provider";
 import { namespaceProvider } from "./resources/namespace/provider";
 import { portForwardProvider } from "./resources/port-forward/provider";
 import { routeProvider } from "./resources/route/provider";
+import { stackIdentityProvider } from "./resources/stack-identity/provider";
 import { sysctlForwardProvider } from "./resources/sysctl-forward/provider";
 import { vethPairProvider } from "./resources/veth-pair/provider";
 import { firstUseTrust } from "./resources/common/first-use-trust";
+import { keepingOwnerTag } from "./resources/common/owner";
 import { recordedProvider } from "./resources/common/recorded-provider";
 
 export const factories = {
@@ -21,13 +23,14 @@ export const factories = {
     SysctlForward: sysctlForwardProvider,
     MasqueradeRule: masqueradeRuleProvider,
     PortForward: portForwardProvider,
+    StackIdentity: stackIdentityProvider,
 } satisfies Record<string, (resolve: HostResolver) => pulumi.dynamic.ResourceProvider>;
 
 export type Kind = keyof typeof factories;
 
 /** A kind's provider on the hosts `resolve` gives, its results always recordable by the engine. */
 export function makeProvider(kind: Kind, resolve: HostResolver): pulumi.dynamic.ResourceProvider {
-    return recordedProvider(kind, firstUseTrust(factories[kind](resolve), resolve));
+    return recordedProvider(kind, firstUseTrust(keepingOwnerTag(factories[kind](resolve)), resolve));
 }
 
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();

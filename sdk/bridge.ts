@@ -33,7 +33,7 @@ export class Bridge extends pulumi.dynamic.Resource {
             mtu: args.mtu,
             connection: secretConnection(args.connection),
             macAddress: undefined,
-            ownerTag: ownerTagFor("Bridge", name),
+            ownerTag: ownerTagFor("Bridge", name, opts),
         }, opts, "netns", "Bridge");
     }
 }

@@ -36,7 +36,7 @@ export class MasqueradeRule extends pulumi.dynamic.Resource {
             outInterface: args.outInterface,
             acceptForward: args.acceptForward,
             connection: secretConnection(args.connection),
-            ownerTag: ownerTagFor("MasqueradeRule", name),
+            ownerTag: ownerTagFor("MasqueradeRule", name, opts),
             ruleSpec: undefined,
             rules: undefined,
         }, opts, "netns", "MasqueradeRule");

@@ -27,7 +27,7 @@ export class Namespace extends pulumi.dynamic.Resource {
             name: args.name ?? name,
             loopbackUp: args.loopbackUp ?? true,
             connection: secretConnection(args.connection),
-            ownerTag: ownerTagFor("Namespace", name),
+            ownerTag: ownerTagFor("Namespace", name, opts),
         }, opts, "netns", "Namespace");
     }
 }

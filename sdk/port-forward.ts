@@ -50,7 +50,7 @@ export class PortForward extends pulumi.dynamic.Resource {
             inInterface: args.inInterface,
             acceptForward: args.acceptForward,
             connection: secretConnection(args.connection),
-            ownerTag: ownerTagFor("PortForward", name),
+            ownerTag: ownerTagFor("PortForward", name, opts),
             resolved: undefined,
             ruleSpec: undefined,
             rules: undefined,

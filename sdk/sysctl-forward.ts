@@ -31,7 +31,7 @@ export class SysctlForward extends pulumi.dynamic.Resource {
             ipv4: args.ipv4 ?? true,
             ipv6: args.ipv6 ?? false,
             connection: secretConnection(args.connection),
-            ownerTag: ownerTagFor("SysctlForward", name),
+            ownerTag: ownerTagFor("SysctlForward", name, opts),
             previousIpv4: undefined,
             previousIpv6: undefined,
         }, opts, "netns", "SysctlForward");

@@ -48,7 +48,7 @@ export class VethPair extends pulumi.dynamic.Resource {
             addresses: args.addresses ?? [],
             mtu: args.mtu,
             connection: secretConnection(args.connection),
-            ownerTag: ownerTagFor("VethPair", name),
+            ownerTag: ownerTagFor("VethPair", name, opts),
         }, opts, "netns", "VethPair");
         checkVethAddresses(this, name, args.connection, args.bridge, args.addresses ?? []);
     }

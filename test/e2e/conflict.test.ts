@@ -22,7 +22,7 @@ test("with the conflict removed, the next up converges", async () => {
     await stack.sandbox.sh("ip", "link", "del", "veth0");
     await stack.project.up();
     await stack.project.up();
-    expect(await stack.project.lastChanges()).toEqual({ same: 11 });
+    expect(await stack.project.lastChanges()).toEqual({ same: 12 });
     expect(await ping(stack.sandbox, "ns1", "192.168.1.11")).toMatchObject({ ok: true });
 });
 

@@ -6,7 +6,7 @@ import { useSandboxedStack } from "../support/sandboxed-stack";
 
 jest.setTimeout(240_000);
 
-const TOTAL = 11; // the stack and ten resources
+const TOTAL = 12; // the stack, its identity and ten resources
 const stack = useSandboxedStack("examples/two-namespaces", {
     world: true,
     ready: async (stack) => {

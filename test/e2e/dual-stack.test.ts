@@ -35,7 +35,7 @@ test("the IPv6 rules are tagged like the IPv4 ones", async () => {
 
 test("a second up changes nothing", async () => {
     await stack.project.up();
-    expect(await stack.project.lastChanges()).toEqual({ same: 15 });
+    expect(await stack.project.lastChanges()).toEqual({ same: 16 });
 });
 
 test("destroy: links, routes, iptables, ip6tables and sysctls exactly as before", async () => {

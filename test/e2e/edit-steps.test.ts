@@ -14,7 +14,7 @@ async function upAt(step: number) {
     return stepsFromEventLog((await stack.project.up("--json")).stdout);
 }
 const link = async (name: string) => parseLinks(await stack.sandbox.sh("ip", "-j", "-d", "link", "show", "dev", name))[0];
-const N = 7; // the stack and six resources
+const N = 8; // the stack, its identity and six resources
 
 test("version 1 creates everything", async () => {
     await upAt(1);

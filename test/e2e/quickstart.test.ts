@@ -24,13 +24,13 @@ test("up creates the namespace and the bridge in the kernel", async () => {
     expect(await stack.sandbox.sh("ip", "netns", "list")).toMatch(/^ns1\b/m);
     const lo = parseLinks(await stack.sandbox.sh("ip", "-n", "ns1", "-j", "link", "show", "dev", "lo"))[0];
     expect(lo.up).toBe(true);
-    expect(await stack.project.lastChanges()).toEqual({ create: 3 });
+    expect(await stack.project.lastChanges()).toEqual({ create: 4 });
     expect((await stack.project.outputs()).bridgeMac).toBe((await bridge())?.macAddress);
 });
 
 test("a second up changes nothing", async () => {
     await stack.project.up();
-    expect(await stack.project.lastChanges()).toEqual({ same: 3 });
+    expect(await stack.project.lastChanges()).toEqual({ same: 4 });
 });
 
 test("a bridge deleted by hand: refresh drops it, up recreates it", async () => {
@@ -38,7 +38,7 @@ test("a bridge deleted by hand: refresh drops it, up recreates it", async () => 
     await stack.project.ok("refresh", "--yes", "--skip-preview");
     expect(await stack.project.resourceTypes()).not.toContain("pulumi-nodejs:dynamic/netns:Bridge");
     await stack.project.up();
-    expect(await stack.project.lastChanges()).toEqual({ create: 1, same: 2 });
+    expect(await stack.project.lastChanges()).toEqual({ create: 1, same: 3 });
     expect(await bridgeAddresses()).toEqual(["192.168.1.1/24"]);
 });
 
@@ -46,7 +46,7 @@ test("a new bridge address is one in-place update, not a replace", async () => {
     const mac = (await bridge())?.macAddress;
     await stack.project.setConfig({ bridgeAddress: "192.168.7.1/24" });
     await stack.project.up();
-    expect(await stack.project.lastChanges()).toEqual({ update: 1, same: 2 });
+    expect(await stack.project.lastChanges()).toEqual({ update: 1, same: 3 });
     expect(await bridgeAddresses()).toEqual(["192.168.7.1/24"]);
     expect((await bridge())?.macAddress).toBe(mac); // same kernel object
 });

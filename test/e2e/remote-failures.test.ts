@@ -78,7 +78,7 @@ test("rotating the key: an update that touches no kernel object, and the new key
         const preview = await project.ok("preview", "--diff");
         expect(preview.stdout).toMatch(/~ 2 to update/);
         await project.up();
-        expect(await project.lastChanges()).toEqual({ update: 2, same: 1 });
+        expect(await project.lastChanges()).toEqual({ update: 2, same: 2 });
         expect(await bridgeIndex()).toBe(before);
         await project.ok("destroy", "--yes", "--skip-preview"); // with the key now in state
         expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
@@ -92,7 +92,7 @@ test("a new host that is the same machine under another address: replaced delete
             await stack.remote.sh("ip", "addr", "add", "192.0.2.3/24", "dev", MGMT.link);
             await project.ok("config", "set", "--path", "connection.host", "192.0.2.3");
             await project.up();
-            expect(await project.lastChanges()).toEqual({ replace: 2, same: 1 });
+            expect(await project.lastChanges()).toEqual({ replace: 2, same: 2 });
             expect(await stack.remote.sh("ip", "netns", "list")).toMatch(/^ns1\b/m);
             expect((await stack.remote.snapshot()).links).toContain("br0");
             await project.ok("destroy", "--yes", "--skip-preview");

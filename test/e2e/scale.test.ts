@@ -32,7 +32,7 @@ test.each([["default parallelism", []], ["--parallel 64", ["--parallel", "64"]],
     "round with %s: all present, then destroyed clean", async (_name, flags) => {
         await stack.project.up(...flags);
         expect(await census()).toEqual(complete);
-        expect(await stack.project.lastChanges()).toEqual({ create: 1 + 1 + 4 * COUNT });
+        expect(await stack.project.lastChanges()).toEqual({ create: 1 + 1 + 1 + 4 * COUNT });
         await stack.project.ok("destroy", "--yes", "--skip-preview", ...flags);
         expect(await stack.sandbox.snapshot()).toEqual(stack.before);
     });
@@ -60,7 +60,7 @@ test("SIGKILL midway through up: refresh then up converge, nothing leaked", asyn
     await stack.project.up();
     expect(await census()).toEqual(complete);
     await stack.project.up();
-    expect(await stack.project.lastChanges()).toEqual({ same: 1 + 1 + 4 * COUNT });
+    expect(await stack.project.lastChanges()).toEqual({ same: 1 + 1 + 1 + 4 * COUNT });
 
     await stack.project.ok("destroy", "--yes", "--skip-preview");
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);

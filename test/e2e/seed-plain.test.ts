@@ -22,7 +22,7 @@ test("every check of the seeds passes after one up", async () => {
 
 test("a second up changes nothing", async () => {
     await stack.project.up();
-    expect(await stack.project.lastChanges()).toEqual({ same: 11 });
+    expect(await stack.project.lastChanges()).toEqual({ same: 12 });
 });
 
 /** What a reboot does to the stack's objects: all gone, forwarding back to its boot value. */

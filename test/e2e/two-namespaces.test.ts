@@ -54,7 +54,7 @@ test("ns2 reaches the forwarded port (hairpin through the host)", async () => {
 
 test("a second up changes nothing", async () => {
     await stack.project.up();
-    expect(await stack.project.lastChanges()).toEqual({ same: 11 });
+    expect(await stack.project.lastChanges()).toEqual({ same: 12 });
 });
 
 test("destroy: links, namespaces, iptables and sysctls exactly as before up", async () => {

@@ -1,3 +1,4 @@
+import { factories } from "../../provider";
 import { diffBridge } from "../../provider/resources/bridge/plan";
 import { UNKNOWN } from "../../provider/resources/common/unknown";
 import { diffNamespace } from "../../provider/resources/namespace/plan";
@@ -72,4 +73,18 @@ describe("VethPair diff", () => {
         expect(diffVethPair(state, { ...state, namespace: "ns2" }))
             .toMatchObject({ replaces: ["namespace"], deleteBeforeReplace: true });
     });
+});
+
+test("a change of the owner tag alone is no change at all", async () => {
+    for (const kind of ["Namespace", "Bridge", "VethPair", "MasqueradeRule", "PortForward", "SysctlForward"] as const) {
+        const provider = factories[kind](() => { throw new Error("diff must not reach a host"); });
+        const inputs = {
+            Namespace: { name: "ns1", loopbackUp: true }, Bridge: { name: "br0", addresses: [] },
+            VethPair: { hostName: "v0", peerName: "c0", namespace: "ns1", addresses: [] },
+            MasqueradeRule: { sourceCidr: "10.0.0.0/8" }, PortForward: { hostPort: 1, targetAddress: "10.0.0.1", protocol: "tcp", targetPort: 1 },
+            SysctlForward: { ipv4: true, ipv6: false },
+        }[kind];
+        const diff = await provider.diff!("id", { ...inputs, ownerTag: "0123456789ab" }, { ...inputs, ownerTag: "ba9876543210" });
+        expect({ kind, changes: diff.changes, replaces: diff.replaces ?? [] }).toEqual({ kind, changes: false, replaces: [] });
+    }
 });

@@ -108,7 +108,7 @@ test("addresses in any unknown form are refused where an address is expected", (
     }), RUNS);
 });
 
-test("every resource kind has a schema-checked provider", () => {
+test("every resource kind has a schema-checked provider (StackIdentity takes no input and touches no machine)", () => {
     expect(Object.keys(factories).sort()).toEqual(
-        ["Bridge", "MasqueradeRule", "Namespace", "PortForward", "Route", "SysctlForward", "VethPair"]);
+        ["Bridge", "MasqueradeRule", "Namespace", "PortForward", "Route", "StackIdentity", "SysctlForward", "VethPair"]);
 });

@@ -15,11 +15,21 @@ const ownerTag = "0123456789ab";
 class ScriptedHost implements Host {
     readonly description = "a scripted host";
     private readonly namespaces: string[] = [];
+    private readonly routes: Record<string, unknown>[] = [];
     async run(argv: readonly string[]): Promise<RunResult> {
         const ok = (stdout = "") => ({ argv, exitCode: 0, stdout, stderr: "" });
         const words = argv.join(" ");
         if (words.startsWith("ip netns add ")) {
             this.namespaces.push(argv[3]);
+        }
+        const added = argv.indexOf("add");
+        if (argv.includes("route") && added > 0) {
+            const after = (kw: string) => (argv.includes(kw) ? argv[argv.indexOf(kw) + 1] : undefined);
+            this.routes.push({ dst: argv[added + 1], gateway: after("via"), dev: after("dev") ?? "br0",
+                metric: Number(after("metric") ?? 0), protocol: "245" });
+        }
+        if (argv.includes("route") && argv.includes("exact")) {
+            return ok(JSON.stringify(this.routes));
         }
         if (words === "ip -j netns list") {
             return ok(JSON.stringify(this.namespaces.map((n) => ({ name: n }))));
@@ -54,6 +64,7 @@ const name = fc.constantFrom("br0", "veth0", "ceth0", "lab-1", "x.y");
 const port = fc.integer({ min: 1, max: 65535 });
 
 const inputsOf: Record<Kind, fc.Arbitrary<Record<string, unknown>>> = {
+    StackIdentity: fc.constant({}),
     Namespace: fc.record({ name: fc.constantFrom("ns1", "red"), loopbackUp: maybe(fc.boolean()) }),
     Bridge: fc.record({ name, addresses: maybe(fc.array(address.map((a) => `${a}/${a.includes(":") ? 64 : 24}`), { maxLength: 3 })), mtu: maybe(fc.integer({ min: 1280, max: 9000 })) }),
     VethPair: fc.record({ hostName: fc.constant("veth0"), peerName: fc.constant("ceth0"), namespace: fc.constant("ns1"),

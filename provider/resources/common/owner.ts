@@ -1,6 +1,8 @@
 // Ownership: every kernel object we create carries a label naming its owner (the resource's
 // ownerTag, derived by the SDK from stack and name), so read and delete never act on an object of
 // the same name that this stack did not create.
+import type * as pulumi from "@pulumi/pulumi";
+
 const PREFIX = "pulumi-netns:";
 
 /** The label written into the kernel (link ifalias, iptables comment). */
@@ -12,4 +14,20 @@ export function describeOwner(label: string | undefined): string {
         return "it has no pulumi-netns owner tag: made by hand or by another tool";
     }
     return label.startsWith(PREFIX) ? `it has the owner tag ${label} of another resource or stack` : `it has the alias "${label}"`;
+}
+
+/**
+ * The tag a resource's kernel objects carry is the one in its state: an update keeps it, whatever
+ * tag the SDK derives now (a newer SDK, a stack identity made since), so a tag change alone never
+ * changes, diffs or replaces anything. Only a create (new objects) takes the new tag.
+ */
+export function keepingOwnerTag(inner: pulumi.dynamic.ResourceProvider): pulumi.dynamic.ResourceProvider {
+    return {
+        ...inner,
+        update: inner.update && (async (id, olds, news) => {
+            const tag = typeof olds.ownerTag === "string" ? { ownerTag: olds.ownerTag } : {};
+            const result = await inner.update!(id, olds, { ...news, ...tag });
+            return { ...result, outs: { ...result.outs, ...tag } };
+        }),
+    };
 }

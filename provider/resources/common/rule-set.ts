@@ -10,6 +10,7 @@ import { checkInputs, parseInputs } from "./check";
 import { ownerLabel } from "./owner";
 import { forResource } from "./resource-error";
 import { runTransaction } from "./steps";
+import { UNKNOWN } from "./unknown";
 
 /** Facts looked up on the host, kept in state so later rules match; a fact not found is absent. */
 export type Resolved = Record<string, string>;
@@ -109,7 +110,8 @@ export function ruleSetProvider<I extends { connection?: unknown }>(
             if (result.failures?.length || news.acceptForward === false || news.connection !== undefined) {
                 return result;
             }
-            const parsed = spec.schema.safeParse(news);
+            // The owner tag is unknown at a new stack's first preview; it plays no part in this judgement.
+            const parsed = spec.schema.safeParse(news.ownerTag === UNKNOWN ? { ...news, ownerTag: "000000000000" } : news);
             if (!parsed.success) {
                 return result; // values still unknown in preview: judged at up
             }
