@@ -3,32 +3,22 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "./host/host";
 import { resolveHost } from "./host/resolve";
-import { bridgeProvider } from "./resources/bridge/provider";
-import { masqueradeRuleProvider } from "./resources/masquerade-rule/provider";
-import { namespaceProvider } from "./resources/namespace/provider";
-import { portForwardProvider } from "./resources/port-forward/provider";
-import { routeProvider } from "./resources/route/provider";
-import { stackIdentityProvider } from "./resources/stack-identity/provider";
-import { sysctlForwardProvider } from "./resources/sysctl-forward/provider";
-import { vethPairProvider } from "./resources/veth-pair/provider";
 import { firstUseTrust } from "./resources/common/first-use-trust";
 import { keepingOwnerTag } from "./resources/common/owner";
 import { recordedProvider } from "./resources/common/recorded-provider";
+import { runKind } from "./resources/common/run-kind";
+import { type Kind, kinds } from "./resources/registry";
 
-export const factories = {
-    Namespace: namespaceProvider,
-    Bridge: bridgeProvider,
-    VethPair: vethPairProvider,
-    Route: routeProvider,
-    SysctlForward: sysctlForwardProvider,
-    MasqueradeRule: masqueradeRuleProvider,
-    PortForward: portForwardProvider,
-    StackIdentity: stackIdentityProvider,
-} satisfies Record<string, (resolve: HostResolver) => pulumi.dynamic.ResourceProvider>;
+export type { Kind };
 
-export type Kind = keyof typeof factories;
+/** The bare provider of each kind (tests compose it with their own layers). */
+export const factories = Object.fromEntries(Object.entries(kinds).map(([kind, definition]) =>
+    [kind, (resolve: HostResolver) => runKind(definition as never, resolve)])) as Record<Kind, (resolve: HostResolver) => pulumi.dynamic.ResourceProvider>;
 
-/** A kind's provider on the hosts `resolve` gives, its results always recordable by the engine. */
+/**
+ * A kind's provider on the hosts `resolve` gives: the shared runner, the owner tag its objects carry
+ * kept by updates, remote host keys trusted on first use, and results always recordable by the engine.
+ */
 export function makeProvider(kind: Kind, resolve: HostResolver): pulumi.dynamic.ResourceProvider {
     return recordedProvider(kind, firstUseTrust(keepingOwnerTag(factories[kind](resolve)), resolve));
 }
@@ -37,12 +27,11 @@ const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
 
 /** The provider for one resource kind, on this machine or the hosts named by `connection`. */
 export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
+    if (!(kind in kinds)) {
+        throw new Error(`pulumi-netns has no resource kind "${kind}": is the installed package older than the stack?`);
+    }
     let provider = providers.get(kind);
     if (!provider) {
-        const factory = (factories as Record<string, (resolve: HostResolver) => pulumi.dynamic.ResourceProvider>)[kind];
-        if (!factory) {
-            throw new Error(`pulumi-netns has no resource kind "${kind}": is the installed package older than the stack?`);
-        }
         provider = makeProvider(kind as Kind, resolveHost);
         providers.set(kind, provider);
     }

@@ -1,8 +1,8 @@
 // A Linux bridge (`ip link add type bridge`), up, with the addresses it should carry.
-import * as pulumi from "@pulumi/pulumi";
-import { type CommonArgs, secretConnection } from "./connection";
-import { ownerTagFor } from "./owner";
-import { providerStub } from "./provider-stub";
+import type * as pulumi from "@pulumi/pulumi";
+import type { bridgeInputs } from "../provider/resources/bridge/schema";
+import type { CommonArgs } from "./connection";
+import { type ArgsMatch, NetnsResource } from "./netns-resource";
 
 export interface BridgeArgs extends CommonArgs {
     /** The interface name, at most 15 characters. @default the resource name */
@@ -12,6 +12,7 @@ export interface BridgeArgs extends CommonArgs {
     /** The MTU; absent leaves the kernel's default. */
     mtu?: pulumi.Input<number>;
 }
+true satisfies ArgsMatch<BridgeArgs, typeof bridgeInputs, "name">;
 
 /**
  * A bridge on the host. Changing `name` or the machine replaces it; `addresses` and `mtu` update in place.
@@ -20,20 +21,15 @@ export interface BridgeArgs extends CommonArgs {
  * const br0 = new netns.Bridge("br0", { addresses: ["192.168.1.1/24"] });
  * ```
  */
-export class Bridge extends pulumi.dynamic.Resource {
+export class Bridge extends NetnsResource {
     declare readonly name: pulumi.Output<string>;
     declare readonly addresses: pulumi.Output<string[]>;
     declare readonly mtu: pulumi.Output<number>;
     declare readonly macAddress: pulumi.Output<string>;
 
     constructor(name: string, args: BridgeArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super(providerStub("Bridge"), name, {
-            name: args.name ?? name,
-            addresses: args.addresses ?? [],
-            mtu: args.mtu,
-            connection: secretConnection(args.connection),
-            macAddress: undefined,
-            ownerTag: ownerTagFor("Bridge", name, opts),
-        }, opts, "netns", "Bridge");
+        // The kernel name defaults to the resource name.
+        const named: typeof args = { ...args, name: args.name ?? name };
+        super("Bridge", name, named, opts, ["macAddress"]);
     }
 }

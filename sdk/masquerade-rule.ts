@@ -1,8 +1,8 @@
 // Source NAT for a subnet leaving the host: iptables -t nat POSTROUTING ... -j MASQUERADE.
-import * as pulumi from "@pulumi/pulumi";
-import { type CommonArgs, secretConnection } from "./connection";
-import { ownerTagFor } from "./owner";
-import { providerStub } from "./provider-stub";
+import type * as pulumi from "@pulumi/pulumi";
+import type { masqueradeRuleInputs } from "../provider/resources/masquerade-rule/schema";
+import type { CommonArgs } from "./connection";
+import { type ArgsMatch, NetnsResource } from "./netns-resource";
 
 export interface MasqueradeRuleArgs extends CommonArgs {
     /** The subnet to masquerade, e.g. "192.168.1.0/24". */
@@ -17,6 +17,7 @@ export interface MasqueradeRuleArgs extends CommonArgs {
      */
     acceptForward?: pulumi.Input<boolean>;
 }
+true satisfies ArgsMatch<MasqueradeRuleArgs, typeof masqueradeRuleInputs>;
 
 /**
  * A MASQUERADE rule, tagged with an owner comment and found by it. Every field replaces it.
@@ -25,20 +26,11 @@ export interface MasqueradeRuleArgs extends CommonArgs {
  * new netns.MasqueradeRule("nat", { sourceCidr: "192.168.1.0/24", excludeOutInterface: br0.name });
  * ```
  */
-export class MasqueradeRule extends pulumi.dynamic.Resource {
+export class MasqueradeRule extends NetnsResource {
     declare readonly sourceCidr: pulumi.Output<string>;
     declare readonly ruleSpec: pulumi.Output<string>;
 
     constructor(name: string, args: MasqueradeRuleArgs, opts?: pulumi.CustomResourceOptions) {
-        super(providerStub("MasqueradeRule"), name, {
-            sourceCidr: args.sourceCidr,
-            excludeOutInterface: args.excludeOutInterface,
-            outInterface: args.outInterface,
-            acceptForward: args.acceptForward,
-            connection: secretConnection(args.connection),
-            ownerTag: ownerTagFor("MasqueradeRule", name, opts),
-            ruleSpec: undefined,
-            rules: undefined,
-        }, opts, "netns", "MasqueradeRule");
+        super("MasqueradeRule", name, args, opts, ["ruleSpec", "rules"]);
     }
 }

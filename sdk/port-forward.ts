@@ -1,8 +1,8 @@
 // A host port forwarded (DNAT) to an address inside a namespace.
-import * as pulumi from "@pulumi/pulumi";
-import { type CommonArgs, secretConnection } from "./connection";
-import { ownerTagFor } from "./owner";
-import { providerStub } from "./provider-stub";
+import type * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_PROTOCOL, type portForwardInputs } from "../provider/resources/port-forward/schema";
+import type { CommonArgs } from "./connection";
+import { type ArgsMatch, NetnsResource } from "./netns-resource";
 import { checkPortClaim } from "./sanity";
 
 export interface PortForwardArgs extends CommonArgs {
@@ -23,6 +23,7 @@ export interface PortForwardArgs extends CommonArgs {
      */
     acceptForward?: pulumi.Input<boolean>;
 }
+true satisfies ArgsMatch<PortForwardArgs, typeof portForwardInputs>;
 
 /**
  * A port forward that works for clients outside the host (PREROUTING), for the host itself
@@ -33,28 +34,14 @@ export interface PortForwardArgs extends CommonArgs {
  * new netns.PortForward("http", { hostPort: 5000, targetAddress: "192.168.1.10" }, { dependsOn: [v0] });
  * ```
  */
-export class PortForward extends pulumi.dynamic.Resource {
+export class PortForward extends NetnsResource {
     declare readonly hostPort: pulumi.Output<number>;
     declare readonly targetAddress: pulumi.Output<string>;
     declare readonly ruleSpec: pulumi.Output<string>;
     declare readonly rules: pulumi.Output<string[]>;
 
     constructor(name: string, args: PortForwardArgs, opts?: pulumi.CustomResourceOptions) {
-        super(providerStub("PortForward"), name, {
-            hostPort: args.hostPort,
-            targetAddress: args.targetAddress,
-            protocol: args.protocol ?? "tcp",
-            hostAddress: args.hostAddress,
-            // Explicit, so "targetPort: 5000" and "absent" with hostPort 5000 are the same input.
-            targetPort: args.targetPort ?? args.hostPort,
-            inInterface: args.inInterface,
-            acceptForward: args.acceptForward,
-            connection: secretConnection(args.connection),
-            ownerTag: ownerTagFor("PortForward", name, opts),
-            resolved: undefined,
-            ruleSpec: undefined,
-            rules: undefined,
-        }, opts, "netns", "PortForward");
-        checkPortClaim(this, name, args.connection, args.protocol ?? "tcp", args.hostPort, args.hostAddress);
+        super("PortForward", name, args, opts, ["ruleSpec", "rules"]);
+        checkPortClaim(this, name, args.connection, args.protocol ?? DEFAULT_PROTOCOL, args.hostPort, args.hostAddress);
     }
 }

@@ -1,7 +1,8 @@
 // A route in the host's routing table or in a namespace's.
-import * as pulumi from "@pulumi/pulumi";
-import { type CommonArgs, secretConnection } from "./connection";
-import { providerStub } from "./provider-stub";
+import type * as pulumi from "@pulumi/pulumi";
+import type { routeInputs } from "../provider/resources/route/schema";
+import type { CommonArgs } from "./connection";
+import { type ArgsMatch, NetnsResource } from "./netns-resource";
 
 export interface RouteArgs extends CommonArgs {
     /** "default" or a network such as "10.0.0.0/8". */
@@ -14,6 +15,7 @@ export interface RouteArgs extends CommonArgs {
     device?: pulumi.Input<string>;
     metric?: pulumi.Input<number>;
 }
+true satisfies ArgsMatch<RouteArgs, typeof routeInputs>;
 
 /**
  * A route, added with protocol number 245 so it is told apart from routes made by others.
@@ -24,7 +26,7 @@ export interface RouteArgs extends CommonArgs {
  *     { dependsOn: [v0] });
  * ```
  */
-export class Route extends pulumi.dynamic.Resource {
+export class Route extends NetnsResource {
     declare readonly destination: pulumi.Output<string>;
     declare readonly namespace: pulumi.Output<string | undefined>;
     declare readonly via: pulumi.Output<string | undefined>;
@@ -32,13 +34,6 @@ export class Route extends pulumi.dynamic.Resource {
     declare readonly metric: pulumi.Output<number | undefined>;
 
     constructor(name: string, args: RouteArgs, opts?: pulumi.CustomResourceOptions) {
-        super(providerStub("Route"), name, {
-            destination: args.destination,
-            namespace: args.namespace,
-            via: args.via,
-            device: args.device,
-            metric: args.metric,
-            connection: secretConnection(args.connection),
-        }, opts, "netns", "Route");
+        super("Route", name, args, opts);
     }
 }

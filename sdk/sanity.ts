@@ -1,14 +1,15 @@
 // Cross-resource checks no single resource can make: warned at preview, from the program itself,
 // since each resource's provider sees only its own inputs.
 import * as pulumi from "@pulumi/pulumi";
+import { machineOf } from "../provider/host/machine";
 import type { Connection } from "./connection";
 
 interface Claim { resource: pulumi.Resource; name: string; key: string; detail: string }
 
 const claims = new Map<string, Claim[]>();
 
-const machineOf = (connection: pulumi.Input<Connection> | undefined): pulumi.Output<string> =>
-    pulumi.output(connection).apply((c) => (c ? `${c.host}:${c.port ?? 22}` : "local"));
+const machineOfInput = (connection: pulumi.Input<Connection> | undefined): pulumi.Output<string> =>
+    pulumi.output(connection).apply((c) => machineOf(c));
 
 /** Records a claim; warns about each earlier claim of the same key that conflicts with it. */
 function claim(kind: string, c: Claim, describe: (other: Claim) => string, conflicts = (_: Claim) => true): void {
@@ -24,7 +25,7 @@ export function checkVethAddresses(
     resource: pulumi.Resource, name: string, connection: pulumi.Input<Connection> | undefined,
     bridge: pulumi.Input<string> | undefined, addresses: pulumi.Input<pulumi.Input<string>[]>,
 ): void {
-    pulumi.all([machineOf(connection), bridge, addresses]).apply(([machine, br, list]) => {
+    pulumi.all([machineOfInput(connection), bridge, addresses]).apply(([machine, br, list]) => {
         if (!br) {
             return;
         }
@@ -42,7 +43,7 @@ export function checkPortClaim(
     resource: pulumi.Resource, name: string, connection: pulumi.Input<Connection> | undefined,
     protocol: pulumi.Input<string>, hostPort: pulumi.Input<number>, hostAddress: pulumi.Input<string> | undefined,
 ): void {
-    pulumi.all([machineOf(connection), protocol, hostPort, hostAddress]).apply(([machine, proto, port, address]) => {
+    pulumi.all([machineOfInput(connection), protocol, hostPort, hostAddress]).apply(([machine, proto, port, address]) => {
         const detail = address ?? "any address";
         // "Any address" overlaps every address; two distinct addresses do not overlap.
         claim("PortForward", { resource, name, key: `port|${machine}|${proto}|${port}`, detail },

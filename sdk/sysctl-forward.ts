@@ -1,8 +1,8 @@
 // IP forwarding on, with the value found before restored on destroy.
-import * as pulumi from "@pulumi/pulumi";
-import { type CommonArgs, secretConnection } from "./connection";
-import { ownerTagFor } from "./owner";
-import { providerStub } from "./provider-stub";
+import type * as pulumi from "@pulumi/pulumi";
+import type { sysctlForwardInputs } from "../provider/resources/sysctl-forward/schema";
+import type { CommonArgs } from "./connection";
+import { type ArgsMatch, NetnsResource } from "./netns-resource";
 
 export interface SysctlForwardArgs extends CommonArgs {
     /** Turn on net.ipv4.ip_forward. @default true */
@@ -10,6 +10,7 @@ export interface SysctlForwardArgs extends CommonArgs {
     /** Turn on net.ipv6.conf.all.forwarding. @default false */
     ipv6?: pulumi.Input<boolean>;
 }
+true satisfies ArgsMatch<SysctlForwardArgs, typeof sysctlForwardInputs>;
 
 /**
  * IP forwarding. It writes only when the value differs, records what it found
@@ -20,20 +21,13 @@ export interface SysctlForwardArgs extends CommonArgs {
  * new netns.SysctlForward("forward", {});
  * ```
  */
-export class SysctlForward extends pulumi.dynamic.Resource {
+export class SysctlForward extends NetnsResource {
     declare readonly ipv4: pulumi.Output<boolean>;
     declare readonly ipv6: pulumi.Output<boolean>;
     declare readonly previousIpv4: pulumi.Output<number | undefined>;
     declare readonly previousIpv6: pulumi.Output<number | undefined>;
 
     constructor(name: string, args: SysctlForwardArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super(providerStub("SysctlForward"), name, {
-            ipv4: args.ipv4 ?? true,
-            ipv6: args.ipv6 ?? false,
-            connection: secretConnection(args.connection),
-            ownerTag: ownerTagFor("SysctlForward", name, opts),
-            previousIpv4: undefined,
-            previousIpv6: undefined,
-        }, opts, "netns", "SysctlForward");
+        super("SysctlForward", name, args, opts, ["previousIpv4", "previousIpv6"]);
     }
 }

@@ -1,8 +1,8 @@
 // A veth pair: one end on the host (optionally in a bridge), the peer inside a namespace.
-import * as pulumi from "@pulumi/pulumi";
-import { type CommonArgs, secretConnection } from "./connection";
-import { ownerTagFor } from "./owner";
-import { providerStub } from "./provider-stub";
+import type * as pulumi from "@pulumi/pulumi";
+import type { vethPairInputs } from "../provider/resources/veth-pair/schema";
+import type { CommonArgs } from "./connection";
+import { type ArgsMatch, NetnsResource } from "./netns-resource";
 import { checkVethAddresses } from "./sanity";
 
 export interface VethPairArgs extends CommonArgs {
@@ -19,6 +19,7 @@ export interface VethPairArgs extends CommonArgs {
     /** The MTU of both ends; absent leaves the kernel's default. */
     mtu?: pulumi.Input<number>;
 }
+true satisfies ArgsMatch<VethPairArgs, typeof vethPairInputs>;
 
 /**
  * A veth pair born with its peer in the namespace. Names, namespace or machine replace it (the old
@@ -31,7 +32,7 @@ export interface VethPairArgs extends CommonArgs {
  * });
  * ```
  */
-export class VethPair extends pulumi.dynamic.Resource {
+export class VethPair extends NetnsResource {
     declare readonly hostName: pulumi.Output<string>;
     declare readonly peerName: pulumi.Output<string>;
     declare readonly namespace: pulumi.Output<string>;
@@ -40,16 +41,7 @@ export class VethPair extends pulumi.dynamic.Resource {
     declare readonly mtu: pulumi.Output<number>;
 
     constructor(name: string, args: VethPairArgs, opts?: pulumi.CustomResourceOptions) {
-        super(providerStub("VethPair"), name, {
-            hostName: args.hostName,
-            peerName: args.peerName,
-            namespace: args.namespace,
-            bridge: args.bridge,
-            addresses: args.addresses ?? [],
-            mtu: args.mtu,
-            connection: secretConnection(args.connection),
-            ownerTag: ownerTagFor("VethPair", name, opts),
-        }, opts, "netns", "VethPair");
+        super("VethPair", name, args, opts);
         checkVethAddresses(this, name, args.connection, args.bridge, args.addresses ?? []);
     }
 }

@@ -84,3 +84,7 @@ export function cidrContains(cidr: string, ip: string): boolean {
     }
     return true;
 }
+
+/** The addresses an interface holds, "192.168.1.1/24" each; a set, so none twice. */
+export const addressList = z.array(interfaceAddress).default([]).refine(
+    (list) => new Set(list.map(canonicalCidr)).size === list.length, "must not list an address twice");

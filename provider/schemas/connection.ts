@@ -34,7 +34,3 @@ export const connection = endpoint.extend({
 });
 
 export type Connection = z.infer<typeof connection>;
-
-/** The part of a connection that picks the machine: changing it means another machine. */
-export const machineOf = (c: Connection | undefined): string =>
-    c ? `${c.host}:${c.port ?? 22}` : "local";

@@ -95,7 +95,7 @@ test("PortForward made before its target's network: no hairpin yet; read sees th
         const fwd = providerIn("PortForward", sandbox.host);
         const inputs = { hostPort: 5500, targetAddress: "10.20.0.10", protocol: "tcp" };
         const { id, outs } = await checkAndCreate(fwd, inputs);
-        expect(outs.resolved).toEqual({});
+        expect(outs.facts).toEqual({});
         expect((await nat()).filter((r) => r.includes("MASQUERADE"))).toEqual([]);
         expect((await fwd.read(id, outs)).props).toMatchObject({ inSync: true });
 
@@ -105,7 +105,7 @@ test("PortForward made before its target's network: no hairpin yet; read sees th
         const drifted = (await fwd.read(id, outs)).props!;
         expect(drifted.inSync).toBe(false);
         const { outs: repaired } = await fwd.update(id, drifted, { ...inputs, ownerTag: outs.ownerTag });
-        expect(repaired).toMatchObject({ resolved: { hairpinCidr: "10.20.0.0/24" }, inSync: true });
+        expect(repaired).toMatchObject({ facts: { hairpinCidr: "10.20.0.0/24" }, inSync: true });
         expect((await nat()).filter((r) => r.includes("MASQUERADE"))).toEqual([
             expect.stringMatching(/^-A POSTROUTING -s 10.20.0.0\/24 -d 10.20.0.10\/32 -p tcp .*--dport 5500 .*-j MASQUERADE$/),
         ]);

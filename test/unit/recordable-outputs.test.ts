@@ -15,6 +15,7 @@ const ownerTag = "0123456789ab";
 class ScriptedHost implements Host {
     readonly description = "a scripted host";
     private readonly namespaces: string[] = [];
+    private readonly kinds = new Map<string, string>();
     private readonly routes: Record<string, unknown>[] = [];
     async run(argv: readonly string[]): Promise<RunResult> {
         const ok = (stdout = "") => ({ argv, exitCode: 0, stdout, stderr: "" });
@@ -34,10 +35,14 @@ class ScriptedHost implements Host {
         if (words === "ip -j netns list") {
             return ok(JSON.stringify(this.namespaces.map((n) => ({ name: n }))));
         }
+        if (/^ip link add name (\S+) .*type (\S+)/.test(words)) {
+            const [, name, type] = /^ip link add name (\S+) .*type (\S+)/.exec(words)!;
+            this.kinds.set(name, type);
+        }
         if (/ link show dev (\S+)/.test(words)) {
             const name = / dev (\S+)/.exec(words)![1];
             return ok(JSON.stringify([{ ifindex: 7, ifname: name, flags: ["UP"], mtu: 1500, address: "02:00:00:00:00:07",
-                ifalias: `pulumi-netns:${ownerTag}`, linkinfo: { info_kind: "veth" } }]));
+                ifalias: `pulumi-netns:${ownerTag}`, linkinfo: { info_kind: this.kinds.get(name) ?? "veth" } }]));
         }
         if (/ -j /.test(` ${words} `)) {
             return ok("[]");

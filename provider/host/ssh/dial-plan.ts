@@ -10,11 +10,7 @@ export type Endpoint = Omit<Connection, "proxy" | "sudo">;
 export const DEFAULT_DIAL_ERROR_LIMIT = 10;
 export const DEFAULT_PER_DIAL_TIMEOUT_SECONDS = 15;
 
-/** "ubuntu@203.0.113.5:22": how messages name a remote machine (never with credentials). */
-export function describeEndpoint(e: Pick<Endpoint, "host" | "port" | "user">): string {
-    const host = e.host.includes(":") ? `[${e.host}]` : e.host;
-    return `${e.user ?? "root"}@${host}:${e.port ?? 22}`;
-}
+export { describeEndpoint } from "../machine";
 
 /** The number of attempts; `dialErrorLimit: -1` means keep trying (bounded only by the caller). */
 export function attemptLimit(e: Endpoint): number {

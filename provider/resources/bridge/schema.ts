@@ -1,12 +1,9 @@
 // Inputs and state of a Bridge.
 import { z } from "zod";
-import { canonicalCidr, interfaceAddress, mtu } from "../../schemas/addresses";
+import { addressList, mtu } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
-import { ownerTag } from "../../schemas/owner";
 import { interfaceName } from "../../schemas/names";
-
-export const addressList = z.array(interfaceAddress).default([]).refine(
-    (list) => new Set(list.map(canonicalCidr)).size === list.length, "must not list an address twice");
+import { ownerTag } from "../../schemas/owner";
 
 export const bridgeInputs = z.object({
     name: interfaceName,
@@ -16,10 +13,11 @@ export const bridgeInputs = z.object({
     ownerTag,
 });
 
-export type BridgeInputs = z.infer<typeof bridgeInputs>;
-
-export interface BridgeState extends BridgeInputs {
+export const bridgeState = bridgeInputs.extend({
     /** The MTU the kernel reports (its default when none was asked for). */
-    mtu: number;
-    macAddress: string;
-}
+    mtu: z.number(),
+    macAddress: z.string(),
+});
+
+export type BridgeInputs = z.infer<typeof bridgeInputs>;
+export type BridgeState = z.infer<typeof bridgeState>;

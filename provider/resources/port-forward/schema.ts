@@ -3,15 +3,16 @@ import { isIPv6 } from "node:net";
 import { z } from "zod";
 import { ipAddress } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
-import { ownerTag } from "../../schemas/owner";
 import { interfaceName } from "../../schemas/names";
+import { ownerTag } from "../../schemas/owner";
+import { port } from "../../schemas/ports";
 
-export const port = z.number().int("must be a whole number").min(1, "must be 1-65535").max(65535, "must be 1-65535");
+export const DEFAULT_PROTOCOL = "tcp";
 
 export const portForwardInputs = z.object({
     hostPort: port,
     targetAddress: ipAddress,
-    protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default("tcp"),
+    protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default(DEFAULT_PROTOCOL),
     hostAddress: ipAddress.optional(),
     targetPort: port.optional(),
     inInterface: interfaceName.optional(),
@@ -21,6 +22,7 @@ export const portForwardInputs = z.object({
     ownerTag,
 }).refine((p) => p.hostAddress === undefined || isIPv6(p.hostAddress) === isIPv6(p.targetAddress), {
     message: "must be of the same IP family as targetAddress", path: ["hostAddress"],
-});
+    // Absent, the target port is the host port: "targetPort: 5000" and none, with hostPort 5000, are one input.
+}).transform((p) => ({ ...p, targetPort: p.targetPort ?? p.hostPort }));
 
 export type PortForwardInputs = z.infer<typeof portForwardInputs>;

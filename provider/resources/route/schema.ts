@@ -5,7 +5,7 @@ import { ipAddress, networkCidr } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
 import { interfaceName, namespaceName } from "../../schemas/names";
 
-export const routeInputs = z.object({
+const routeFields = z.object({
     destination: z.union([z.literal("default"), networkCidr], {
         error: 'must be "default" or a network such as 10.0.0.0/8 (host bits zero)',
     }),
@@ -14,17 +14,29 @@ export const routeInputs = z.object({
     device: interfaceName.optional(),
     metric: z.number().int().min(0).max(4294967295).optional(),
     connection: connection.optional(),
-}).refine((r) => r.via !== undefined || r.device !== undefined, {
-    message: "needs `via` (a gateway) or `device` (an interface), or both", path: ["via"],
-}).refine((r) => r.destination === "default" || r.via === undefined || familyOf(r.destination) === familyOf(r.via), {
-    message: "must be of the same IP family as the destination", path: ["via"],
 });
 
-export type RouteInputs = z.infer<typeof routeInputs>;
+const familyOf = (addressOrCidr: string): 4 | 6 => (isIPv6(addressOrCidr.split("/")[0]) ? 6 : 4);
 
-function familyOf(addressOrCidr: string): 4 | 6 {
-    return isIPv6(addressOrCidr.split("/")[0]) ? 6 : 4;
-}
+/** The rules between fields, for the inputs and the state alike. */
+const withRouteRules = <T extends z.ZodType<z.infer<typeof routeFields>>>(schema: T) => schema
+    .refine((r) => r.via !== undefined || r.device !== undefined, {
+        message: "needs `via` (a gateway) or `device` (an interface), or both", path: ["via"],
+    })
+    .refine((r) => r.destination === "default" || r.via === undefined || familyOf(r.destination) === familyOf(r.via), {
+        message: "must be of the same IP family as the destination", path: ["via"],
+    });
+
+export const routeInputs = withRouteRules(routeFields);
+
+/** The route as the kernel made it, recorded at create: read and delete match exactly this one. */
+export const installedRoute = z.object({ metric: z.number(), device: z.string(), via: z.string().optional() });
+
+export const routeState = withRouteRules(routeFields.extend({ installed: installedRoute.optional() }));
+
+export type RouteInputs = z.infer<typeof routeInputs>;
+export type RouteState = z.infer<typeof routeState>;
+export type InstalledRoute = z.infer<typeof installedRoute>;
 
 /** The route's family: its destination's, or for "default" its gateway's (IPv4 without one). */
 export function routeFamily(r: Pick<RouteInputs, "destination" | "via">): 4 | 6 {

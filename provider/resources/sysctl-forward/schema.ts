@@ -11,10 +11,11 @@ export const sysctlForwardInputs = z.object({
     ownerTag: ownerTag.optional(),
 });
 
-export type SysctlForwardInputs = z.infer<typeof sysctlForwardInputs>;
+export const sysctlForwardState = sysctlForwardInputs.extend({
+    /** The value to restore when IPv4 forwarding is given up; absent when it is not managed. */
+    previousIpv4: z.number().optional(),
+    previousIpv6: z.number().optional(),
+});
 
-export interface SysctlForwardState extends SysctlForwardInputs {
-    /** The value found before this resource turned IPv4 forwarding on; absent when it does not manage it. */
-    previousIpv4?: number;
-    previousIpv6?: number;
-}
+export type SysctlForwardInputs = z.infer<typeof sysctlForwardInputs>;
+export type SysctlForwardState = z.infer<typeof sysctlForwardState>;

@@ -1,10 +1,9 @@
 // Inputs and state of a VethPair.
 import { z } from "zod";
-import { mtu } from "../../schemas/addresses";
+import { addressList, mtu } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
-import { ownerTag } from "../../schemas/owner";
 import { interfaceName, namespaceName } from "../../schemas/names";
-import { addressList } from "../bridge/schema";
+import { ownerTag } from "../../schemas/owner";
 
 export const vethPairInputs = z.object({
     hostName: interfaceName,
@@ -17,8 +16,7 @@ export const vethPairInputs = z.object({
     ownerTag,
 });
 
-export type VethPairInputs = z.infer<typeof vethPairInputs>;
+export const vethPairState = vethPairInputs.extend({ mtu: z.number() });
 
-export interface VethPairState extends VethPairInputs {
-    mtu: number;
-}
+export type VethPairInputs = z.infer<typeof vethPairInputs>;
+export type VethPairState = z.infer<typeof vethPairState>;

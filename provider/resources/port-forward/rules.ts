@@ -1,14 +1,12 @@
 // Pure rules for PortForward: DNAT from PREROUTING (clients outside) and OUTPUT (the host itself),
 // plus a masquerade for clients on the target's own network (hairpin). Every field replaces it.
 import { isIPv6 } from "node:net";
-import type * as pulumi from "@pulumi/pulumi";
 import { type Rule, ownerComment } from "../../linux/iptables-argv";
-import { diffProps } from "../common/diff";
-import type { Resolved } from "../common/rule-set";
+import type { Facts } from "../common/rule-set";
 import type { PortForwardInputs } from "./schema";
 
 export function targetOf(p: PortForwardInputs): string {
-    const port = p.targetPort ?? p.hostPort;
+    const port = p.targetPort;
     return isIPv6(p.targetAddress) ? `[${p.targetAddress}]:${port}` : `${p.targetAddress}:${port}`;
 }
 
@@ -21,7 +19,7 @@ export function targetOf(p: PortForwardInputs): string {
  * With `acceptForward`, FORWARD ACCEPTs for exactly the forwarded connections (target, port, DNAT
  * state), appended after the rules already there (DOCKER-USER, an admin's DROPs).
  */
-export function portForwardRules(p: PortForwardInputs, label: string, resolved: Resolved): Rule[] {
+export function portForwardRules(p: PortForwardInputs, label: string, facts: Facts): Rule[] {
     const family = isIPv6(p.targetAddress) ? 6 : 4;
     const proto = ["-p", p.protocol];
     const to = p.hostAddress ? ["-d", p.hostAddress] : ["-m", "addrtype", "--dst-type", "LOCAL"];
@@ -35,7 +33,7 @@ export function portForwardRules(p: PortForwardInputs, label: string, resolved: 
         rules.push({ family, table: "nat", chain: "OUTPUT", spec: [...proto, ...to, ...dport, ...dnat] });
     }
     if (p.acceptForward) {
-        const port = String(p.targetPort ?? p.hostPort);
+        const port = String(p.targetPort);
         rules.push(
             {
                 family, table: "filter", chain: "FORWARD",
@@ -49,21 +47,13 @@ export function portForwardRules(p: PortForwardInputs, label: string, resolved: 
             },
         );
     }
-    if (resolved.hairpinCidr) {
+    if (facts.hairpinCidr) {
         rules.push({
             family, table: "nat", chain: "POSTROUTING",
-            spec: ["-s", resolved.hairpinCidr, "-d", p.targetAddress, ...proto,
-                "-m", p.protocol, "--dport", String(p.targetPort ?? p.hostPort),
+            spec: ["-s", facts.hairpinCidr, "-d", p.targetAddress, ...proto,
+                "-m", p.protocol, "--dport", String(p.targetPort),
                 "-m", "conntrack", "--ctstate", "DNAT", ...ownerComment(label), "-j", "MASQUERADE"],
         });
     }
     return rules;
-}
-
-export function diffPortForward(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
-    return diffProps(olds, news, {
-        replace: ["hostPort", "targetAddress", "protocol", "hostAddress", "targetPort", "inInterface", "acceptForward"],
-        update: [],
-        kernelName: [],
-    });
 }

@@ -1,7 +1,5 @@
-// Pure rules for MasqueradeRule: the iptables rule it stands for; every field replaces it.
-import type * as pulumi from "@pulumi/pulumi";
+// Pure rules for MasqueradeRule: the iptables rules it stands for.
 import { type Rule, acceptSubnet, ownerComment } from "../../linux/iptables-argv";
-import { diffProps } from "../common/diff";
 import type { MasqueradeRuleInputs } from "./schema";
 
 /**
@@ -20,11 +18,3 @@ export function masqueradeRules(m: MasqueradeRuleInputs, label: string): Rule[] 
 /** The interface the ACCEPTs are bound to: the bridge the subnet lives on, or the way out. */
 const acceptVia = (m: MasqueradeRuleInputs) =>
     m.excludeOutInterface ? { bridge: m.excludeOutInterface } : { out: m.outInterface ?? "" };
-
-export function diffMasqueradeRule(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
-    return diffProps(olds, news, {
-        replace: ["sourceCidr", "excludeOutInterface", "outInterface", "acceptForward"],
-        update: [],
-        kernelName: [],
-    });
-}

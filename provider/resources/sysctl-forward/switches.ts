@@ -1,7 +1,5 @@
-// Pure rules for SysctlForward: which switches it manages and what to restore.
-import type * as pulumi from "@pulumi/pulumi";
+// Pure: the forwarding switches a SysctlForward manages and what to restore.
 import { IPV4_FORWARD, IPV6_FORWARD } from "../../linux/sysctl-argv";
-import { diffProps } from "../common/diff";
 
 export const ENABLED = 1;
 
@@ -19,8 +17,4 @@ export const SWITCHES: readonly Switch[] = [
 /** Restore the old value only if the switch still holds the value we set (nobody changed it since). */
 export function valueToRestore(current: number, previous: number | undefined): number | undefined {
     return previous !== undefined && previous !== ENABLED && current === ENABLED ? previous : undefined;
-}
-
-export function diffSysctlForward(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
-    return diffProps(olds, news, { replace: [], update: ["ipv4", "ipv6"], kernelName: [] });
 }

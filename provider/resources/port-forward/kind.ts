@@ -1,12 +1,10 @@
 // PortForward: a host port forwarded to an address inside a namespace, for clients outside the
-// host, the host itself, and other namespaces on the same bridge.
-import type * as pulumi from "@pulumi/pulumi";
-import type { HostResolver } from "../../host/host";
-import { IpClient } from "../../linux/ip-client";
+// host, the host itself, and other namespaces on the target's network (hairpin).
 import type { Host } from "../../host/host";
+import { IpClient } from "../../linux/ip-client";
 import { eventually } from "../common/eventually";
-import { type Resolved, ruleSetProvider } from "../common/rule-set";
-import { diffPortForward, portForwardRules, targetOf } from "./plan";
+import { type Facts, ruleSetKind } from "../common/rule-set";
+import { portForwardRules, targetOf } from "./rules";
 import { type PortForwardInputs, portForwardInputs } from "./schema";
 
 /**
@@ -15,7 +13,7 @@ import { type PortForwardInputs, portForwardInputs } from "./schema";
  * may be creating its bridge in parallel; read looks again, so a network made later is put right
  * by the next `pulumi up --refresh`.
  */
-async function hairpinNetwork(p: PortForwardInputs, host: Host, { wait }: { wait: boolean }): Promise<Resolved> {
+async function hairpinNetwork(p: PortForwardInputs, host: Host, { wait }: { wait: boolean }): Promise<Facts> {
     const ip = new IpClient(host);
     const known = async () => {
         const reach = await ip.reach(p.targetAddress);
@@ -25,13 +23,15 @@ async function hairpinNetwork(p: PortForwardInputs, host: Host, { wait }: { wait
     return reach?.kind === "on-link" ? { hairpinCidr: reach.network } : {};
 }
 
-export function portForwardProvider(resolveHost: HostResolver): pulumi.dynamic.ResourceProvider {
-    return ruleSetProvider({
-        kind: "PortForward",
-        schema: portForwardInputs,
-        describe: (p) => `${p.protocol} ${p.hostAddress ?? "*"}:${p.hostPort} -> ${targetOf(p)}`,
-        resolve: hairpinNetwork,
-        rules: portForwardRules,
-        diff: diffPortForward,
-    }, resolveHost);
-}
+export const portForwardKind = ruleSetKind({
+    kind: "PortForward",
+    inputs: portForwardInputs,
+    // Every field changes the rules: a replacement adds its rules before the old ones go (no gap).
+    fields: {
+        hostPort: "replace", targetAddress: "replace", protocol: "replace", hostAddress: "replace",
+        targetPort: "replace", inInterface: "replace", acceptForward: "replace",
+    },
+    label: (p) => `${p.protocol} ${p.hostAddress ?? "*"}:${p.hostPort} -> ${targetOf(p)}`,
+    lookUp: hairpinNetwork,
+    rules: portForwardRules,
+});

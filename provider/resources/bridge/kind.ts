@@ -1,0 +1,85 @@
+// Bridge: `ip link add name NAME type bridge`, its owner mark as alias, up, and exactly its addresses.
+import type { Host } from "../../host/host";
+import { IpClient } from "../../linux/ip-client";
+import { defineKind } from "../common/kind";
+import { describeOwner, ownerLabel } from "../common/owner";
+import { adoptOrRefuse, byMark } from "../common/ownership";
+import { liveAddresses, reconcileAddresses } from "../common/reconcile";
+import { ResourceError, alreadyExists } from "../common/resource-error";
+import { runTransaction } from "../common/steps";
+import { type BridgeInputs, type BridgeState, bridgeInputs, bridgeState } from "./schema";
+
+async function observe(ip: IpClient, bridge: BridgeInputs) {
+    const link = await ip.link(bridge.name);
+    // Only a bridge can be ours: another kind of link under this name is someone else's.
+    return byMark(link !== undefined, link?.kind === "bridge" ? link.alias : undefined, bridge.ownerTag,
+        async (): Promise<BridgeState> => ({
+            ...bridge, addresses: await liveAddresses(ip, bridge.name, bridge.addresses),
+            mtu: link!.mtu, macAddress: link!.macAddress ?? "",
+        }));
+}
+
+/** The state after a create or update: the inputs and what the kernel made of them. */
+async function stateOf(host: Host, inputs: BridgeInputs): Promise<BridgeState> {
+    const observed = await observe(new IpClient(host), inputs);
+    if (observed.found !== "ours") {
+        throw new ResourceError("Bridge", inputs.name, "disappeared while it was being configured");
+    }
+    return { ...observed.live, addresses: inputs.addresses };
+}
+
+export const bridgeKind = defineKind({
+    kind: "Bridge",
+    inputs: bridgeInputs,
+    state: bridgeState,
+    fields: { name: "name", addresses: "update-address-set", mtu: "update-if-set" },
+    tools: ["ip"],
+    label: (b) => b.name,
+    id: (b) => b.name,
+
+    async create(host, inputs) {
+        const ip = new IpClient(host);
+        const { name } = inputs;
+        let adopted = false;
+        await runTransaction([
+            {
+                name: "create the bridge",
+                run: async () => {
+                    if ((await ip.bridgeAdd(name, inputs.mtu)) === "exists") {
+                        await adoptOrRefuse(() => observe(ip, inputs), async () => {
+                            const link = await ip.link(name);
+                            return alreadyExists("Bridge", name, link?.kind ? `a ${link.kind} interface` : "an interface",
+                                host.description, describeOwner(link?.alias), `ip link del ${name}`);
+                        });
+                        adopted = true;
+                    }
+                },
+                undo: async () => { await ip.linkDelete(name); },
+            },
+            { name: "mark its owner", run: () => ip.linkSetAlias(name, ownerLabel(inputs.ownerTag)) },
+            { name: "set its MTU", run: async () => { if (adopted && inputs.mtu) { await ip.linkSetMtu(name, inputs.mtu); } } },
+            { name: "set it up", run: () => ip.linkSetUp(name, true) },
+            {
+                name: "add its addresses",
+                run: async () => reconcileAddresses(ip, name,
+                    adopted ? await liveAddresses(ip, name, inputs.addresses) : [], inputs.addresses),
+            },
+        ]);
+        return stateOf(host, inputs);
+    },
+
+    observe: (host, bridge) => observe(new IpClient(host), bridge),
+
+    async update(host, live, inputs) {
+        const ip = new IpClient(host);
+        if (inputs.mtu !== undefined && inputs.mtu !== live.mtu) {
+            await ip.linkSetMtu(inputs.name, inputs.mtu);
+        }
+        await reconcileAddresses(ip, inputs.name, live.addresses, inputs.addresses);
+        return stateOf(host, inputs);
+    },
+
+    async remove(host, bridge) {
+        await new IpClient(host).linkDelete(bridge.name);
+    },
+});

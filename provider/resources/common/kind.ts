@@ -1,0 +1,58 @@
+// One definition per resource kind: its schemas, a typed table saying what each input field's change
+// does, and its kernel work (create, observe, update, remove) against one Host. Everything the
+// kinds share (parsing, check, diff, errors, the ownership protocol) lives in run-kind.ts.
+import type { z } from "zod";
+import type { Host } from "../../host/host";
+
+/**
+ * What a change of an input field does:
+ * - "name": replaces the object; the field is part of its kernel name, so when no "name" field
+ *   changes the old object must go first (same name);
+ * - "replace": replaces the object;
+ * - "update": changed in place;
+ * - "update-if-set": changed in place, and left to the kernel when absent (e.g. an MTU);
+ * - "update-address-set": an address list, compared as a set in the kernel's spelling.
+ */
+export type FieldChange = "name" | "replace" | "update" | "update-if-set" | "update-address-set";
+
+/** Inputs every kind takes; the runner handles them. */
+export interface CommonInputs {
+    connection?: unknown;
+    ownerTag?: string;
+}
+
+/** A field table must name every input field but the common ones: a field left out does not compile. */
+export type FieldTable<I> = { readonly [K in Exclude<keyof I, keyof CommonInputs>]-?: FieldChange };
+
+/** What the kernel holds for a resource's state. */
+export type Observed<S> =
+    | { found: "gone" }
+    | { found: "not-ours"; owner: string }
+    | { found: "ours"; live: S };
+
+export interface KindDefinition<I extends CommonInputs, S extends I> {
+    kind: string;
+    inputs: z.ZodType<I>;
+    /** The state: the inputs and what the kernel reported; lenient about facts older versions lacked. */
+    state: z.ZodType<S>;
+    fields: FieldTable<I>;
+    /** Replace delete-first even when the kernel name changes (a namespace takes its veths along). */
+    deleteFirst?: boolean;
+    /** Programs it runs on this machine, checked at preview. */
+    tools: readonly string[];
+    /** Names the object in errors: `Bridge "br0": ...`. */
+    label(inputs: I): string;
+    id(state: S): string;
+    /** A reason the host would defeat the resource (a FORWARD DROP policy), judged before create. */
+    judge?(host: Host, inputs: I, where: string): Promise<{ property: string; reason: string } | undefined>;
+    /** Makes the object; undoes its own steps if one fails. */
+    create(host: Host, inputs: I): Promise<S>;
+    observe(host: Host, state: S): Promise<Observed<S>>;
+    /** Puts the object (observed as ours: `live`) into the shape of `inputs`. */
+    update(host: Host, live: S, inputs: I): Promise<S>;
+    /** Removes the object (observed as ours); "already gone" is success. */
+    remove(host: Host, state: S): Promise<void>;
+}
+
+/** Declares a kind; the identity function that makes the compiler check it. */
+export const defineKind = <I extends CommonInputs, S extends I>(definition: KindDefinition<I, S>): KindDefinition<I, S> => definition;

@@ -1,0 +1,94 @@
+// The shared runner: turns a kind's definition into the dynamic provider the engine calls.
+// It owns parsing (inputs and state through zod, never a cast), check and preflight, the diff
+// derived from the field table, errors that name the resource, and the ownership protocol:
+// read drops what is gone or not ours, update refuses it, delete leaves it alone.
+import type * as pulumi from "@pulumi/pulumi";
+import type { Host, HostResolver } from "../../host/host";
+import { checkInputs, parseInputs } from "./check";
+import { diffFields } from "./diff";
+import type { CommonInputs, KindDefinition } from "./kind";
+import { forResource, goneOnUpdate, notOurs } from "./resource-error";
+import { UNKNOWN, containsUnknown } from "./unknown";
+
+type Props = Record<string, unknown>;
+
+export function runKind<I extends CommonInputs, S extends I>(
+    def: KindDefinition<I, S>, resolveHost: HostResolver,
+): pulumi.dynamic.ResourceProvider {
+    const inputsOf = (props: Props) => parseInputs(def.inputs, def.kind, props);
+    const stateOf = (props: Props) => parseInputs(def.state, def.kind, props);
+    const hostOf = (x: { connection?: unknown }): Host => resolveHost(x.connection);
+    const act = <T>(inputs: I, op: () => Promise<T>) => forResource(def.kind, def.label(inputs), op);
+
+    /** The judgement of the host, as a check failure; values still unknown at preview are judged at up. */
+    async function judged(news: Props) {
+        // The owner tag is unknown at a new stack's first preview; it plays no part in a judgement.
+        const parsed = def.inputs.safeParse(news.ownerTag === UNKNOWN ? { ...news, ownerTag: "000000000000" } : news);
+        return parsed.success ? def.judge?.(resolveHost(undefined), parsed.data, "this machine") : undefined;
+    }
+
+    return {
+        check: async (_olds, news) => {
+            const result = checkInputs(def.inputs, news, def.tools);
+            // A remote machine is not dialled at preview: it is judged at create instead.
+            if (result.failures?.length || news.connection !== undefined || !def.judge) {
+                return result;
+            }
+            const failure = await judged(news);
+            return failure ? { inputs: result.inputs, failures: [failure] } : result;
+        },
+
+        diff: async (_id, olds, news) => {
+            // Defaults live in the schema: compare what the inputs mean, not how they were spelled.
+            const parsed = containsUnknown(news) ? undefined : def.inputs.safeParse(news);
+            return diffFields(def.fields, olds, parsed?.success ? { ...news, ...parsed.data } : news, def.deleteFirst);
+        },
+
+        create: async (props) => {
+            const inputs = inputsOf(props);
+            const host = hostOf(inputs);
+            const state = await act(inputs, async () => {
+                const failure = inputs.connection !== undefined ? await def.judge?.(host, inputs, host.description) : undefined;
+                if (failure) {
+                    throw new Error(`${failure.property}: ${failure.reason}`);
+                }
+                return def.create(host, inputs);
+            });
+            return { id: def.id(state), outs: state };
+        },
+
+        read: async (id, props) => {
+            const state = stateOf(props);
+            const observed = await act(state, () => def.observe(hostOf(state), state));
+            return observed.found === "ours" ? { id, props: observed.live } : {};
+        },
+
+        update: async (_id, olds, news) => {
+            const state = stateOf(olds);
+            const inputs = inputsOf(news);
+            const host = hostOf(inputs);
+            const outs = await act(inputs, async () => {
+                const observed = await def.observe(host, state);
+                if (observed.found !== "ours") {
+                    throw goneOnUpdate(def.kind, def.label(inputs));
+                }
+                return def.update(host, observed.live, inputs);
+            });
+            return { outs };
+        },
+
+        delete: async (_id, props) => {
+            const state = stateOf(props);
+            const host = hostOf(state);
+            await act(state, async () => {
+                const observed = await def.observe(host, state);
+                if (observed.found === "not-ours") {
+                    throw notOurs(def.kind, def.label(state), observed.owner);
+                }
+                if (observed.found === "ours") {
+                    await def.remove(host, observed.live);
+                }
+            });
+        },
+    };
+}

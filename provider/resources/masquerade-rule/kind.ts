@@ -1,0 +1,12 @@
+// MasqueradeRule: source NAT for a subnet leaving the host (the seeds' POSTROUTING MASQUERADE).
+import { ruleSetKind } from "../common/rule-set";
+import { masqueradeRules } from "./rules";
+import { masqueradeRuleInputs } from "./schema";
+
+export const masqueradeRuleKind = ruleSetKind({
+    kind: "MasqueradeRule",
+    inputs: masqueradeRuleInputs,
+    fields: { sourceCidr: "replace", excludeOutInterface: "replace", outInterface: "replace", acceptForward: "replace" },
+    label: (m) => `${m.sourceCidr}${m.excludeOutInterface ? ` ! -o ${m.excludeOutInterface}` : ""}${m.outInterface ? ` -o ${m.outInterface}` : ""}`,
+    rules: masqueradeRules,
+});

@@ -1,0 +1,23 @@
+// Every resource kind, by the name the SDK's stubs ask for. A new kind is one folder under
+// resources/ (schema.ts, kind.ts) and one line here.
+import { bridgeKind } from "./bridge/kind";
+import { masqueradeRuleKind } from "./masquerade-rule/kind";
+import { namespaceKind } from "./namespace/kind";
+import { portForwardKind } from "./port-forward/kind";
+import { routeKind } from "./route/kind";
+import { stackIdentityKind } from "./stack-identity/kind";
+import { sysctlForwardKind } from "./sysctl-forward/kind";
+import { vethPairKind } from "./veth-pair/kind";
+
+export const kinds = {
+    Namespace: namespaceKind,
+    Bridge: bridgeKind,
+    VethPair: vethPairKind,
+    Route: routeKind,
+    SysctlForward: sysctlForwardKind,
+    MasqueradeRule: masqueradeRuleKind,
+    PortForward: portForwardKind,
+    StackIdentity: stackIdentityKind,
+};
+
+export type Kind = keyof typeof kinds;

@@ -1,0 +1,62 @@
+// Route: `ip route add ... proto 245` in the host or a namespace, waiting a while for a gateway that
+// another resource of the same `up` is still making; read and deleted exactly as the kernel made it.
+import { IpClient } from "../../linux/ip-client";
+import { eventually, settleMs } from "../common/eventually";
+import { defineKind } from "../common/kind";
+import { alreadyExists } from "../common/resource-error";
+import { exactSpec, ourRoute, routeSpec } from "./kernel-route";
+import { type RouteInputs, routeInputs, routeState } from "./schema";
+
+const label = (r: RouteInputs) => `${r.destination}${r.metric !== undefined ? ` metric ${r.metric}` : ""} in ${r.namespace ?? "the host namespace"}`;
+
+export const routeKind = defineKind({
+    kind: "Route",
+    inputs: routeInputs,
+    state: routeState,
+    // The key (destination, namespace, metric) is the kernel name: kept, the old route goes first.
+    fields: { destination: "name", namespace: "name", metric: "name", via: "replace", device: "replace" },
+    tools: ["ip"],
+    label,
+    id: (r) => `${r.namespace ?? "host"}:${r.destination}:${r.metric ?? "-"}`,
+
+    async create(host, inputs) {
+        const ip = new IpClient(host);
+        const added = await eventually(async () => {
+            const outcome = await ip.routeAdd(routeSpec(inputs), inputs.namespace);
+            return outcome === "unreachable" ? undefined : outcome;
+        });
+        if (added === undefined) {
+            const where = inputs.namespace ? `namespace ${inputs.namespace}` : "the host";
+            throw new Error(`${inputs.via ? `the gateway ${inputs.via}` : `the device ${inputs.device}`} is not ` +
+                `reachable in ${where} (waited ${settleMs() / 1000} s): no interface there has an address on its ` +
+                "network, or the namespace does not exist. Give it one (a VethPair with `addresses` in that " +
+                "namespace) or correct `via`.");
+        }
+        if (added === "exists") {
+            const ns = inputs.namespace ? `-n ${inputs.namespace} ` : "";
+            const metric = inputs.metric !== undefined ? ` metric ${inputs.metric}` : "";
+            throw alreadyExists("Route", label(inputs), "a route with this destination and metric",
+                host.description, "it predates this resource", `ip ${ns}route del ${inputs.destination}${metric}`);
+        }
+        const made = ourRoute(await ip.routes(routeSpec(inputs), inputs.namespace), inputs, undefined);
+        if (!made?.device) {
+            await ip.routeDelete(routeSpec(inputs), inputs.namespace); // the create is undone
+            throw new Error("the route was added but the kernel does not list it");
+        }
+        return { ...inputs, installed: { metric: made.metric, device: made.device, ...(made.via ? { via: made.via } : {}) } };
+    },
+
+    async observe(host, route) {
+        const live = ourRoute(await new IpClient(host).routes(routeSpec(route), route.namespace), route, route.installed);
+        return live ? { found: "ours", live: { ...route, via: live.via ?? route.via } } : { found: "gone" };
+    },
+
+    // Every field replaces; an update only stores new connection credentials.
+    update: async (_host, live, inputs) => ({ ...inputs, installed: live.installed }),
+
+    async remove(host, route) {
+        // Protocol, metric, gateway and device all in the spec: only exactly the route we made goes;
+        // a namespace already deleted took its routes with it.
+        await new IpClient(host).routeDelete(exactSpec(route, route.installed), route.namespace);
+    },
+});

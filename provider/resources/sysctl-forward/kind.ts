@@ -1,0 +1,80 @@
+// SysctlForward: turns IP forwarding on as one of its owners on the host, and gives it up on
+// delete: the last owner of any stack restores the value found before the first, if still ours.
+import type { Host } from "../../host/host";
+import { SwitchOwners } from "../../linux/switch-owners";
+import { SysctlClient } from "../../linux/sysctl-client";
+import { defineKind } from "../common/kind";
+import { runTransaction } from "../common/steps";
+import { ENABLED, SWITCHES, type Switch, valueToRestore } from "./switches";
+import { type SysctlForwardState, sysctlForwardInputs, sysctlForwardState } from "./schema";
+
+/** Turns a switch on as one of its owners; returns the value to restore when the last owner goes. */
+async function enable(host: Host, sw: Switch, ownerTag: string | undefined): Promise<number> {
+    const sysctl = new SysctlClient(host);
+    const before = await sysctl.read(sw.key);
+    const previous = ownerTag ? await new SwitchOwners(host).join(sw.key, ownerTag, before) : before;
+    if (before !== ENABLED) {
+        await sysctl.write(sw.key, ENABLED);
+    }
+    return previous;
+}
+
+/** Gives up ownership; the last owner restores the value found before the first (if still ours). */
+async function restore(host: Host, sw: Switch, previous: number | undefined, ownerTag: string | undefined): Promise<void> {
+    const sysctl = new SysctlClient(host);
+    const toRestore = ownerTag && previous !== undefined ? await new SwitchOwners(host).leave(sw.key, ownerTag, previous) : previous;
+    const value = valueToRestore(await sysctl.read(sw.key), toRestore);
+    if (value !== undefined) {
+        await sysctl.write(sw.key, value);
+    }
+}
+
+export const sysctlForwardKind = defineKind({
+    kind: "SysctlForward",
+    inputs: sysctlForwardInputs,
+    state: sysctlForwardState,
+    fields: { ipv4: "update", ipv6: "update" },
+    tools: ["sysctl"],
+    label: () => "forwarding",
+    id: () => "forwarding",
+
+    async create(host, inputs) {
+        const state: SysctlForwardState = { ...inputs };
+        await runTransaction(SWITCHES.filter((sw) => inputs[sw.input]).map((sw) => ({
+            name: `enable ${sw.key}`,
+            run: async () => { state[sw.previous] = await enable(host, sw, inputs.ownerTag); },
+            undo: () => restore(host, sw, state[sw.previous], inputs.ownerTag),
+        })));
+        return state;
+    },
+
+    async observe(host, state) {
+        const sysctl = new SysctlClient(host);
+        const live: SysctlForwardState = { ...state };
+        for (const sw of SWITCHES) {
+            // A managed switch turned off behind our back reads as "not enabled": the next up re-enables it.
+            live[sw.input] = state[sw.input] && (await sysctl.read(sw.key)) === ENABLED;
+        }
+        return { found: "ours", live };
+    },
+
+    async update(host, live, inputs) {
+        const state: SysctlForwardState = { ...inputs };
+        for (const sw of SWITCHES) {
+            const managed = live[sw.previous] !== undefined;
+            if (inputs[sw.input]) {
+                const before = await enable(host, sw, live.ownerTag);
+                state[sw.previous] = managed ? live[sw.previous] : before;
+            } else if (managed) {
+                await restore(host, sw, live[sw.previous], live.ownerTag);
+            }
+        }
+        return state;
+    },
+
+    async remove(host, state) {
+        for (const sw of SWITCHES) {
+            await restore(host, sw, state[sw.previous], state.ownerTag);
+        }
+    },
+});
