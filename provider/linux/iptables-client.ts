@@ -4,9 +4,7 @@ import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
 import { type Rule, type Table, addRule, checkRule, deleteRule, listChain } from "./iptables-argv";
 import { parsePolicy } from "./iptables-listing";
-
-// What iptables says when the rule (or its chain) is not there; recorded in test/fixtures.
-const NOT_FOUND = /Bad rule|does a matching rule exist|No chain/;
+import { isNotFound } from "./kernel-errors";
 
 const queues = new WeakMap<Host, Promise<unknown>>();
 
@@ -29,7 +27,7 @@ export class IptablesClient {
     delete(rule: Rule): Promise<boolean> {
         return serialized(this.host, async () => {
             const result = await this.host.run(deleteRule(rule));
-            if (result.exitCode !== 0 && NOT_FOUND.test(result.stderr)) {
+            if (isNotFound(result)) {
                 return false;
             }
             ensureSuccess(result);
@@ -43,7 +41,7 @@ export class IptablesClient {
         if (result.exitCode === 0) {
             return true;
         }
-        if (NOT_FOUND.test(result.stderr)) {
+        if (isNotFound(result)) {
             return false;
         }
         ensureSuccess(result);

@@ -1,4 +1,5 @@
-// Classifies failed commands by the kernel's own words (recorded in test/fixtures/err-*.txt).
+// Classifies failed commands by the kernel's and the tools' own words (recorded in
+// test/fixtures/err-*.txt): the one place that says what "not found" and "exists" look like.
 import type { RunResult } from "../host/host";
 
 const notFound = [
@@ -8,6 +9,10 @@ const notFound = [
     /Cannot open network namespace/,
     /Address not found/,
     /No such process/,
+    // iptables -C / -D of a rule (or a chain) that is not there
+    /Bad rule/,
+    /does a matching rule exist/,
+    /No chain/,
 ];
 const exists = [/File exists/, /Address already assigned/];
 

@@ -32,10 +32,11 @@ export class SwitchOwners {
     join(key: string, tag: string, current: number): Promise<number> {
         return serialized(this.host, async () => {
             const found = await this.records(key);
-            const others = found.owners.filter((o) => o !== tag);
-            const previous = others.length > 0 && found.previous !== undefined ? found.previous : current;
+            // Any owner at all (this one too, on an update) means the recorded value still stands.
+            const first = found.owners.length === 0 || found.previous === undefined;
+            const previous = first ? current : found.previous!;
             await this.ok(argv.makeDir(key));
-            if (others.length === 0 && found.previous !== previous) {
+            if (first && found.previous !== previous) {
                 if (found.previous !== undefined) {
                     await this.ok(argv.remove(argv.previousFile(key, found.previous)));
                 }

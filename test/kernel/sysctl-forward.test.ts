@@ -67,3 +67,13 @@ test("the owner records are the sandbox's own: the machine's /run/pulumi-netns h
     expect(existsSync(`/run/pulumi-netns/switches/net.ipv4.ip_forward/owner.${outs.ownerTag}`)).toBe(false);
     await fwd.delete(id, outs);
 });
+
+test("an update of an owner (credentials, drift) keeps the value recorded before it", async () => {
+    await sandbox.sh("sysctl", "-w", "net.ipv4.ip_forward=0");
+    const fwd = providerIn("SysctlForward", sandbox.host);
+    const { id, outs } = await checkAndCreate(fwd, { ipv4: true, ipv6: false });
+    const { outs: updated } = await fwd.update(id, outs, { ownerTag: outs.ownerTag, ipv4: true, ipv6: false }); // forwarding is 1 now
+    expect(updated.previousIpv4).toBe(0);
+    await fwd.delete(id, updated);
+    expect(await forwarding()).toBe("0");
+});

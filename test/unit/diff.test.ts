@@ -93,3 +93,8 @@ test("a change of the owner tag alone is no change at all", async () => {
         expect({ kind, changes: diff.changes, replaces: diff.replaces ?? [] }).toEqual({ kind, changes: false, replaces: [] });
     }
 });
+
+test("the same connection with its fields in another order is no change", async () => {
+    const state = { ...bridgeState, connection: { host: "h", user: "ubuntu", sudo: true } };
+    expect((await diffBridge(state, { ...state, connection: { sudo: true, user: "ubuntu", host: "h" } })).changes).toBe(false);
+});

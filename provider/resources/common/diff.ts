@@ -8,7 +8,12 @@ import { containsUnknown } from "./unknown";
 
 type Props = Record<string, unknown>;
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: the same value however its fields were ordered. */
+const canonical = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+
+const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 /** Whether `field` changed from `olds` to `news`, compared as its change kind says. */
 function changed(change: FieldChange, field: string, olds: Props, news: Props): boolean {
