@@ -1,16 +1,13 @@
 // A named Linux network namespace (`ip netns add`), with its loopback interface up.
 import type * as pulumi from "@pulumi/pulumi";
 import type { namespaceInputs } from "../provider/resources/namespace/schema";
-import type { CommonArgs } from "./connection";
-import { type ArgsMatch, NetnsResource } from "./netns-resource";
+import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
-export interface NamespaceArgs extends CommonArgs {
-    /** The namespace's name under /run/netns. @default the resource name */
-    name?: pulumi.Input<string>;
-    /** Bring `lo` up inside the namespace. @default true */
-    loopbackUp?: pulumi.Input<boolean>;
-}
-true satisfies ArgsMatch<NamespaceArgs, typeof namespaceInputs, "name">;
+/** The arguments of a Namespace: its fields and their documentation come from its schema. */
+export type NamespaceArgs = ArgsOf<typeof namespaceInputs, "name">;
+
+/** Its outputs: every field of its state. */
+export interface Namespace extends OutputsOf<typeof namespaceInputs> {}
 
 /**
  * A network namespace. Changing `name` or the machine replaces it; `loopbackUp` updates in place.
@@ -20,9 +17,6 @@ true satisfies ArgsMatch<NamespaceArgs, typeof namespaceInputs, "name">;
  * ```
  */
 export class Namespace extends NetnsResource {
-    declare readonly name: pulumi.Output<string>;
-    declare readonly loopbackUp: pulumi.Output<boolean>;
-
     constructor(name: string, args: NamespaceArgs = {}, opts?: pulumi.CustomResourceOptions) {
         // The kernel name defaults to the resource name.
         const named: typeof args = { ...args, name: args.name ?? name };

@@ -25,16 +25,28 @@ export abstract class NetnsResource extends pulumi.dynamic.Resource {
     }
 }
 
-/** A class's Args as plain values, without the connection (checked on its own). */
-type PlainArgs<A> = { [K in keyof Omit<A, "connection">]: pulumi.Unwrap<A[K]> };
-/** A schema's input type, without what every kind takes. */
-type SchemaArgs<S extends z.ZodType, Optional extends string = never> =
-    Omit<z.input<S>, "connection" | "ownerTag" | Optional> & Partial<Pick<z.input<S>, Optional & keyof z.input<S>>>;
+/** A schema's input type, without what every kind takes; `Defaulted` fields the class fills in become optional. */
+type SchemaArgs<S extends z.ZodType, Defaulted extends string = never> =
+    Omit<z.input<S>, "connection" | "ownerTag" | Defaulted> & Partial<Pick<z.input<S>, Defaulted & keyof z.input<S>>>;
+
+/** One field as a program passes it: a value or an Output, a list element by element. */
+type InputOf<T> = [NonNullable<T>] extends [readonly (infer E)[]] ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<NonNullable<T>>;
 
 /**
- * `true` only when Args and the schema's inputs have the same fields, optional alike, of the same
- * types; otherwise `never`, and `true satisfies ArgsMatch<...>` fails to compile. `Optional` names
- * fields the class fills in itself (a `name` defaulting to the resource name).
+ * A kind's Args, derived from its input schema: each field, its type, its optionality (a field
+ * with a default is optional) and its documentation are declared once, in the schema.
  */
-export type ArgsMatch<A, S extends z.ZodType, Optional extends string = never> =
-    [PlainArgs<A>] extends [SchemaArgs<S, Optional>] ? ([SchemaArgs<S, Optional>] extends [PlainArgs<A>] ? true : never) : never;
+export type ArgsOf<S extends z.ZodType, Defaulted extends string = never> =
+    { [K in keyof SchemaArgs<S, Defaulted>]: InputOf<SchemaArgs<S, Defaulted>[K]> } & CommonArgs;
+
+/** A kind's outputs: every field of its state, as Outputs (merged into the class of the same name). */
+export type OutputsOf<S extends z.ZodType> =
+    { readonly [K in Exclude<keyof z.output<S>, "connection" | "ownerTag">]-?: pulumi.Output<z.output<S>[K]> };
+
+/** What an iptables kind adds to its state: the rules it owns, as typed on a command line. */
+export interface RuleSetOutputs {
+    /** The main rule. */
+    readonly ruleSpec: pulumi.Output<string>;
+    /** Every rule the resource owns. */
+    readonly rules: pulumi.Output<string[]>;
+}

@@ -1,25 +1,14 @@
 // A veth pair: one end on the host (optionally in a bridge), the peer inside a namespace.
 import type * as pulumi from "@pulumi/pulumi";
-import type { vethPairInputs } from "../provider/resources/veth-pair/schema";
-import type { CommonArgs } from "./connection";
-import { type ArgsMatch, NetnsResource } from "./netns-resource";
+import type { vethPairInputs, vethPairState } from "../provider/resources/veth-pair/schema";
+import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 import { checkVethAddresses } from "./sanity";
 
-export interface VethPairArgs extends CommonArgs {
-    /** The host end's name, at most 15 characters. */
-    hostName: pulumi.Input<string>;
-    /** The peer's name inside the namespace, at most 15 characters. */
-    peerName: pulumi.Input<string>;
-    /** The namespace that holds the peer. */
-    namespace: pulumi.Input<string>;
-    /** A bridge to enslave the host end to. */
-    bridge?: pulumi.Input<string>;
-    /** Addresses of the peer, e.g. "192.168.1.10/24". The peer holds exactly these. @default [] */
-    addresses?: pulumi.Input<pulumi.Input<string>[]>;
-    /** The MTU of both ends; absent leaves the kernel's default. */
-    mtu?: pulumi.Input<number>;
-}
-true satisfies ArgsMatch<VethPairArgs, typeof vethPairInputs>;
+/** The arguments of a VethPair: its fields and their documentation come from its schema. */
+export type VethPairArgs = ArgsOf<typeof vethPairInputs>;
+
+/** Its outputs: every field of its state. */
+export interface VethPair extends OutputsOf<typeof vethPairState> {}
 
 /**
  * A veth pair born with its peer in the namespace. Names, namespace or machine replace it (the old
@@ -33,13 +22,6 @@ true satisfies ArgsMatch<VethPairArgs, typeof vethPairInputs>;
  * ```
  */
 export class VethPair extends NetnsResource {
-    declare readonly hostName: pulumi.Output<string>;
-    declare readonly peerName: pulumi.Output<string>;
-    declare readonly namespace: pulumi.Output<string>;
-    declare readonly bridge: pulumi.Output<string | undefined>;
-    declare readonly addresses: pulumi.Output<string[]>;
-    declare readonly mtu: pulumi.Output<number>;
-
     constructor(name: string, args: VethPairArgs, opts?: pulumi.CustomResourceOptions) {
         super("VethPair", name, args, opts);
         checkVethAddresses(this, name, args.connection, args.bridge, args.addresses ?? []);

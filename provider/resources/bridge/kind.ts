@@ -1,10 +1,10 @@
 // Bridge: `ip link add name NAME type bridge`, its owner mark as alias, up, and exactly its addresses.
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
-import { defineKind } from "../common/kind";
+import { byName, defineKind } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
-import { liveAddresses, reconcileAddresses } from "../common/reconcile";
+import { liveAddresses, reconcileAddresses, reconcileMtu } from "../common/reconcile";
 import { ResourceError, alreadyExists } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { type BridgeInputs, type BridgeState, bridgeInputs, bridgeState } from "./schema";
@@ -34,8 +34,7 @@ export const bridgeKind = defineKind({
     state: bridgeState,
     fields: { name: "name", addresses: "update-address-set", mtu: "update-if-set" },
     tools: ["ip"],
-    label: (b) => b.name,
-    id: (b) => b.name,
+    ...byName<BridgeInputs, BridgeState>(),
 
     async create(host, inputs) {
         const ip = new IpClient(host);
@@ -72,9 +71,7 @@ export const bridgeKind = defineKind({
 
     async update(host, live, inputs) {
         const ip = new IpClient(host);
-        if (inputs.mtu !== undefined && inputs.mtu !== live.mtu) {
-            await ip.linkSetMtu(inputs.name, inputs.mtu);
-        }
+        await reconcileMtu(ip, [inputs.name], inputs.mtu, live.mtu);
         await reconcileAddresses(ip, inputs.name, live.addresses, inputs.addresses);
         return stateOf(host, inputs);
     },

@@ -6,8 +6,11 @@ import { interfaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
 
 export const bridgeInputs = z.object({
+    /** The interface name, at most 15 characters. @default the resource name */
     name: interfaceName,
+    /** Addresses with prefix length, e.g. "192.168.1.1/24". The bridge holds exactly these. @default [] */
     addresses: addressList,
+    /** The MTU; absent leaves the kernel's default. */
     mtu: mtu.optional(),
     connection: connection.optional(),
     ownerTag,

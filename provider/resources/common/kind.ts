@@ -54,5 +54,11 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
     remove(host: Host, state: S): Promise<void>;
 }
 
+/** For kinds whose kernel name is their `name` field: how errors name them, and their id. */
+export const byName = <I extends { name: string }, S extends I = I>() => ({
+    label: (x: I): string => x.name,
+    id: (x: S): string => x.name,
+});
+
 /** Declares a kind; the identity function that makes the compiler check it. */
 export const defineKind = <I extends CommonInputs, S extends I>(definition: KindDefinition<I, S>): KindDefinition<I, S> => definition;

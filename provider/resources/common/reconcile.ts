@@ -3,6 +3,17 @@ import type { IpClient } from "../../linux/ip-client";
 import { configuredAddresses } from "../../linux/ip-json";
 import { addressChanges, inUserSpelling } from "./addresses";
 
+/** Sets the MTU asked for, if any and if the link does not have it already (absent: the kernel's stands). */
+export async function reconcileMtu(ip: IpClient, names: readonly string[], wanted: number | undefined, current: number, namespace?: string) {
+    if (wanted === undefined || wanted === current) {
+        return;
+    }
+    // A veth's peer lives in its namespace: the second name, when given, is looked up there.
+    for (const [i, name] of names.entries()) {
+        await ip.linkSetMtu(name, wanted, i > 0 ? namespace : undefined);
+    }
+}
+
 /** The interface's user-configured addresses, spelled as the user spelled them. */
 export async function liveAddresses(ip: IpClient, name: string, user: readonly string[], namespace?: string): Promise<string[]> {
     return inUserSpelling(configuredAddresses(await ip.addresses(name, namespace)), user);

@@ -3,14 +3,17 @@ import { z } from "zod";
 import { networkCidr } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
 import { ownerTag } from "../../schemas/owner";
+import { acceptForward } from "../../schemas/forwarding";
 import { interfaceName } from "../../schemas/names";
 
 export const masqueradeRuleInputs = z.object({
+    /** The subnet to masquerade, e.g. "192.168.1.0/24". */
     sourceCidr: networkCidr,
+    /** Only traffic NOT leaving by this interface (the seeds' `! -o br0`): the subnet's bridge. */
     excludeOutInterface: interfaceName.optional(),
+    /** Only traffic leaving by this interface. */
     outInterface: interfaceName.optional(),
-    /** Add ACCEPT rules to FORWARD (needed where its policy is DROP). Absent: refused at preview if it is. */
-    acceptForward: z.boolean().optional(),
+    acceptForward,
     connection: connection.optional(),
     ownerTag,
 }).refine((m) => !(m.excludeOutInterface && m.outInterface), {

@@ -1,7 +1,7 @@
 // Namespace: `ip netns add`, its owner mark on `lo`, loopback up. Replaced delete-first: its veths
 // and routes are replaced with it, and a veth that keeps its names needs them free.
 import { IpClient } from "../../linux/ip-client";
-import { defineKind } from "../common/kind";
+import { byName, defineKind } from "../common/kind";
 import { ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
 import { alreadyExists } from "../common/resource-error";
@@ -21,8 +21,7 @@ export const namespaceKind = defineKind({
     fields: { name: "name", loopbackUp: "update" },
     deleteFirst: true,
     tools: ["ip"],
-    label: (ns) => ns.name,
-    id: (ns) => ns.name,
+    ...byName<NamespaceInputs>(),
 
     async create(host, inputs) {
         const ip = new IpClient(host);

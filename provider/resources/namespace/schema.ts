@@ -5,7 +5,9 @@ import { ownerTag } from "../../schemas/owner";
 import { namespaceName } from "../../schemas/names";
 
 export const namespaceInputs = z.object({
+    /** The namespace's name under /run/netns. @default the resource name */
     name: namespaceName,
+    /** Bring `lo` up inside the namespace. @default true */
     loopbackUp: z.boolean().default(true),
     connection: connection.optional(),
     ownerTag,

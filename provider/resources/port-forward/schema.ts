@@ -3,6 +3,7 @@ import { isIPv6 } from "node:net";
 import { z } from "zod";
 import { ipAddress } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
+import { acceptForward } from "../../schemas/forwarding";
 import { interfaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
 import { port } from "../../schemas/ports";
@@ -10,14 +11,19 @@ import { port } from "../../schemas/ports";
 export const DEFAULT_PROTOCOL = "tcp";
 
 export const portForwardInputs = z.object({
+    /** The port clients connect to on the host. */
     hostPort: port,
+    /** Where connections go, e.g. "192.168.1.10". */
     targetAddress: ipAddress,
+    /** "tcp" or "udp". @default "tcp" */
     protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default(DEFAULT_PROTOCOL),
+    /** Match only this local address. @default any local address */
     hostAddress: ipAddress.optional(),
+    /** @default hostPort */
     targetPort: port.optional(),
+    /** Match only connections arriving on this interface (the host itself is then not forwarded). */
     inInterface: interfaceName.optional(),
-    /** Add ACCEPT rules to FORWARD (needed where its policy is DROP). Absent: refused at preview if it is. */
-    acceptForward: z.boolean().optional(),
+    acceptForward,
     connection: connection.optional(),
     ownerTag,
 }).refine((p) => p.hostAddress === undefined || isIPv6(p.hostAddress) === isIPv6(p.targetAddress), {

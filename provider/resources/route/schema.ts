@@ -6,12 +6,17 @@ import { connection } from "../../schemas/connection";
 import { interfaceName, namespaceName } from "../../schemas/names";
 
 const routeFields = z.object({
+    /** "default" or a network such as "10.0.0.0/8". */
     destination: z.union([z.literal("default"), networkCidr], {
         error: 'must be "default" or a network such as 10.0.0.0/8 (host bits zero)',
     }),
+    /** The namespace whose table gets the route. @default the host's own table */
     namespace: namespaceName.optional(),
+    /** The gateway. `via`, `device` or both must be given. */
     via: ipAddress.optional(),
+    /** The outgoing interface. */
     device: interfaceName.optional(),
+    /** The route's metric. @default the kernel's (0 for IPv4, 1024 for IPv6) */
     metric: z.number().int().min(0).max(4294967295).optional(),
     connection: connection.optional(),
 });

@@ -4,7 +4,9 @@ import { connection } from "../../schemas/connection";
 import { ownerTag } from "../../schemas/owner";
 
 export const sysctlForwardInputs = z.object({
+    /** Turn on net.ipv4.ip_forward. @default true */
     ipv4: z.boolean().default(true),
+    /** Turn on net.ipv6.conf.all.forwarding. @default false */
     ipv6: z.boolean().default(false),
     connection: connection.optional(),
     /** Names this resource in the host's owner records of the switches (absent in state from older versions). */

@@ -5,7 +5,7 @@ import { IpClient } from "../../linux/ip-client";
 import { defineKind } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
-import { liveAddresses, reconcileAddresses } from "../common/reconcile";
+import { liveAddresses, reconcileAddresses, reconcileMtu } from "../common/reconcile";
 import { ResourceError, alreadyExists } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { type VethPairInputs, type VethPairState, vethPairInputs, vethPairState } from "./schema";
@@ -85,10 +85,7 @@ export const vethPairKind = defineKind({
 
     async update(host, live, inputs) {
         const ip = new IpClient(host);
-        if (inputs.mtu !== undefined && inputs.mtu !== live.mtu) {
-            await ip.linkSetMtu(inputs.hostName, inputs.mtu);
-            await ip.linkSetMtu(inputs.peerName, inputs.mtu, inputs.namespace);
-        }
+        await reconcileMtu(ip, [inputs.hostName, inputs.peerName], inputs.mtu, live.mtu, inputs.namespace);
         if (inputs.bridge !== live.bridge) {
             await ip.linkSetMaster(inputs.hostName, inputs.bridge);
         }
