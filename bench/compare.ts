@@ -12,7 +12,7 @@ import { cableSandboxes, MGMT } from "../sandbox/link";
 import { PulumiProject } from "../sandbox/pulumi-project";
 import { configureConnection } from "../sandbox/remote-config";
 import { Sandbox } from "../sandbox/sandbox";
-import { startSshServer, type SshServer } from "../sandbox/ssh-server";
+import { type SshServer, startSshServer } from "../sandbox/ssh-server";
 
 const rounds = Number(process.argv[2] ?? 3);
 const here = join(__dirname, "..", "..", "bench");
@@ -71,8 +71,21 @@ async function remoteShellRound(): Promise<[number, number]> {
         const dir = await mkdtemp(join(tmpdir(), "bench-ssh-"));
         const key = join(dir, "key");
         await writeFile(key, server.privateKey, { mode: 0o600 });
-        const ssh = [...control.enterArgv(), "ssh", "-i", key, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-            "-o", "LogLevel=ERROR", `root@${MGMT.remoteAddress}`, "bash", "-s"];
+        const ssh = [
+            ...control.enterArgv(),
+            "ssh",
+            "-i",
+            key,
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "LogLevel=ERROR",
+            `root@${MGMT.remoteAddress}`,
+            "bash",
+            "-s",
+        ];
         const run = (script: string) => execa(ssh[0], ssh.slice(1), { inputFile: join(here, script) });
         try {
             return [await timed(() => run("recipe-up.sh")), await timed(() => run("recipe-down.sh"))];
@@ -101,7 +114,11 @@ async function sessionCost(): Promise<number> {
     return withRemote(async (_control, server) => {
         const host = new SshHost({ host: "remote", privateKey: server.privateKey }, async () => server.pipe());
         await host.run(["true"]);
-        const seconds = await timed(async () => { for (let i = 0; i < 20; i++) { await host.run(["true"]); } });
+        const seconds = await timed(async () => {
+            for (let i = 0; i < 20; i++) {
+                await host.run(["true"]);
+            }
+        });
         await host.close();
         return seconds / 20;
     });
@@ -136,4 +153,7 @@ async function main() {
     console.log("@pulumi/command: not measured here (its provider binary is downloaded from GitHub at install)");
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+});

@@ -12,8 +12,9 @@ import { type Kind, kinds } from "./resources/registry";
 export type { Kind };
 
 /** The bare provider of each kind (tests compose it with their own layers). */
-export const factories = Object.fromEntries(Object.entries(kinds).map(([kind, definition]) =>
-    [kind, (resolve: HostResolver) => runKind(definition as never, resolve)])) as Record<Kind, (resolve: HostResolver) => pulumi.dynamic.ResourceProvider>;
+export const factories = Object.fromEntries(
+    Object.entries(kinds).map(([kind, definition]) => [kind, (resolve: HostResolver) => runKind(definition as never, resolve)]),
+) as Record<Kind, (resolve: HostResolver) => pulumi.dynamic.ResourceProvider>;
 
 /**
  * A kind's provider on the hosts `resolve` gives: the shared runner, the owner tag its objects carry

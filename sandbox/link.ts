@@ -6,7 +6,10 @@ export const MGMT = { remoteAddress: "192.0.2.1", controlAddress: "192.0.2.2", l
 
 export async function cableSandboxes(remote: Sandbox, control: Sandbox): Promise<void> {
     await remote.sh("ip", "link", "add", MGMT.link, "type", "veth", "peer", "name", MGMT.link, "netns", String(control.pid));
-    for (const [sandbox, address] of [[remote, MGMT.remoteAddress], [control, MGMT.controlAddress]] as const) {
+    for (const [sandbox, address] of [
+        [remote, MGMT.remoteAddress],
+        [control, MGMT.controlAddress],
+    ] as const) {
         await sandbox.sh("ip", "addr", "add", `${address}/24`, "dev", MGMT.link);
         await sandbox.sh("ip", "link", "set", MGMT.link, "up");
     }

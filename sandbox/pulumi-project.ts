@@ -14,13 +14,21 @@ export interface RunOptions {
     input?: string;
 }
 
-export interface PulumiResult { exitCode: number; stdout: string; stderr: string }
+export interface PulumiResult {
+    exitCode: number;
+    stdout: string;
+    stderr: string;
+}
 
 /** Counts per operation of one update, as `pulumi stack history` records them. */
 export type ResourceChanges = Partial<Record<"create" | "update" | "replace" | "delete" | "same", number>>;
 
 export class PulumiProject {
-    private constructor(readonly dir: string, private readonly sandbox: Sandbox, readonly backend: string) {}
+    private constructor(
+        readonly dir: string,
+        private readonly sandbox: Sandbox,
+        readonly backend: string,
+    ) {}
 
     /**
      * Copies a program (a path inside the repo, e.g. "examples/quickstart") under the repo's .state,
@@ -30,7 +38,8 @@ export class PulumiProject {
     static async create(sandbox: Sandbox, program: string, stack = "test", sharing?: PulumiProject): Promise<PulumiProject> {
         const dir = await mkdtemp(join(repo, ".state", `run-${basename(program)}-`));
         await cp(join(repo, program), dir, {
-            recursive: true, filter: (src) => !/Pulumi\.[^/]+\.yaml$/.test(src) || src.endsWith("Pulumi.yaml"),
+            recursive: true,
+            filter: (src) => !/Pulumi\.[^/]+\.yaml$/.test(src) || src.endsWith("Pulumi.yaml"),
         });
         const backend = sharing?.backend ?? join(dir, ".backend");
         await mkdir(backend, { recursive: true });
@@ -64,7 +73,10 @@ export class PulumiProject {
         const { execa } = await loadExeca();
         const argv = this.argv(args);
         const child = execa(argv[0], argv.slice(1), {
-            reject: false, stdin: "ignore", detached: true, env: this.env(),
+            reject: false,
+            stdin: "ignore",
+            detached: true,
+            env: this.env(),
         });
         return { pid: child.pid!, done: child };
     }
@@ -87,7 +99,9 @@ export class PulumiProject {
     async ok(...args: (string | RunOptions)[]): Promise<PulumiResult> {
         const r = await this.pulumi(...args);
         if (r.exitCode !== 0) {
-            throw new Error(`pulumi ${args.filter((a) => typeof a === "string").join(" ")} failed (exit ${r.exitCode}):\n${r.stdout}\n${r.stderr}`);
+            throw new Error(
+                `pulumi ${args.filter((a) => typeof a === "string").join(" ")} failed (exit ${r.exitCode}):\n${r.stdout}\n${r.stderr}`,
+            );
         }
         return r;
     }
@@ -126,11 +140,16 @@ export class PulumiProject {
 }
 
 /** One engine step as the event stream records it. */
-export interface EngineStep { op: string; urn: string }
+export interface EngineStep {
+    op: string;
+    urn: string;
+}
 
 /** The resource steps of an update, in the order the engine started them (from `up --json`). */
 export function stepsFromEventLog(log: string): EngineStep[] {
-    return log.split("\n").filter((line) => line.startsWith("{"))
+    return log
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
         .map((line) => JSON.parse(line))
         .filter((e) => e.resourcePreEvent)
         .map((e) => ({ op: e.resourcePreEvent.metadata.op, urn: e.resourcePreEvent.metadata.urn }));

@@ -4,8 +4,8 @@ import { readdir, readlink } from "node:fs/promises";
 import type { ResultPromise } from "execa";
 import { ensureSuccess } from "../provider/host/command-error";
 import type { Host, RunResult } from "../provider/host/host";
-import { LocalHost } from "../provider/host/local-host";
 import { loadExeca } from "../provider/host/load-execa";
+import { LocalHost } from "../provider/host/local-host";
 
 export interface SandboxSnapshot {
     links: string[];
@@ -26,7 +26,10 @@ export class Sandbox {
     /** Processes started inside (servers): killed on stop even if their namespace was deleted. */
     private readonly tracked: ResultPromise[] = [];
 
-    private constructor(readonly pid: number, private readonly holder: ResultPromise) {
+    private constructor(
+        readonly pid: number,
+        private readonly holder: ResultPromise,
+    ) {
         this.host = new LocalHost(this.enterArgv());
     }
 
@@ -36,12 +39,15 @@ export class Sandbox {
             throw new Error("kernel and e2e tests need root (they create namespaces in a private sandbox)");
         }
         // Private tmpfs for everything the providers keep on a host: namespaces, and the owner records of switches.
-        const script = "mkdir -p /run/netns /run/pulumi-netns && mount -t tmpfs sandbox /run/netns " +
+        const script =
+            "mkdir -p /run/netns /run/pulumi-netns && mount -t tmpfs sandbox /run/netns " +
             "&& mount -t tmpfs sandbox /run/pulumi-netns && ip link set lo up && echo $$ && exec sleep infinity";
         const { execa } = await loadExeca();
-        const holder = execa("unshare",
+        const holder = execa(
+            "unshare",
             ["--net", "--mount", "--propagation", "private", "--fork", "--kill-child", "--", "sh", "-c", script],
-            { reject: false, stdin: "ignore", stderr: "pipe" });
+            { reject: false, stdin: "ignore", stderr: "pipe" },
+        );
         const pid = await new Promise<number>((resolve, reject) => {
             holder.stdout!.once("data", (chunk: Buffer) => resolve(Number(String(chunk).trim())));
             holder.once("exit", () => reject(new Error(`sandbox did not start: ${holder.stderr}`)));
@@ -65,16 +71,19 @@ export class Sandbox {
 
     /** Everything the tests compare before and after: links, namespaces, rules, sysctls. */
     async snapshot(): Promise<SandboxSnapshot> {
-        const links = (JSON.parse(await this.sh("ip", "-j", "link", "show")) as { ifname: string }[])
-            .map((l) => l.ifname).sort();
+        const links = (JSON.parse(await this.sh("ip", "-j", "link", "show")) as { ifname: string }[]).map((l) => l.ifname).sort();
         const namespaces = (JSON.parse((await this.sh("ip", "-j", "netns", "list")) || "[]") as { name: string }[])
-            .map((n) => n.name).sort();
+            .map((n) => n.name)
+            .sort();
         const iptables = await this.iptablesRules();
         const ip6tables = await this.iptablesRules(6);
         const routes = [
             ...(await this.sh("ip", "-4", "route", "show")).split("\n"),
             ...(await this.sh("ip", "-6", "route", "show")).split("\n"),
-        ].filter(Boolean).map((r) => r.replace(/ linkdown\b/, "").trim()).sort(); // carrier is not configuration
+        ]
+            .filter(Boolean)
+            .map((r) => r.replace(/ linkdown\b/, "").trim())
+            .sort(); // carrier is not configuration
         const sysctl: Record<string, string> = {};
         for (const key of SYSCTLS) {
             sysctl[key] = (await this.sh("sysctl", "-n", key)).trim();
@@ -88,7 +97,8 @@ export class Sandbox {
      */
     async iptablesRules(family: 4 | 6 = 4): Promise<string> {
         const r = await this.run([family === 6 ? "ip6tables-save" : "iptables-save"]);
-        return r.stdout.split("\n")
+        return r.stdout
+            .split("\n")
             .filter((l) => l.startsWith("-A ") || (l.startsWith(":") && !/^:\S+ ACCEPT /.test(l)))
             .map((l) => l.replace(/ \[\d+:\d+\]$/, ""))
             .join("\n");
@@ -115,7 +125,11 @@ export class Sandbox {
             if (/^\d+$/.test(entry) && Number(entry) !== this.pid) {
                 const ns = await readlink(`/proc/${entry}/ns/net`).catch(() => "");
                 if (inodes.has(ns)) {
-                    try { process.kill(Number(entry), "SIGKILL"); } catch { /* already gone */ }
+                    try {
+                        process.kill(Number(entry), "SIGKILL");
+                    } catch {
+                        /* already gone */
+                    }
                 }
             }
         }

@@ -37,8 +37,10 @@ export async function seedChecks(sandbox: Sandbox, layout: SeedLayout = SEED_V4)
         [`${a} -> wan (${internet}) via NAT`, await ping(sandbox, a, internet)],
         [`${b} -> wan (${internet}) via NAT`, await ping(sandbox, b, internet)],
         [`${a} -> wan HTTP: source seen`, expectDetail(await httpGet(sandbox, a, web), `the internet saw ${uplink}`)],
-        [`client -> ${uplink}:5000 (DNAT)`, expectDetail(await httpGet(sandbox, "client", forwarded),
-            `${a} saw ${v6 ? WORLD.clientAddress6 : WORLD.clientAddress}`)],
+        [
+            `client -> ${uplink}:5000 (DNAT)`,
+            expectDetail(await httpGet(sandbox, "client", forwarded), `${a} saw ${v6 ? WORLD.clientAddress6 : WORLD.clientAddress}`),
+        ],
         [`host -> ${uplink}:5000`, await httpGet(sandbox, undefined, forwarded)],
         [`${b} -> ${uplink}:5000 (hairpin)`, await httpGet(sandbox, b, forwarded)],
     ];

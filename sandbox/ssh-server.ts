@@ -1,9 +1,10 @@
 // A real OpenSSH server inside a sandbox: the "remote machine" of the SSH tests. Keys are made
 // fresh, and the extra login user and its sudo rule exist only in the sandbox's mount namespace.
-import { Duplex } from "node:stream";
+
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Duplex } from "node:stream";
 import type { ResultPromise } from "execa";
 import { loadExeca } from "../provider/host/load-execa";
 import type { Sandbox } from "./sandbox";
@@ -47,17 +48,33 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
     const { execa } = await loadExeca();
     const dir = await mkdtemp(join(tmpdir(), "pulumi-netns-sshd-"));
     await chmod(dir, 0o755); // sshd reads authorized_keys as the login user
-    for (const [key, passphrase] of [["host", ""], ["client", ""], ["encrypted", KEY_PASSPHRASE]]) {
+    for (const [key, passphrase] of [
+        ["host", ""],
+        ["client", ""],
+        ["encrypted", KEY_PASSPHRASE],
+    ]) {
         await execa("ssh-keygen", ["-q", "-t", "ed25519", "-N", passphrase, "-C", `pulumi-netns-test-${key}`, "-f", join(dir, key)]);
     }
     const authorized = [await readFile(join(dir, "client.pub"), "utf8"), await readFile(join(dir, "encrypted.pub"), "utf8")];
     await writeFile(join(dir, "authorized_keys"), authorized.join(""), { mode: 0o644 });
     const config = join(dir, "sshd_config");
-    await writeFile(config, [
-        `ListenAddress 0.0.0.0:${port}`, `HostKey ${join(dir, "host")}`, `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
-        "PidFile none", "UsePAM no", "StrictModes no", "PermitRootLogin prohibit-password", "PasswordAuthentication yes",
-        "KbdInteractiveAuthentication no", "LogLevel VERBOSE", "MaxStartups 100", "",
-    ].join("\n"));
+    await writeFile(
+        config,
+        [
+            `ListenAddress 0.0.0.0:${port}`,
+            `HostKey ${join(dir, "host")}`,
+            `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
+            "PidFile none",
+            "UsePAM no",
+            "StrictModes no",
+            "PermitRootLogin prohibit-password",
+            "PasswordAuthentication yes",
+            "KbdInteractiveAuthentication no",
+            "LogLevel VERBOSE",
+            "MaxStartups 100",
+            "",
+        ].join("\n"),
+    );
     await addSudoUser(sandbox, dir);
     await sandbox.sh("mkdir", "-p", "/run/sshd"); // privilege separation directory sshd insists on
 
@@ -67,8 +84,10 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
         const argv = [...sandbox.enterArgv(), "/usr/sbin/sshd", "-D", "-e", "-f", config];
         daemon = execa(argv[0], argv.slice(1), { stdin: "ignore", stdout: "ignore", stderr: { file: log, append: true }, reject: false });
         sandbox.track(daemon);
-        await waitFor(async () => (await sandbox.run(["ss", "-Hltn", `sport = :${port}`])).stdout.trim() !== "",
-            `sshd did not start listening on ${address}:${port}`);
+        await waitFor(
+            async () => (await sandbox.run(["ss", "-Hltn", `sport = :${port}`])).stdout.trim() !== "",
+            `sshd did not start listening on ${address}:${port}`,
+        );
     };
     await start();
 
@@ -78,7 +97,8 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
         daemon = undefined;
     };
     const server: SshServer = {
-        address, port,
+        address,
+        port,
         hostKey: (await readFile(join(dir, "host.pub"), "utf8")).trim(),
         privateKey: await readFile(join(dir, "client"), "utf8"),
         encryptedKey: await readFile(join(dir, "encrypted"), "utf8"),

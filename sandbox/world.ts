@@ -39,7 +39,8 @@ export async function buildWorld(sandbox: Sandbox): Promise<void> {
     await sh("ip", "-6", "route", "add", "default", "via", WORLD.wanAddress6);
 
     for (const [ns, address, address6] of [
-        ["wan", WORLD.wanAddress, WORLD.wanAddress6], ["client", WORLD.clientAddress, WORLD.clientAddress6],
+        ["wan", WORLD.wanAddress, WORLD.wanAddress6],
+        ["client", WORLD.clientAddress, WORLD.clientAddress6],
     ]) {
         await sh("ip", "netns", "add", ns);
         await sh("ip", "-n", ns, "link", "set", "lo", "up");

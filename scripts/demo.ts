@@ -38,7 +38,12 @@ async function main(): Promise<number> {
         say((await sandbox.sh("ip", "-br", "addr")).trim());
         say((await sandbox.sh("ip", "-n", "ns1", "-br", "addr")).trim());
         say("\n== nat rules");
-        say((await sandbox.sh("iptables-save", "-t", "nat")).split("\n").filter((l) => l.startsWith("-A")).join("\n"));
+        say(
+            (await sandbox.sh("iptables-save", "-t", "nat"))
+                .split("\n")
+                .filter((l) => l.startsWith("-A"))
+                .join("\n"),
+        );
 
         await startServer(sandbox, "ns1", "192.168.1.10", 5000, "ns1");
         say("\n== verification (an HTTP server runs in ns1 on 192.168.1.10:5000)");
@@ -56,7 +61,12 @@ async function main(): Promise<number> {
 
         say("\n== pulumi destroy");
         const destroyed = (await project.ok("destroy", "--yes", "--skip-preview")).stdout;
-        say(destroyed.split("\n").filter((l) => /^\s+- \d+ deleted|^Duration/.test(l)).join("\n"));
+        say(
+            destroyed
+                .split("\n")
+                .filter((l) => /^\s+- \d+ deleted|^Duration/.test(l))
+                .join("\n"),
+        );
         const clean = JSON.stringify(await sandbox.snapshot()) === JSON.stringify(before);
         say(clean ? "sandbox after destroy: exactly as before up" : "sandbox after destroy: DIFFERS from before up");
         say(`\n${rows.length - failed} of ${rows.length} checks passed`);
@@ -67,7 +77,10 @@ async function main(): Promise<number> {
     }
 }
 
-main().then((code) => process.exit(code), (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-});
+main().then(
+    (code) => process.exit(code),
+    (err) => {
+        console.error(err instanceof Error ? err.message : err);
+        process.exit(1);
+    },
+);

@@ -10,7 +10,8 @@ const results = JSON.parse(readFileSync(file, "utf8"));
 const layers = {};
 for (const suite of results.testResults) {
     const layer = (/dist\/test\/([^/]+)\//.exec(suite.name) || [])[1] || "other";
-    const counts = (layers[layer] ??= { passed: 0, failed: 0, skipped: 0 });
+    layers[layer] ??= { passed: 0, failed: 0, skipped: 0 };
+    const counts = layers[layer];
     for (const t of suite.assertionResults) {
         const key = t.status === "passed" ? "passed" : t.status === "failed" ? "failed" : "skipped";
         counts[key]++;

@@ -12,6 +12,8 @@ cd "$repo"
 results="$repo/.state/jest-results.json"
 rm -f "$results"
 status=0
+# Lint and format first (Biome, read-only): the code as committed must be clean.
+npx biome ci --colors=off --reporter=summary . || { echo "biome: lint or format check failed (npx biome check --write . fixes the format)"; status=1; }
 # execa is ESM-only: jest loads it through its VM modules support.
 NODE_OPTIONS="--experimental-vm-modules --disable-warning=ExperimentalWarning" \
   npx jest --json --outputFile="$results" "$@" || status=$?

@@ -13,21 +13,31 @@ export abstract class NetnsResource extends pulumi.dynamic.Resource {
      * @param outputs fields the provider fills in (absent from the inputs), so they exist on the class.
      */
     protected constructor(
-        kind: Kind, name: string, args: CommonArgs, opts: pulumi.CustomResourceOptions | undefined,
+        kind: Kind,
+        name: string,
+        args: CommonArgs,
+        opts: pulumi.CustomResourceOptions | undefined,
         outputs: readonly string[] = [],
     ) {
-        super(providerStub(kind), name, {
-            ...args,
-            connection: secretConnection(args.connection),
-            ownerTag: ownerTagFor(kind, name, opts),
-            ...Object.fromEntries(outputs.map((field) => [field, undefined])),
-        }, opts, "netns", kind);
+        super(
+            providerStub(kind),
+            name,
+            {
+                ...args,
+                connection: secretConnection(args.connection),
+                ownerTag: ownerTagFor(kind, name, opts),
+                ...Object.fromEntries(outputs.map((field) => [field, undefined])),
+            },
+            opts,
+            "netns",
+            kind,
+        );
     }
 }
 
 /** A schema's input type, without what every kind takes; `Defaulted` fields the class fills in become optional. */
-type SchemaArgs<S extends z.ZodType, Defaulted extends string = never> =
-    Omit<z.input<S>, "connection" | "ownerTag" | Defaulted> & Partial<Pick<z.input<S>, Defaulted & keyof z.input<S>>>;
+type SchemaArgs<S extends z.ZodType, Defaulted extends string = never> = Omit<z.input<S>, "connection" | "ownerTag" | Defaulted> &
+    Partial<Pick<z.input<S>, Defaulted & keyof z.input<S>>>;
 
 /** One field as a program passes it: a value or an Output, a list element by element. */
 type InputOf<T> = [NonNullable<T>] extends [readonly (infer E)[]] ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<NonNullable<T>>;
@@ -36,12 +46,14 @@ type InputOf<T> = [NonNullable<T>] extends [readonly (infer E)[]] ? pulumi.Input
  * A kind's Args, derived from its input schema: each field, its type, its optionality (a field
  * with a default is optional) and its documentation are declared once, in the schema.
  */
-export type ArgsOf<S extends z.ZodType, Defaulted extends string = never> =
-    { [K in keyof SchemaArgs<S, Defaulted>]: InputOf<SchemaArgs<S, Defaulted>[K]> } & CommonArgs;
+export type ArgsOf<S extends z.ZodType, Defaulted extends string = never> = {
+    [K in keyof SchemaArgs<S, Defaulted>]: InputOf<SchemaArgs<S, Defaulted>[K]>;
+} & CommonArgs;
 
 /** A kind's outputs: every field of its state, as Outputs (merged into the class of the same name). */
-export type OutputsOf<S extends z.ZodType> =
-    { readonly [K in Exclude<keyof z.output<S>, "connection" | "ownerTag">]-?: pulumi.Output<z.output<S>[K]> };
+export type OutputsOf<S extends z.ZodType> = {
+    readonly [K in Exclude<keyof z.output<S>, "connection" | "ownerTag">]-?: pulumi.Output<z.output<S>[K]>;
+};
 
 /** What an iptables kind adds to its state: the rules it owns, as typed on a command line. */
 export interface RuleSetOutputs {

@@ -11,6 +11,7 @@ let identity: StackIdentity | undefined;
 export function ownerTagFor(type: string, name: string, opts?: pulumi.ResourceOptions): pulumi.Output<string> {
     identity ??= new StackIdentity();
     const parent = opts?.parent ? opts.parent.urn : pulumi.output("");
-    return pulumi.all([identity.stackId, parent]).apply(([stackId, parentUrn]) =>
-        createHash("sha256").update(`${stackId}/${parentUrn}/${type}/${name}`).digest("hex").slice(0, 12));
+    return pulumi
+        .all([identity.stackId, parent])
+        .apply(([stackId, parentUrn]) => createHash("sha256").update(`${stackId}/${parentUrn}/${type}/${name}`).digest("hex").slice(0, 12));
 }

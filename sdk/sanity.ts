@@ -4,7 +4,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { machineOf } from "../provider/host/machine";
 import type { Connection } from "./connection";
 
-interface Claim { resource: pulumi.Resource; name: string; key: string; detail: string }
+interface Claim {
+    resource: pulumi.Resource;
+    name: string;
+    key: string;
+    detail: string;
+}
 
 const claims = new Map<string, Claim[]>();
 
@@ -22,8 +27,11 @@ function claim(kind: string, c: Claim, describe: (other: Claim) => string, confl
 
 /** Two VethPairs on one bridge must not give their peers the same address. */
 export function checkVethAddresses(
-    resource: pulumi.Resource, name: string, connection: pulumi.Input<Connection> | undefined,
-    bridge: pulumi.Input<string> | undefined, addresses: pulumi.Input<pulumi.Input<string>[]>,
+    resource: pulumi.Resource,
+    name: string,
+    connection: pulumi.Input<Connection> | undefined,
+    bridge: pulumi.Input<string> | undefined,
+    addresses: pulumi.Input<pulumi.Input<string>[]>,
 ): void {
     pulumi.all([machineOfInput(connection), bridge, addresses]).apply(([machine, br, list]) => {
         if (!br) {
@@ -31,24 +39,36 @@ export function checkVethAddresses(
         }
         for (const cidr of list) {
             const address = cidr.split("/")[0];
-            claim("VethPair", { resource, name, key: `veth|${machine}|${br}|${address}`, detail: cidr },
-                (other) => `puts ${address} on bridge ${br}, as VethPair "${other.name}" does (${other.detail}): ` +
-                    "the two namespaces will fight over it");
+            claim(
+                "VethPair",
+                { resource, name, key: `veth|${machine}|${br}|${address}`, detail: cidr },
+                (other) =>
+                    `puts ${address} on bridge ${br}, as VethPair "${other.name}" does (${other.detail}): ` +
+                    "the two namespaces will fight over it",
+            );
         }
     });
 }
 
 /** Two PortForwards must not claim the same host port and protocol on the same address. */
 export function checkPortClaim(
-    resource: pulumi.Resource, name: string, connection: pulumi.Input<Connection> | undefined,
-    protocol: pulumi.Input<string>, hostPort: pulumi.Input<number>, hostAddress: pulumi.Input<string> | undefined,
+    resource: pulumi.Resource,
+    name: string,
+    connection: pulumi.Input<Connection> | undefined,
+    protocol: pulumi.Input<string>,
+    hostPort: pulumi.Input<number>,
+    hostAddress: pulumi.Input<string> | undefined,
 ): void {
     pulumi.all([machineOfInput(connection), protocol, hostPort, hostAddress]).apply(([machine, proto, port, address]) => {
         const detail = address ?? "any address";
         // "Any address" overlaps every address; two distinct addresses do not overlap.
-        claim("PortForward", { resource, name, key: `port|${machine}|${proto}|${port}`, detail },
-            (other) => `forwards ${proto} port ${port} (${detail}), as PortForward "${other.name}" ` +
+        claim(
+            "PortForward",
+            { resource, name, key: `port|${machine}|${proto}|${port}`, detail },
+            (other) =>
+                `forwards ${proto} port ${port} (${detail}), as PortForward "${other.name}" ` +
                 `does (${other.detail}): only the first matching rule will ever see a connection`,
-            (other) => other.detail === detail || other.detail === "any address" || detail === "any address");
+            (other) => other.detail === detail || other.detail === "any address" || detail === "any address",
+        );
     });
 }

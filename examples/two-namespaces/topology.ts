@@ -1,7 +1,7 @@
 // The classic recipe as one function: two namespaces on a bridge, each with a veth, an address
 // and a default route; forwarding on; NAT for the subnet going out; a port forwarded in.
 // On this machine, or on the one `connection` names (SSH).
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import * as netns from "pulumi-netns";
 
 export interface TopologyArgs {
@@ -40,20 +40,40 @@ export function twoNamespaces(args: TopologyArgs = {}) {
         const address = addressAt(10 + i);
         // Two names per link that fit in 15 characters: veth0/ceth0 for ns1, veth_red/ceth_red for red.
         const suffix = /^ns\d+$/.test(name) ? String(i) : `_${name}`;
-        const link = new netns.VethPair(`${name}-link`, {
-            connection, hostName: `veth${suffix}`, peerName: `ceth${suffix}`,
-            namespace: ns.name, bridge: bridge.name, addresses: [`${address}/${prefix}`],
-        }, { dependsOn });
-        new netns.Route(`${name}-default`, { connection, namespace: ns.name, destination: "default", via: gateway },
-            { dependsOn: [...dependsOn, link] });
+        const link = new netns.VethPair(
+            `${name}-link`,
+            {
+                connection,
+                hostName: `veth${suffix}`,
+                peerName: `ceth${suffix}`,
+                namespace: ns.name,
+                bridge: bridge.name,
+                addresses: [`${address}/${prefix}`],
+            },
+            { dependsOn },
+        );
+        new netns.Route(
+            `${name}-default`,
+            { connection, namespace: ns.name, destination: "default", via: gateway },
+            { dependsOn: [...dependsOn, link] },
+        );
         return { name: ns.name, address, link };
     });
 
     new netns.SysctlForward("forward", { connection }, { dependsOn });
     new netns.MasqueradeRule("nat", { connection, sourceCidr: subnet, excludeOutInterface: bridge.name, acceptForward }, { dependsOn });
-    const forward = new netns.PortForward("http", {
-        connection, hostPort, targetAddress: members[0].address, targetPort, hostAddress, acceptForward,
-    }, { dependsOn: [...dependsOn, members[0].link] });
+    const forward = new netns.PortForward(
+        "http",
+        {
+            connection,
+            hostPort,
+            targetAddress: members[0].address,
+            targetPort,
+            hostAddress,
+            acceptForward,
+        },
+        { dependsOn: [...dependsOn, members[0].link] },
+    );
 
     return {
         bridgeAddress: gateway,

@@ -1,7 +1,11 @@
 // How a machine is identified, in one place: by the address and port resources reach it at.
 // (The login, credentials and pin decide a session's trust, not which machine it is.)
 
-interface Endpoint { host: string; port?: number; user?: string }
+interface Endpoint {
+    host: string;
+    port?: number;
+    user?: string;
+}
 
 /** "203.0.113.5:22", "[2001:db8::5]:22": the machine; changing it means another machine. */
 export const machineOf = (c: Endpoint | undefined): string =>

@@ -14,14 +14,17 @@ export function hasNetAdmin(status = readFileSync("/proc/self/status", "utf8")):
 /** The tools of `tools` that are not on PATH. */
 export function missingTools(tools: readonly string[], path = process.env.PATH ?? ""): string[] {
     const dirs = path.split(delimiter).filter(Boolean);
-    return tools.filter((tool) => !dirs.some((dir) => {
-        try {
-            accessSync(join(dir, tool), constants.X_OK);
-            return true;
-        } catch {
-            return false;
-        }
-    }));
+    return tools.filter(
+        (tool) =>
+            !dirs.some((dir) => {
+                try {
+                    accessSync(join(dir, tool), constants.X_OK);
+                    return true;
+                } catch {
+                    return false;
+                }
+            }),
+    );
 }
 
 /** Why this machine cannot run the tools, in one sentence, or undefined when it can. */

@@ -1,10 +1,10 @@
 // Picks the Host for a resource's `connection`: absent means this machine, otherwise an SSH host,
 // one per machine and trust for the whole provider process.
 import { createHash } from "node:crypto";
-import { connection as connectionSchema, type Connection } from "../schemas/connection";
+import { type Connection, connection as connectionSchema } from "../schemas/connection";
 import type { Host, HostResolver } from "./host";
 import { LocalHost } from "./local-host";
-import { type OpenSocket } from "./ssh/dial";
+import type { OpenSocket } from "./ssh/dial";
 import { SshHost } from "./ssh/ssh-host";
 
 /**
@@ -25,7 +25,8 @@ export function hostPool(openSocket?: OpenSocket): HostResolver {
     const remotes = new Map<string, SshHost>();
     return (connection: unknown): Host => {
         if (connection === undefined || connection === null) {
-            return (local ??= new LocalHost());
+            local ??= new LocalHost();
+            return local;
         }
         const target = connectionSchema.parse(connection);
         const key = sessionKey(target);

@@ -56,20 +56,26 @@ export function parseLinks(stdout: string): Link[] {
 }
 
 const addrJson = z.object({
-    addr_info: z.array(z.object({
-        family: z.string(),
-        local: z.string(),
-        prefixlen: z.number(),
-        scope: z.string(),
-    })).default([]),
+    addr_info: z
+        .array(
+            z.object({
+                family: z.string(),
+                local: z.string(),
+                prefixlen: z.number(),
+                scope: z.string(),
+            }),
+        )
+        .default([]),
 });
 
 /** Addresses of the listed devices, IPv4 and IPv6, in kernel order. */
 export function parseAddresses(stdout: string): Address[] {
     return parseArray(stdout).flatMap((raw) =>
-        addrJson.parse(raw).addr_info
-            .filter((a) => a.family === "inet" || a.family === "inet6")
-            .map((a) => ({ family: a.family as Address["family"], cidr: `${a.local}/${a.prefixlen}`, scope: a.scope })));
+        addrJson
+            .parse(raw)
+            .addr_info.filter((a) => a.family === "inet" || a.family === "inet6")
+            .map((a) => ({ family: a.family as Address["family"], cidr: `${a.local}/${a.prefixlen}`, scope: a.scope })),
+    );
 }
 
 /** Addresses a user configured: global scope, so the kernel's own fe80:: link-local ones are left out. */
@@ -112,7 +118,8 @@ export type Reach = { kind: "on-link"; network: string } | { kind: "routed" } | 
  * no network of the host's holds the address (yet), since anything would match it.
  */
 export function reachOf(routes: readonly RouteEntry[]): Reach {
-    const specific = routes.filter((r) => r.destination !== "default")
+    const specific = routes
+        .filter((r) => r.destination !== "default")
         .sort((a, b) => prefixLength(b.destination) - prefixLength(a.destination));
     const [best] = specific;
     if (!best) {

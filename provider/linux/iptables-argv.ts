@@ -18,8 +18,7 @@ const binary = (family: 4 | 6) => (family === 6 ? "ip6tables" : "iptables");
  */
 export const LOCK_WAIT = ["-w", "30"];
 
-export const addRule = (r: Rule): string[] =>
-    [binary(r.family), ...LOCK_WAIT, "-t", r.table, "-A", r.chain, ...r.spec];
+export const addRule = (r: Rule): string[] => [binary(r.family), ...LOCK_WAIT, "-t", r.table, "-A", r.chain, ...r.spec];
 
 export const deleteRule = (r: Rule): string[] => [binary(r.family), ...LOCK_WAIT, "-t", r.table, "-D", r.chain, ...r.spec];
 
@@ -27,8 +26,7 @@ export const deleteRule = (r: Rule): string[] => [binary(r.family), ...LOCK_WAIT
 export const checkRule = (r: Rule): string[] => [binary(r.family), ...LOCK_WAIT, "-t", r.table, "-C", r.chain, ...r.spec];
 
 /** Equivalent to: `iptables -w 30 -S CHAIN` for the filter table's chain policy line. */
-export const listChain = (family: 4 | 6, table: Table, chain: string): string[] =>
-    [binary(family), ...LOCK_WAIT, "-t", table, "-S", chain];
+export const listChain = (family: 4 | 6, table: Table, chain: string): string[] => [binary(family), ...LOCK_WAIT, "-t", table, "-S", chain];
 
 /** The comment match that names a rule's owner. */
 export const ownerComment = (label: string): string[] => ["-m", "comment", "--comment", label];
@@ -45,11 +43,22 @@ export const formatRule = (r: Rule): string => `-t ${r.table} -A ${r.chain} ${r.
  * `via` is the subnet's own interface (the bridge: traffic enters from it) or the way out (traffic leaves by it).
  */
 export function acceptSubnet(family: 4 | 6, cidr: string, via: { bridge: string } | { out: string }, comment: string[]): Rule[] {
-    const [from, back] = "bridge" in via ? [["-i", via.bridge], ["-o", via.bridge]] : [["-o", via.out], ["-i", via.out]];
+    const [from, back] =
+        "bridge" in via
+            ? [
+                  ["-i", via.bridge],
+                  ["-o", via.bridge],
+              ]
+            : [
+                  ["-o", via.out],
+                  ["-i", via.out],
+              ];
     return [
         { family, table: "filter", chain: "FORWARD", spec: [...from, "-s", cidr, ...comment, "-j", "ACCEPT"] },
         {
-            family, table: "filter", chain: "FORWARD",
+            family,
+            table: "filter",
+            chain: "FORWARD",
             spec: [...back, "-d", cidr, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", ...comment, "-j", "ACCEPT"],
         },
     ];

@@ -2,7 +2,7 @@
 // provider process serves every resource concurrently, and rule edits must not interleave.
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
-import { type Rule, type Table, addRule, checkRule, deleteRule, listChain } from "./iptables-argv";
+import { addRule, checkRule, deleteRule, listChain, type Rule, type Table } from "./iptables-argv";
 import { parsePolicy } from "./iptables-listing";
 import { isNotFound } from "./kernel-errors";
 
@@ -20,7 +20,9 @@ export class IptablesClient {
     constructor(readonly host: Host) {}
 
     append(rule: Rule): Promise<void> {
-        return serialized(this.host, async () => { ensureSuccess(await this.host.run(addRule(rule))); });
+        return serialized(this.host, async () => {
+            ensureSuccess(await this.host.run(addRule(rule)));
+        });
     }
 
     /** Deletes one rule by its exact spec; false when no such rule was there. */

@@ -31,7 +31,10 @@ export interface SwitchRecords {
 
 /** Reads `ls -1` of a records directory. */
 export function parseRecords(listing: string): SwitchRecords {
-    const names = listing.split("\n").map((l) => l.trim()).filter(Boolean);
+    const names = listing
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
     const owners = names.filter((n) => /^owner\.[0-9a-f]+$/.test(n)).map((n) => n.slice("owner.".length));
     const previous = names.map((n) => /^previous\.(\d+)$/.exec(n)?.[1]).find((v) => v !== undefined);
     return { owners, ...(previous !== undefined ? { previous: Number(previous) } : {}) };

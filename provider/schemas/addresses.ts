@@ -48,8 +48,9 @@ function isNetwork(s: string): boolean {
 }
 
 /** A network: "192.168.1.0/24" or "2001:db8::/64", host bits zero. */
-export const networkCidr = z.string().refine(isNetwork,
-    "must be a network with a prefix length and zero host bits, such as 192.168.1.0/24");
+export const networkCidr = z
+    .string()
+    .refine(isNetwork, "must be a network with a prefix length and zero host bits, such as 192.168.1.0/24");
 
 /** The address as bytes, 4 for IPv4, 16 for IPv6. */
 export function ipBytes(ip: string): number[] {
@@ -86,5 +87,7 @@ export function cidrContains(cidr: string, ip: string): boolean {
 }
 
 /** The addresses an interface holds, "192.168.1.1/24" each; a set, so none twice. */
-export const addressList = z.array(interfaceAddress).default([]).refine(
-    (list) => new Set(list.map(canonicalCidr)).size === list.length, "must not list an address twice");
+export const addressList = z
+    .array(interfaceAddress)
+    .default([])
+    .refine((list) => new Set(list.map(canonicalCidr)).size === list.length, "must not list an address twice");

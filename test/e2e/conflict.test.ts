@@ -12,7 +12,9 @@ test("up refuses to take over a hand-made veth0 and says how to resolve it", asy
     await stack.sandbox.sh("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "mine0");
     const up = await stack.project.pulumi("up", "--yes", "--skip-preview");
     expect(up.exitCode).not.toBe(0);
-    expect(up.stdout).toMatch(/VethPair "veth0": a veth interface with this name already exists on this machine and this resource did not create it \(it has no pulumi-netns owner tag: made by hand or by another tool\)\. Remove it \("ip link del veth0"\)/);
+    expect(up.stdout).toMatch(
+        /VethPair "veth0": a veth interface with this name already exists on this machine and this resource did not create it \(it has no pulumi-netns owner tag: made by hand or by another tool\)\. Remove it \("ip link del veth0"\)/,
+    );
     // The hand-made pair is untouched and no ceth0 was left inside ns1.
     expect(await stack.sandbox.sh("ip", "-br", "link", "show", "dev", "mine0")).toMatch(/^mine0@veth0/);
     expect((await stack.sandbox.run(["ip", "-n", "ns1", "link", "show", "dev", "ceth0"])).exitCode).not.toBe(0);

@@ -1,8 +1,8 @@
 // The seeds' topology in IPv4 and IPv6 at once (test/programs/dual-stack, no dependsOn): pings in
 // both families, NAT66 seen by the simulated wan, DNAT6 reached by an outside client over HTTP,
 // and a destroy that leaves IPv6 routes and ip6tables as they were.
-import { SEED_V4, SEED_V6, failedChecks, seedChecks, settleIpv6 } from "../../sandbox/seed-checks";
-import { WORLD, startServer } from "../../sandbox/world";
+import { failedChecks, SEED_V4, SEED_V6, seedChecks, settleIpv6 } from "../../sandbox/seed-checks";
+import { startServer, WORLD } from "../../sandbox/world";
 import { useSandboxedStack } from "../support/sandboxed-stack";
 
 jest.setTimeout(300_000);

@@ -39,8 +39,11 @@ test("version 3: namespace rename and port change = two replaces, the namespace 
     expect(apps.indexOf("delete-replaced")).toBeLessThan(apps.indexOf("create-replacement"));
     const web = ops("PortForward::web");
     expect(web.indexOf("create-replacement")).toBeLessThan(web.indexOf("delete-replaced"));
-    expect(JSON.parse(await stack.sandbox.sh("ip", "-j", "netns", "list")).map((n: { name: string }) => n.name).sort())
-        .toEqual(["nsb", "nsv"]);
+    expect(
+        JSON.parse(await stack.sandbox.sh("ip", "-j", "netns", "list"))
+            .map((n: { name: string }) => n.name)
+            .sort(),
+    ).toEqual(["nsb", "nsv"]);
     expect(await stack.sandbox.sh("iptables-save", "-t", "nat")).toMatch(/--dport 5001 /);
     expect(await stack.sandbox.sh("iptables-save", "-t", "nat")).not.toMatch(/--dport 5000 /);
 });

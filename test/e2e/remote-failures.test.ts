@@ -39,7 +39,9 @@ test("the same login without sudo: the remote's refusal, named, and nothing half
     await withQuickstart("nosudo", { user: SUDO_USER }, async (project) => {
         const up = await project.pulumi("up", "--yes", "--skip-preview");
         expect(up.exitCode).not.toBe(0);
-        expect(up.stdout).toMatch(/(Bridge "br0"|Namespace "ns1"): running ".*" on netops@192\.0\.2\.1:22: exit \d+: .*(Operation not permitted|Permission denied)/);
+        expect(up.stdout).toMatch(
+            /(Bridge "br0"|Namespace "ns1"): running ".*" on netops@192\.0\.2\.1:22: exit \d+: .*(Operation not permitted|Permission denied)/,
+        );
         expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
     });
 });
@@ -49,7 +51,9 @@ test("a host key that does not match is refused before any command runs", async 
         const before = await accepted("root");
         const up = await project.pulumi("up", "--yes", "--skip-preview");
         expect(up.exitCode).not.toBe(0);
-        expect(up.stdout).toMatch(/root@192\.0\.2\.1:22: host key refused: the server presented SHA256:\S+, but connection\.hostKey .* is SHA256:\S+; no command was run/);
+        expect(up.stdout).toMatch(
+            /root@192\.0\.2\.1:22: host key refused: the server presented SHA256:\S+, but connection\.hostKey .* is SHA256:\S+; no command was run/,
+        );
         expect(await accepted("root")).toBe(before); // never even logged in
         expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
     });

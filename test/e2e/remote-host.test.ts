@@ -2,7 +2,7 @@
 // verified there like the local run, destroyed clean; the control machine gains nothing.
 import { httpGet, ping } from "../../sandbox/checks";
 import { MGMT } from "../../sandbox/link";
-import { WORLD, startServer } from "../../sandbox/world";
+import { startServer, WORLD } from "../../sandbox/world";
 import { configureConnection, useRemoteStack } from "../support/remote-stack";
 
 jest.setTimeout(300_000);
@@ -28,16 +28,23 @@ test("the remote machine has the topology; the control machine has nothing new",
 });
 
 test.each([
-    ["ns1", "192.168.1.11"], ["ns2", "192.168.1.1"], ["ns1", WORLD.internetAddress], ["ns2", WORLD.internetAddress],
+    ["ns1", "192.168.1.11"],
+    ["ns2", "192.168.1.1"],
+    ["ns1", WORLD.internetAddress],
+    ["ns2", WORLD.internetAddress],
 ])("on the remote machine, %s pings %s", async (from, to) => {
     expect(await ping(stack.remote, from, to)).toMatchObject({ ok: true });
 });
 
 test("NAT and DNAT work on the remote machine with real HTTP exchanges", async () => {
-    expect(await httpGet(stack.remote, "ns2", `http://${WORLD.internetAddress}:${WORLD.internetPort}/`))
-        .toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
-    expect(await httpGet(stack.remote, "client", `http://${WORLD.uplinkAddress}:5000/`))
-        .toEqual({ ok: true, detail: `ns1 saw ${WORLD.clientAddress}` });
+    expect(await httpGet(stack.remote, "ns2", `http://${WORLD.internetAddress}:${WORLD.internetPort}/`)).toEqual({
+        ok: true,
+        detail: `the internet saw ${WORLD.uplinkAddress}`,
+    });
+    expect(await httpGet(stack.remote, "client", `http://${WORLD.uplinkAddress}:5000/`)).toEqual({
+        ok: true,
+        detail: `ns1 saw ${WORLD.clientAddress}`,
+    });
 });
 
 test("the port forward matches only the machine's own address (hostAddress)", async () => {
@@ -57,8 +64,10 @@ test("the private key appears nowhere in plaintext: not in state, not in pulumi'
         }
     }
     // The connection is kept, encrypted, and every resource has it.
-    const secrets = JSON.parse(exported).deployment.resources
-        .filter((r: { type: string }) => r.type.startsWith("pulumi-nodejs:dynamic") && !r.type.endsWith(":StackIdentity"))
+    const secrets = JSON.parse(exported)
+        .deployment.resources.filter(
+            (r: { type: string }) => r.type.startsWith("pulumi-nodejs:dynamic") && !r.type.endsWith(":StackIdentity"),
+        )
         .map((r: { outputs: { connection?: Record<string, unknown> } }) => r.outputs.connection?.["4dabf18193072939515e22adb298388d"]);
     expect(secrets).toHaveLength(10);
     expect(secrets.every((s: unknown) => s === "1b47061264138c4ac30d75fd1eb44270")).toBe(true);

@@ -28,14 +28,17 @@ async function census() {
 }
 const complete = { namespaces: COUNT, links: COUNT, routes: COUNT, nat: 3 * COUNT };
 
-test.each([["default parallelism", []], ["--parallel 64", ["--parallel", "64"]], ["default parallelism, again", []]])(
-    "round with %s: all present, then destroyed clean", async (_name, flags) => {
-        await stack.project.up(...flags);
-        expect(await census()).toEqual(complete);
-        expect(await stack.project.lastChanges()).toEqual({ create: 1 + 1 + 1 + 4 * COUNT });
-        await stack.project.ok("destroy", "--yes", "--skip-preview", ...flags);
-        expect(await stack.sandbox.snapshot()).toEqual(stack.before);
-    });
+test.each([
+    ["default parallelism", []],
+    ["--parallel 64", ["--parallel", "64"]],
+    ["default parallelism, again", []],
+])("round with %s: all present, then destroyed clean", async (_name, flags) => {
+    await stack.project.up(...flags);
+    expect(await census()).toEqual(complete);
+    expect(await stack.project.lastChanges()).toEqual({ create: 1 + 1 + 1 + 4 * COUNT });
+    await stack.project.ok("destroy", "--yes", "--skip-preview", ...flags);
+    expect(await stack.sandbox.snapshot()).toEqual(stack.before);
+});
 
 test("SIGKILL midway through up: refresh then up converge, nothing leaked", async () => {
     const run = await stack.project.start("up", "--yes", "--skip-preview");

@@ -1,7 +1,7 @@
 // The seeds' topology written as a newcomer writes it (test/programs/seed-plain: no dependsOn, only
 // the arguments the README shows): it must work as well as the careful example, survive a reboot
 // with one `pulumi up --refresh`, and leave nothing behind.
-import { type Sandbox } from "../../sandbox/sandbox";
+import type { Sandbox } from "../../sandbox/sandbox";
 import { failedChecks, seedChecks } from "../../sandbox/seed-checks";
 import { startServer } from "../../sandbox/world";
 import { useSandboxedStack } from "../support/sandboxed-stack";

@@ -3,7 +3,7 @@
 import { httpGet } from "../../sandbox/checks";
 import { MGMT } from "../../sandbox/link";
 import { PulumiProject } from "../../sandbox/pulumi-project";
-import { WORLD, startServer } from "../../sandbox/world";
+import { startServer, WORLD } from "../../sandbox/world";
 import { useRemoteStack } from "../support/remote-stack";
 
 jest.setTimeout(300_000);
@@ -29,8 +29,10 @@ test("the host stack exports the connection with the key as a secret", async () 
 test("the network stack builds on the machine the host stack names, forwarding on its private address", async () => {
     await network.up();
     await startServer(stack.remote, "ns1", "192.168.1.10", 5000, "ns1");
-    expect(await httpGet(stack.remote, "client", `http://${WORLD.uplinkAddress}:5000/`))
-        .toEqual({ ok: true, detail: `ns1 saw ${WORLD.clientAddress}` });
+    expect(await httpGet(stack.remote, "client", `http://${WORLD.uplinkAddress}:5000/`)).toEqual({
+        ok: true,
+        detail: `ns1 saw ${WORLD.clientAddress}`,
+    });
     expect(await stack.remote.iptablesRules()).toMatch(new RegExp(`-A PREROUTING -d ${WORLD.uplinkAddress}/32 `));
     expect(await stack.control.snapshot()).toEqual(stack.controlBefore);
 });

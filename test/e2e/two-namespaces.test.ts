@@ -1,7 +1,7 @@
 // The seeds' whole topology through the real CLI, verified like the seeds verify it, then
 // destroyed without a trace. The sandbox also holds the outside world (wan, client).
 import { httpGet, ping } from "../../sandbox/checks";
-import { WORLD, startServer } from "../../sandbox/world";
+import { startServer, WORLD } from "../../sandbox/world";
 import { useSandboxedStack } from "../support/sandboxed-stack";
 
 jest.setTimeout(240_000);
@@ -26,10 +26,14 @@ test("outputs name what a user needs", async () => {
 });
 
 test.each([
-    ["ns1", "192.168.1.11"], ["ns2", "192.168.1.10"], // each other, across the bridge
-    ["ns1", "192.168.1.1"], ["ns2", "192.168.1.1"], // the bridge
-    ["ns1", WORLD.uplinkAddress], ["ns2", WORLD.uplinkAddress], // the host's uplink
-    ["ns1", WORLD.internetAddress], ["ns2", WORLD.internetAddress], // "the internet", through NAT
+    ["ns1", "192.168.1.11"],
+    ["ns2", "192.168.1.10"], // each other, across the bridge
+    ["ns1", "192.168.1.1"],
+    ["ns2", "192.168.1.1"], // the bridge
+    ["ns1", WORLD.uplinkAddress],
+    ["ns2", WORLD.uplinkAddress], // the host's uplink
+    ["ns1", WORLD.internetAddress],
+    ["ns2", WORLD.internetAddress], // "the internet", through NAT
 ])("%s pings %s", async (from, to) => {
     expect(await ping(stack.sandbox, from, to)).toMatchObject({ ok: true });
 });

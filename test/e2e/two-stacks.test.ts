@@ -31,7 +31,9 @@ test("the second stack's up is refused, naming the owner; the first stack's obje
     const owned = { br0: await alias("br0"), lo: await alias("lo", "ns1") };
     const up = await bob.pulumi("up", "--yes", "--skip-preview");
     expect(up.exitCode).not.toBe(0);
-    expect(up.stdout).toMatch(/(Bridge "br0"|Namespace "ns1"): an? .* with this name already exists on this machine and this resource did not create it \(it has the owner tag pulumi-netns:[0-9a-f]{12} of another resource or stack\)/);
+    expect(up.stdout).toMatch(
+        /(Bridge "br0"|Namespace "ns1"): an? .* with this name already exists on this machine and this resource did not create it \(it has the owner tag pulumi-netns:[0-9a-f]{12} of another resource or stack\)/,
+    );
     expect(await sandbox.sh("ip", "-br", "addr", "show", "dev", "br0")).toMatch(/192\.168\.1\.1\/24/);
     expect({ br0: await alias("br0"), lo: await alias("lo", "ns1") }).toEqual(owned);
 });

@@ -1,11 +1,13 @@
 // Bridge CRUD against the real kernel, inside a private sandbox.
 import { configuredAddresses, parseAddresses, parseLinks } from "../../provider/linux/ip-json";
-import { FaultyHost, argvContains } from "../support/faulty-host";
-import { checkAndCreate, providerIn } from "../support/kernel-provider";
 import { Sandbox } from "../../sandbox/sandbox";
+import { argvContains, FaultyHost } from "../support/faulty-host";
+import { checkAndCreate, providerIn } from "../support/kernel-provider";
 
 let sandbox: Sandbox;
-beforeAll(async () => { sandbox = await Sandbox.start(); });
+beforeAll(async () => {
+    sandbox = await Sandbox.start();
+});
 afterAll(() => sandbox?.stop());
 
 const link = async (name: string) => {
@@ -23,7 +25,12 @@ test("create, read, update addresses and mtu, delete", async () => {
 
     expect(await br.read(id, outs)).toEqual({ id, props: outs });
 
-    const { outs: updated } = await br.update(id, outs, { ownerTag: outs.ownerTag, name: "brcrud", addresses: ["192.168.2.1/24"], mtu: 1400 });
+    const { outs: updated } = await br.update(id, outs, {
+        ownerTag: outs.ownerTag,
+        name: "brcrud",
+        addresses: ["192.168.2.1/24"],
+        mtu: 1400,
+    });
     expect(await addresses("brcrud")).toEqual(["192.168.2.1/24"]);
     expect((await link("brcrud"))?.mtu).toBe(1400);
     expect(updated).toMatchObject({ addresses: ["192.168.2.1/24"], mtu: 1400 });
@@ -46,18 +53,23 @@ test("an interface of the same name that we did not create is refused, whatever 
     await sandbox.sh("ip", "link", "add", "taken0", "type", "veth", "peer", "name", "taken0p");
     const br = providerIn("Bridge", sandbox.host);
     await expect(checkAndCreate(br, { name: "taken0", addresses: [] })).rejects.toThrow(
-        /Bridge "taken0": a veth interface with this name already exists on this machine and this resource did not create it \(it has no pulumi-netns owner tag/);
+        /Bridge "taken0": a veth interface with this name already exists on this machine and this resource did not create it \(it has no pulumi-netns owner tag/,
+    );
     expect((await link("taken0"))?.kind).toBe("veth");
 });
 
-test.each([["mark its owner", ["alias"]], ["set it up", ["brhalf", "up"]], ["add its addresses", ["addr", "add"]]])(
-    "a failure at '%s' leaves no bridge behind", async (_step, words) => {
-        const faulty = new FaultyHost(sandbox.host, (argv) => argvContains(argv, words));
-        const br = providerIn("Bridge", faulty);
-        await expect(checkAndCreate(br, { name: "brhalf", addresses: ["10.9.0.1/24"] })).rejects.toThrow(
-            /Bridge "brhalf": running "ip .*": exit 2: .*injected/);
-        expect(await link("brhalf")).toBeUndefined();
-    });
+test.each([
+    ["mark its owner", ["alias"]],
+    ["set it up", ["brhalf", "up"]],
+    ["add its addresses", ["addr", "add"]],
+])("a failure at '%s' leaves no bridge behind", async (_step, words) => {
+    const faulty = new FaultyHost(sandbox.host, (argv) => argvContains(argv, words));
+    const br = providerIn("Bridge", faulty);
+    await expect(checkAndCreate(br, { name: "brhalf", addresses: ["10.9.0.1/24"] })).rejects.toThrow(
+        /Bridge "brhalf": running "ip .*": exit 2: .*injected/,
+    );
+    expect(await link("brhalf")).toBeUndefined();
+});
 
 test("a create cut off before Pulumi recorded it is adopted by the next create of the same resource", async () => {
     const br = providerIn("Bridge", sandbox.host);

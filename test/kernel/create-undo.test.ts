@@ -31,8 +31,14 @@ const cases: [Kind, Record<string, unknown>][] = [
 ];
 
 test.each(cases)("%s: outputs refused after the last step -> the create is undone, the kernel as before", async (kind, inputs) => {
-    const refuse = () => { throw new Error("forced: the engine cannot record these outputs"); };
-    const provider = recordedProvider(kind, factories[kind](() => sandbox.host), refuse);
+    const refuse = () => {
+        throw new Error("forced: the engine cannot record these outputs");
+    };
+    const provider = recordedProvider(
+        kind,
+        factories[kind](() => sandbox.host),
+        refuse,
+    );
     const checked = await provider.check!({}, { ownerTag: testOwnerTag(), ...inputs });
     expect(checked.failures ?? []).toEqual([]);
     await expect(provider.create(checked.inputs)).rejects.toThrow(new RegExp(`^${kind}: forced`));

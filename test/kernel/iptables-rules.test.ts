@@ -1,7 +1,8 @@
 // MasqueradeRule and PortForward against the real kernel's iptables, inside a private sandbox.
-import { checkAndCreate, providerIn } from "../support/kernel-provider";
-import { FaultyHost, argvContains } from "../support/faulty-host";
+
 import { Sandbox } from "../../sandbox/sandbox";
+import { argvContains, FaultyHost } from "../support/faulty-host";
+import { checkAndCreate, providerIn } from "../support/kernel-provider";
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -20,7 +21,9 @@ test("MasqueradeRule: the seeds' rule, tagged, found by its tag, removed by it",
     expect(await nat()).toEqual([
         `-A POSTROUTING -s 192.168.1.0/24 ! -o br0 -m comment --comment "pulumi-netns:${outs.ownerTag}" -j MASQUERADE`,
     ]);
-    expect(outs.ruleSpec).toBe(`-t nat -A POSTROUTING -s 192.168.1.0/24 ! -o br0 -m comment --comment pulumi-netns:${outs.ownerTag} -j MASQUERADE`);
+    expect(outs.ruleSpec).toBe(
+        `-t nat -A POSTROUTING -s 192.168.1.0/24 ! -o br0 -m comment --comment pulumi-netns:${outs.ownerTag} -j MASQUERADE`,
+    );
     expect((await masq.read(id, outs)).props).toMatchObject({ inSync: true });
 
     // A rule of someone else's, identical but for the tag, must survive our delete.
@@ -56,11 +59,17 @@ test("PortForward: PREROUTING and OUTPUT DNAT plus the hairpin masquerade for th
 test("PortForward with a host address and interface: no OUTPUT rule, exact match", async () => {
     const fwd = providerIn("PortForward", sandbox.host);
     const { id, outs } = await checkAndCreate(fwd, {
-        hostPort: 8080, targetAddress: "192.168.1.11", targetPort: 80, protocol: "udp", hostAddress: "198.51.100.1", inInterface: "eth9",
+        hostPort: 8080,
+        targetAddress: "192.168.1.11",
+        targetPort: 80,
+        protocol: "udp",
+        hostAddress: "198.51.100.1",
+        inInterface: "eth9",
     });
     const rules = await nat();
     expect(rules.find((r) => r.startsWith("-A PREROUTING"))).toMatch(
-        /^-A PREROUTING -d 198.51.100.1\/32 -i eth9 -p udp -m udp --dport 8080 .* -j DNAT --to-destination 192.168.1.11:80$/);
+        /^-A PREROUTING -d 198.51.100.1\/32 -i eth9 -p udp -m udp --dport 8080 .* -j DNAT --to-destination 192.168.1.11:80$/,
+    );
     expect(rules.some((r) => r.startsWith("-A OUTPUT"))).toBe(false);
     await fwd.delete(id, outs);
     expect(await nat()).toEqual([]);
@@ -68,8 +77,9 @@ test("PortForward with a host address and interface: no OUTPUT rule, exact match
 
 test("a failing second rule takes the first one back out", async () => {
     const fwd = providerIn("PortForward", new FaultyHost(sandbox.host, (argv) => argvContains(argv, ["-A", "OUTPUT"])));
-    await expect(checkAndCreate(fwd, { hostPort: 6000, targetAddress: "192.168.1.10", protocol: "tcp" }))
-        .rejects.toThrow(/PortForward "tcp \*:6000 -> 192.168.1.10:6000": running "iptables -w 30 -t nat -A OUTPUT .*injected/);
+    await expect(checkAndCreate(fwd, { hostPort: 6000, targetAddress: "192.168.1.10", protocol: "tcp" })).rejects.toThrow(
+        /PortForward "tcp \*:6000 -> 192.168.1.10:6000": running "iptables -w 30 -t nat -A OUTPUT .*injected/,
+    );
     expect(await nat()).toEqual([]);
 });
 

@@ -1,11 +1,13 @@
 // Namespace CRUD against the real kernel, inside a private sandbox.
 import { parseLinks } from "../../provider/linux/ip-json";
-import { FaultyHost, argvContains } from "../support/faulty-host";
-import { checkAndCreate, providerIn } from "../support/kernel-provider";
 import { Sandbox } from "../../sandbox/sandbox";
+import { argvContains, FaultyHost } from "../support/faulty-host";
+import { checkAndCreate, providerIn } from "../support/kernel-provider";
 
 let sandbox: Sandbox;
-beforeAll(async () => { sandbox = await Sandbox.start(); });
+beforeAll(async () => {
+    sandbox = await Sandbox.start();
+});
 afterAll(() => sandbox?.stop());
 
 const namespaces = async () => JSON.parse((await sandbox.sh("ip", "-j", "netns", "list")) || "[]").map((n: { name: string }) => n.name);
@@ -42,22 +44,27 @@ test("a namespace of the same name that we did not create is refused and left al
     await sandbox.sh("ip", "netns", "add", "theirs");
     const ns = providerIn("Namespace", sandbox.host);
     await expect(checkAndCreate(ns, { name: "theirs" })).rejects.toThrow(
-        /Namespace "theirs": a namespace with this name already exists .* did not create it .*ip netns del theirs/);
+        /Namespace "theirs": a namespace with this name already exists .* did not create it .*ip netns del theirs/,
+    );
     expect(await namespaces()).toContain("theirs");
     // Nor will delete touch it, should a stale state point at it.
-    await expect(ns.delete("theirs", { name: "theirs", loopbackUp: true, ownerTag: "000000000000" }))
-        .rejects.toThrow(/not the one this resource created .* left alone/);
+    await expect(ns.delete("theirs", { name: "theirs", loopbackUp: true, ownerTag: "000000000000" })).rejects.toThrow(
+        /not the one this resource created .* left alone/,
+    );
     expect(await namespaces()).toContain("theirs");
 });
 
-test.each([["mark its owner", ["alias"]], ["set loopback up", ["lo", "up"]]])(
-    "a failure at '%s' leaves no namespace behind", async (_step, words) => {
-        const faulty = new FaultyHost(sandbox.host, (argv) => argvContains(argv, words));
-        const ns = providerIn("Namespace", faulty);
-        await expect(checkAndCreate(ns, { name: "halfmade" })).rejects.toThrow(
-            /Namespace "halfmade": running "ip -n halfmade link set dev lo .*": exit 2: .*injected/);
-        expect(await namespaces()).not.toContain("halfmade");
-    });
+test.each([
+    ["mark its owner", ["alias"]],
+    ["set loopback up", ["lo", "up"]],
+])("a failure at '%s' leaves no namespace behind", async (_step, words) => {
+    const faulty = new FaultyHost(sandbox.host, (argv) => argvContains(argv, words));
+    const ns = providerIn("Namespace", faulty);
+    await expect(checkAndCreate(ns, { name: "halfmade" })).rejects.toThrow(
+        /Namespace "halfmade": running "ip -n halfmade link set dev lo .*": exit 2: .*injected/,
+    );
+    expect(await namespaces()).not.toContain("halfmade");
+});
 
 test("a create cut off before Pulumi recorded it is adopted by the next create of the same resource", async () => {
     const ns = providerIn("Namespace", sandbox.host);

@@ -20,10 +20,12 @@ test.each([
     ["PortForward", { hostPort: 5000, targetAddress: "192.168.1.10" }],
     ["PortForward", { hostPort: 5000, targetAddress: "fd00:1::10" }],
 ] as const)("%s: a native nftables forward chain with policy drop is named at check", async (kind, inputs) => {
-    expect(await failures(kind, inputs)).toEqual([{
-        property: "acceptForward",
-        reason: expect.stringMatching(/the nftables chain "inet fw forward" on this machine drops forwarded traffic by default/),
-    }]);
+    expect(await failures(kind, inputs)).toEqual([
+        {
+            property: "acceptForward",
+            reason: expect.stringMatching(/the nftables chain "inet fw forward" on this machine drops forwarded traffic by default/),
+        },
+    ]);
     expect(await failures(kind, { ...inputs, acceptForward: true })).toHaveLength(1);
     expect(await failures(kind, { ...inputs, acceptForward: false })).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // Route CRUD against the real kernel, inside a private sandbox.
 import { parseRoutes } from "../../provider/linux/ip-json";
-import { checkAndCreate, providerIn } from "../support/kernel-provider";
 import { Sandbox } from "../../sandbox/sandbox";
+import { checkAndCreate, providerIn } from "../support/kernel-provider";
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -2,14 +2,14 @@
 // remote shell, sudo, exit codes and stderr are all real.
 import { Duplex, Readable, Writable } from "node:stream";
 import fc from "fast-check";
+import { makeProvider } from "../../provider";
 import { CommandError } from "../../provider/host/command-error";
 import type { HostResolver } from "../../provider/host/host";
 import { hostPool, sessionKey } from "../../provider/host/resolve";
 import { SshHost } from "../../provider/host/ssh/ssh-host";
-import { makeProvider } from "../../provider";
 import type { Connection } from "../../provider/schemas/connection";
 import { Sandbox } from "../../sandbox/sandbox";
-import { FOREIGN_HOST_KEY, KEY_PASSPHRASE, startSshServer, SUDO_USER, SUDO_USER_PASSWORD, type SshServer } from "../../sandbox/ssh-server";
+import { FOREIGN_HOST_KEY, KEY_PASSPHRASE, type SshServer, SUDO_USER, SUDO_USER_PASSWORD, startSshServer } from "../../sandbox/ssh-server";
 import { checkAndCreate, providerIn } from "../support/kernel-provider";
 
 jest.setTimeout(60_000);
@@ -28,22 +28,50 @@ afterAll(async () => {
 });
 
 function sshHost(extra: Partial<Connection> = {}): SshHost {
-    const host = new SshHost({ host: "remote.test", privateKey: server.privateKey, hostKey: server.hostKey, ...extra },
-        async () => server.pipe());
+    const host = new SshHost({ host: "remote.test", privateKey: server.privateKey, hostKey: server.hostKey, ...extra }, async () =>
+        server.pipe(),
+    );
     hosts.push(host);
     return host;
 }
 
-const printed = async (host: SshHost, words: string[]) =>
-    (await host.run(["printf", "%s\\0", ...words])).stdout.split("\0").slice(0, -1);
+const printed = async (host: SshHost, words: string[]) => (await host.run(["printf", "%s\\0", ...words])).stdout.split("\0").slice(0, -1);
 
 test("hostile words reach the program verbatim: the remote shell never reads them as syntax", async () => {
-    const hostile = ["$(touch /tmp/pwned)", "`id`", "; rm -rf /", "a'b", "'", "\"", "\\", "x\ny", "*", "-n", "", " spaced ",
-        "$HOME", "&& reboot", "|cat", "> /etc/passwd", "ünï", "#comment"];
+    const hostile = [
+        "$(touch /tmp/pwned)",
+        "`id`",
+        "; rm -rf /",
+        "a'b",
+        "'",
+        '"',
+        "\\",
+        "x\ny",
+        "*",
+        "-n",
+        "",
+        " spaced ",
+        "$HOME",
+        "&& reboot",
+        "|cat",
+        "> /etc/passwd",
+        "ünï",
+        "#comment",
+    ];
     const host = sshHost();
     expect(await printed(host, hostile)).toEqual(hostile);
-    await fc.assert(fc.asyncProperty(fc.array(fc.string({ unit: "binary" }).filter((s) => !s.includes("\0")), { minLength: 1, maxLength: 5 }),
-        async (words) => { expect(await printed(host, words)).toEqual(words); }), { numRuns: 50 });
+    await fc.assert(
+        fc.asyncProperty(
+            fc.array(
+                fc.string({ unit: "binary" }).filter((s) => !s.includes("\0")),
+                { minLength: 1, maxLength: 5 },
+            ),
+            async (words) => {
+                expect(await printed(host, words)).toEqual(words);
+            },
+        ),
+        { numRuns: 50 },
+    );
     expect((await sandbox.run(["test", "-e", "/tmp/pwned"])).exitCode).not.toBe(0);
 });
 
@@ -67,9 +95,12 @@ test("sudo: a non-root login runs commands as root through sudo -n", async () =>
 
 test("every way to log in: key, encrypted key with its passphrase, password", async () => {
     expect((await sshHost({ privateKey: server.encryptedKey, privateKeyPassword: KEY_PASSPHRASE }).run(["id", "-u"])).stdout).toBe("0\n");
-    expect((await sshHost({ user: SUDO_USER, privateKey: undefined, password: SUDO_USER_PASSWORD }).run(["id", "-u"])).stdout).toBe("4242\n");
-    await expect(sshHost({ privateKey: server.encryptedKey, privateKeyPassword: "wrong" }).run(["true"]))
-        .rejects.toThrow("root@remote.test:22: Cannot parse privateKey: OpenSSH key integrity check failed -- bad passphrase?");
+    expect((await sshHost({ user: SUDO_USER, privateKey: undefined, password: SUDO_USER_PASSWORD }).run(["id", "-u"])).stdout).toBe(
+        "4242\n",
+    );
+    await expect(sshHost({ privateKey: server.encryptedKey, privateKeyPassword: "wrong" }).run(["true"])).rejects.toThrow(
+        "root@remote.test:22: Cannot parse privateKey: OpenSSH key integrity check failed -- bad passphrase?",
+    );
 });
 
 test("more concurrent commands than OpenSSH's MaxSessions share one connection", async () => {
@@ -91,10 +122,16 @@ test("a remote machine whose FORWARD policy is DROP: create refuses until accept
     const connection = { host: "remote.test" }; // judged by the provider: not dialled at check
     await sandbox.sh("iptables", "-P", "FORWARD", "DROP");
     try {
-        await expect(checkAndCreate(nat, { connection, sourceCidr: "10.9.0.0/24" }))
-            .rejects.toThrow(/acceptForward: the FORWARD chain on root@remote.test:22 drops by default/);
+        await expect(checkAndCreate(nat, { connection, sourceCidr: "10.9.0.0/24" })).rejects.toThrow(
+            /acceptForward: the FORWARD chain on root@remote.test:22 drops by default/,
+        );
         expect(await sandbox.sh("iptables-save", "-t", "nat")).not.toContain("10.9.0.0/24");
-        const { id, outs } = await checkAndCreate(nat, { connection, sourceCidr: "10.9.0.0/24", excludeOutInterface: "br9", acceptForward: true });
+        const { id, outs } = await checkAndCreate(nat, {
+            connection,
+            sourceCidr: "10.9.0.0/24",
+            excludeOutInterface: "br9",
+            acceptForward: true,
+        });
         expect(await sandbox.sh("iptables-save")).toMatch(/-A FORWARD -s 10\.9\.0\.0\/24 -i br9 .*-j ACCEPT/);
         await nat.delete(id, outs);
     } finally {
@@ -105,22 +142,28 @@ test("a remote machine whose FORWARD policy is DROP: create refuses until accept
 
 test("through a bastion: the target is dialled over a channel the bastion opens", async () => {
     const before = (await server.log()).match(/Accepted publickey for root from 127\.0\.0\.1/g)?.length ?? 0;
-    const host = sshHost({ host: "127.0.0.1", port: 2222, proxy: { host: "bastion.test", privateKey: server.privateKey, hostKey: server.hostKey } });
+    const host = sshHost({
+        host: "127.0.0.1",
+        port: 2222,
+        proxy: { host: "bastion.test", privateKey: server.privateKey, hostKey: server.hostKey },
+    });
     expect((await host.run(["id", "-u"])).stdout.trim()).toBe("0");
     // The listening sshd saw the target login arrive from the bastion's side of the sandbox.
     expect((await server.log()).match(/Accepted publickey for root from 127\.0\.0\.1/g)?.length).toBe(before + 1);
 });
 
 test("a different host key is refused before any command runs", async () => {
-    await expect(sshHost({ hostKey: FOREIGN_HOST_KEY }).run(["touch", "/tmp/should-not-exist"]))
-        .rejects.toThrow(/host key refused: the server presented SHA256:\S+, but connection.hostKey .* is SHA256:\S+; no command was run/);
+    await expect(sshHost({ hostKey: FOREIGN_HOST_KEY }).run(["touch", "/tmp/should-not-exist"])).rejects.toThrow(
+        /host key refused: the server presented SHA256:\S+, but connection.hostKey .* is SHA256:\S+; no command was run/,
+    );
     expect((await sandbox.run(["test", "-e", "/tmp/should-not-exist"])).exitCode).not.toBe(0);
 });
 
 test("a wrong key is refused at once, without retries", async () => {
     const started = Date.now();
-    await expect(sshHost({ privateKey: undefined, password: "wrong" }).run(["true"]))
-        .rejects.toThrow(/authentication refused for user "root"/);
+    await expect(sshHost({ privateKey: undefined, password: "wrong" }).run(["true"])).rejects.toThrow(
+        /authentication refused for user "root"/,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
 });
 
@@ -133,7 +176,8 @@ test("an unreachable machine fails after dialErrorLimit attempts, naming the way
     const host = new SshHost({ host: "gone.test", privateKey: server.privateKey, dialErrorLimit: 3, perDialTimeout: 2 }, dead);
     const started = Date.now();
     await expect(host.run(["true"])).rejects.toThrow(
-        /cannot reach root@gone.test:22 after 3 attempts over \d+ s .*pulumi state delete --target-dependents '<URN>'/);
+        /cannot reach root@gone.test:22 after 3 attempts over \d+ s .*pulumi state delete --target-dependents '<URN>'/,
+    );
     expect(Date.now() - started).toBeLessThan(15_000);
     // The verdict stays: the next resource on that machine fails at once.
     const again = Date.now();
@@ -153,8 +197,9 @@ describe("trust boundaries", () => {
     test("a pin is never skipped because an unpinned resource of the same machine dialled first", async () => {
         const pool = hostPool(async () => server.pipe());
         expect((await pooled(pool, base()).run(["true"])).exitCode).toBe(0);
-        await expect(pooled(pool, { ...base(), hostKey: FOREIGN_HOST_KEY }).run(["touch", "/tmp/pinned-ran"]))
-            .rejects.toThrow(/host key refused/);
+        await expect(pooled(pool, { ...base(), hostKey: FOREIGN_HOST_KEY }).run(["touch", "/tmp/pinned-ran"])).rejects.toThrow(
+            /host key refused/,
+        );
         expect((await sandbox.run(["test", "-e", "/tmp/pinned-ran"])).exitCode).not.toBe(0);
     });
 
@@ -162,11 +207,16 @@ describe("trust boundaries", () => {
         expect(sessionKey({ host: "a" })).toBe(sessionKey({ host: "a", dialErrorLimit: 3, perDialTimeout: 2 }));
         expect(sessionKey({ host: "a" })).not.toBe(sessionKey({ host: "a", hostKey: FOREIGN_HOST_KEY }));
         expect(sessionKey({ host: "a", password: "x" })).not.toBe(sessionKey({ host: "a", password: "y" }));
-        expect(sessionKey({ host: "a", proxy: { host: "b" } })).not.toBe(sessionKey({ host: "a", proxy: { host: "b", hostKey: FOREIGN_HOST_KEY } }));
+        expect(sessionKey({ host: "a", proxy: { host: "b" } })).not.toBe(
+            sessionKey({ host: "a", proxy: { host: "b", hostKey: FOREIGN_HOST_KEY } }),
+        );
     });
 
     test("without hostKey, the key first seen is recorded in state and a different one is refused later", async () => {
-        const provider = makeProvider("Namespace", hostPool(async () => server.pipe()));
+        const provider = makeProvider(
+            "Namespace",
+            hostPool(async () => server.pipe()),
+        );
         const { id, outs } = await checkAndCreate(provider as Required<typeof provider>, { name: "tofu1", connection: base() });
         expect(outs.hostKeySeen).toBe(keyOnly(server.hostKey));
         expect(outs.connection).toEqual(base()); // the recorded pin is not an input change
@@ -174,15 +224,23 @@ describe("trust boundaries", () => {
 
         // Another machine answering at that address: refused before any command, both fingerprints named.
         const impostor = { ...outs, hostKeySeen: keyOnly(FOREIGN_HOST_KEY) };
-        await expect(makeProvider("Namespace", hostPool(async () => server.pipe())).delete!(id, impostor))
-            .rejects.toThrow(/host key refused: the server presented SHA256:\S+, .* is SHA256:\S+; no command was run\. If the machine's key changed on purpose, set connection\.hostKey/);
+        await expect(
+            makeProvider(
+                "Namespace",
+                hostPool(async () => server.pipe()),
+            ).delete!(id, impostor),
+        ).rejects.toThrow(
+            /host key refused: the server presented SHA256:\S+, .* is SHA256:\S+; no command was run\. If the machine's key changed on purpose, set connection\.hostKey/,
+        );
         expect(await sandbox.sh("ip", "netns", "list")).toMatch(/^tofu1\b/m);
         await provider.delete!(id, outs);
     });
 });
 
 describe("deadlines and output", () => {
-    afterEach(() => { delete process.env.PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS; });
+    afterEach(() => {
+        delete process.env.PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS;
+    });
 
     test("a hung remote command is stopped at its deadline, naming it, and frees its channel", async () => {
         process.env.PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS = "1";
@@ -190,7 +248,11 @@ describe("deadlines and output", () => {
         const started = Date.now();
         // More hung commands than channel slots (8): each fails at its deadline, none waits forever.
         const hung = await Promise.allSettled(Array.from({ length: 9 }, () => host.run(["sleep", "30"])));
-        expect(hung.every((r) => r.status === "rejected" && /running "sleep 30" on root@remote.test:22: no result after 1 s/.test(String(r.reason)))).toBe(true);
+        expect(
+            hung.every(
+                (r) => r.status === "rejected" && /running "sleep 30" on root@remote.test:22: no result after 1 s/.test(String(r.reason)),
+            ),
+        ).toBe(true);
         expect(Date.now() - started).toBeLessThan(10_000);
         expect((await host.run(["true"])).exitCode).toBe(0);
     });

@@ -1,9 +1,12 @@
 // SysctlForward against the real kernel: the sandbox's own net.ipv4.ip_forward.
-import { checkAndCreate, providerIn } from "../support/kernel-provider";
+
 import { Sandbox } from "../../sandbox/sandbox";
+import { checkAndCreate, providerIn } from "../support/kernel-provider";
 
 let sandbox: Sandbox;
-beforeAll(async () => { sandbox = await Sandbox.start(); });
+beforeAll(async () => {
+    sandbox = await Sandbox.start();
+});
 afterAll(() => sandbox?.stop());
 
 const forwarding = async () => (await sandbox.sh("sysctl", "-n", "net.ipv4.ip_forward")).trim();
@@ -50,8 +53,9 @@ test("several stacks: forwarding stays on while any owner wants it; the last one
     const b = await checkAndCreate(fwd, { ipv4: true, ipv6: false }); // stack B finds 1 (A's)
     expect(a.outs.previousIpv4).toBe(0);
     expect(b.outs.previousIpv4).toBe(0); // the value before the first owner, not A's 1
-    expect((await sandbox.sh("ls", "/run/pulumi-netns/switches/net.ipv4.ip_forward")).split("\n").filter(Boolean).sort())
-        .toEqual([`owner.${a.outs.ownerTag}`, `owner.${b.outs.ownerTag}`, "previous.0"].sort());
+    expect((await sandbox.sh("ls", "/run/pulumi-netns/switches/net.ipv4.ip_forward")).split("\n").filter(Boolean).sort()).toEqual(
+        [`owner.${a.outs.ownerTag}`, `owner.${b.outs.ownerTag}`, "previous.0"].sort(),
+    );
 
     await fwd.delete(a.id, a.outs);
     expect(await forwarding()).toBe("1"); // B still wants it

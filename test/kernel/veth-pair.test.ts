@@ -1,8 +1,8 @@
 // VethPair CRUD against the real kernel, inside a private sandbox.
 import { configuredAddresses, parseAddresses, parseLinks } from "../../provider/linux/ip-json";
-import { FaultyHost, argvContains } from "../support/faulty-host";
-import { checkAndCreate, providerIn } from "../support/kernel-provider";
 import { Sandbox } from "../../sandbox/sandbox";
+import { argvContains, FaultyHost } from "../support/faulty-host";
+import { checkAndCreate, providerIn } from "../support/kernel-provider";
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -64,8 +64,9 @@ test("read reports the host end moved off its bridge, and the pair gone with its
 test("a taken peer name inside the namespace is refused and nothing is left", async () => {
     await sandbox.sh("ip", "-n", "vns2", "link", "add", "vpx", "type", "veth", "peer", "name", "vpy");
     const veth = providerIn("VethPair", sandbox.host);
-    await expect(checkAndCreate(veth, { ...inputs, hostName: "vhx", peerName: "vpx", namespace: "vns2" }))
-        .rejects.toThrow(/VethPair "vpx": an interface in namespace vns2 with this name already exists/);
+    await expect(checkAndCreate(veth, { ...inputs, hostName: "vhx", peerName: "vpx", namespace: "vns2" })).rejects.toThrow(
+        /VethPair "vpx": an interface in namespace vns2 with this name already exists/,
+    );
     expect(await link("vhx")).toBeUndefined();
 });
 
@@ -76,16 +77,18 @@ test.each([
     ["address the peer", ["addr", "add"]],
 ])("a failure at '%s' leaves neither end behind", async (_step, words) => {
     const veth = providerIn("VethPair", new FaultyHost(sandbox.host, (argv) => argvContains(argv, words)));
-    await expect(checkAndCreate(veth, { ...inputs, hostName: "vh2", peerName: "vp2" }))
-        .rejects.toThrow(/VethPair "vh2": running "ip .*": exit 2: .*injected/);
+    await expect(checkAndCreate(veth, { ...inputs, hostName: "vh2", peerName: "vp2" })).rejects.toThrow(
+        /VethPair "vh2": running "ip .*": exit 2: .*injected/,
+    );
     expect(await link("vh2")).toBeUndefined();
     expect(await link("vp2", "vns1")).toBeUndefined();
 });
 
 test("an unknown bridge fails with the kernel's words and leaves nothing", async () => {
     const veth = providerIn("VethPair", sandbox.host);
-    await expect(checkAndCreate(veth, { ...inputs, hostName: "vh3", peerName: "vp3", bridge: "nobridge" }))
-        .rejects.toThrow(/master nobridge": exit \d+: .*(Cannot find device|does not exist)/);
+    await expect(checkAndCreate(veth, { ...inputs, hostName: "vh3", peerName: "vp3", bridge: "nobridge" })).rejects.toThrow(
+        /master nobridge": exit \d+: .*(Cannot find device|does not exist)/,
+    );
     expect(await link("vh3")).toBeUndefined();
 });
 

@@ -6,7 +6,10 @@ export class FaultyHost implements Host {
     /** Every command that ran, failed ones included. */
     readonly log: string[][] = [];
 
-    constructor(private readonly inner: Host, private readonly shouldFail: (argv: readonly string[]) => boolean) {
+    constructor(
+        private readonly inner: Host,
+        private readonly shouldFail: (argv: readonly string[]) => boolean,
+    ) {
         this.description = inner.description;
     }
 

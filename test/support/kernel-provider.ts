@@ -1,8 +1,8 @@
 // Calls a provider the way the Pulumi engine would, but against a sandbox's kernel.
 import { randomBytes } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import type { Host } from "../../provider/host/host";
 import { type Kind, makeProvider } from "../../provider";
+import type { Host } from "../../provider/host/host";
 
 export function providerIn(kind: Kind, host: Host): Required<pulumi.dynamic.ResourceProvider> {
     return makeProvider(kind, () => host) as Required<pulumi.dynamic.ResourceProvider>;

@@ -1,10 +1,10 @@
 // The frame of an SSH e2e test file: a "remote machine" sandbox (with its outside world and a
 // real sshd) and a "control machine" sandbox running the Pulumi CLI, joined by one cable.
 import { cableSandboxes, MGMT } from "../../sandbox/link";
-import { configureConnection as configure } from "../../sandbox/remote-config";
 import { PulumiProject } from "../../sandbox/pulumi-project";
+import { configureConnection as configure } from "../../sandbox/remote-config";
 import { Sandbox, type SandboxSnapshot } from "../../sandbox/sandbox";
-import { startSshServer, type SshServer } from "../../sandbox/ssh-server";
+import { type SshServer, startSshServer } from "../../sandbox/ssh-server";
 import { buildWorld } from "../../sandbox/world";
 
 export interface RemoteStack {

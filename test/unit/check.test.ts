@@ -4,7 +4,12 @@ import { UNKNOWN } from "../../provider/resources/common/unknown";
 import { namespaceInputs } from "../../provider/resources/namespace/schema";
 
 test("each bad field is named", () => {
-    const { failures } = checkInputs(bridgeInputs, { ownerTag: "0123456789ab", name: "bridge-name-too-long", addresses: ["192.168.1.1", "10.0.0.1/8"], mtu: 10 });
+    const { failures } = checkInputs(bridgeInputs, {
+        ownerTag: "0123456789ab",
+        name: "bridge-name-too-long",
+        addresses: ["192.168.1.1", "10.0.0.1/8"],
+        mtu: 10,
+    });
     expect(failures?.map((f) => f.property).sort()).toEqual(["addresses[0]", "mtu", "name"]);
     expect(failures?.find((f) => f.property === "name")?.reason).toMatch(/15 characters/);
 });

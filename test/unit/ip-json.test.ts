@@ -36,8 +36,14 @@ test("netns list, including the empty output of older ip", () => {
 
 describe("kernel error classification (recorded stderr)", () => {
     const failed = (stderr: string) => ({ argv: [], exitCode: 1, stdout: "", stderr });
-    test.each(["err-netns-missing.txt", "err-netns-del-missing.txt", "err-link-missing.txt",
-        "err-link-del-missing.txt", "err-addr-missing.txt", "err-rule-missing.txt"])("%s is 'not found'", (name) => {
+    test.each([
+        "err-netns-missing.txt",
+        "err-netns-del-missing.txt",
+        "err-link-missing.txt",
+        "err-link-del-missing.txt",
+        "err-addr-missing.txt",
+        "err-rule-missing.txt",
+    ])("%s is 'not found'", (name) => {
         expect(isNotFound(failed(fixture(name)))).toBe(true);
         expect(isExists(failed(fixture(name)))).toBe(false);
     });

@@ -4,17 +4,22 @@ import * as pulumi from "@pulumi/pulumi";
 
 const registered: string[] = [];
 beforeAll(async () => {
-    await pulumi.runtime.setMocks({
-        newResource: (args) => {
-            registered.push(args.type);
-            const stackId = args.type.endsWith(":StackIdentity") ? { stackId: "0".repeat(32) } : {};
-            return { id: `${args.name}-id`, state: { ...args.inputs, ...stackId } };
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                registered.push(args.type);
+                const stackId = args.type.endsWith(":StackIdentity") ? { stackId: "0".repeat(32) } : {};
+                return { id: `${args.name}-id`, state: { ...args.inputs, ...stackId } };
+            },
+            call: () => ({}),
         },
-        call: () => ({}),
-    }, "project", "dev", false);
+        "project",
+        "dev",
+        false,
+    );
 });
 
-const valueOf = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+const settled = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
 
 test("same-named children of two components get different tags; the same place gets the same tag", async () => {
     // Loaded only now, after the mocks: the SDK registers the identity resource when first asked.
@@ -22,8 +27,10 @@ test("same-named children of two components get different tags; the same place g
     const a = new pulumi.ComponentResource("test:index:Lab", "a");
     const b = new pulumi.ComponentResource("test:index:Lab", "b");
     const [tagA, tagB, tagA2, root] = await Promise.all([
-        valueOf(ownerTagFor("Bridge", "br", { parent: a })), valueOf(ownerTagFor("Bridge", "br", { parent: b })),
-        valueOf(ownerTagFor("Bridge", "br", { parent: a })), valueOf(ownerTagFor("Bridge", "br")),
+        settled(ownerTagFor("Bridge", "br", { parent: a })),
+        settled(ownerTagFor("Bridge", "br", { parent: b })),
+        settled(ownerTagFor("Bridge", "br", { parent: a })),
+        settled(ownerTagFor("Bridge", "br")),
     ]);
     expect(tagA).toMatch(/^[0-9a-f]{12}$/);
     expect(new Set([tagA, tagB, root]).size).toBe(3);

@@ -11,7 +11,10 @@ const readme = readFileSync(join(repo, "README.md"), "utf8");
 const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 const shared: Record<string, string> = {
-    ns1: "netns.Namespace", br0: "netns.Bridge", v0: "netns.VethPair", config: "pulumi.Config",
+    ns1: "netns.Namespace",
+    br0: "netns.Bridge",
+    v0: "netns.VethPair",
+    config: "pulumi.Config",
     connection: "netns.Connection",
 };
 
@@ -20,8 +23,14 @@ function asModule(snippet: string): string {
     const declared = Object.entries(shared)
         .filter(([name]) => new RegExp(`\\b${name}\\b`).test(body) && !new RegExp(`\\bconst ${name}\\b`).test(body))
         .map(([name, type]) => `declare const ${name}: ${type};`);
-    return ['import * as pulumi from "@pulumi/pulumi";', 'import * as netns from "pulumi-netns";',
-        "void pulumi;", ...declared, body, "export {};"].join("\n");
+    return [
+        'import * as pulumi from "@pulumi/pulumi";',
+        'import * as netns from "pulumi-netns";',
+        "void pulumi;",
+        ...declared,
+        body,
+        "export {};",
+    ].join("\n");
 }
 
 test("the README has snippets to check", () => {
@@ -37,9 +46,16 @@ test("every README snippet type-checks against the SDK", () => {
             return file;
         });
         const program = ts.createProgram(files, {
-            target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true, noEmit: true,
-            skipLibCheck: true, esModuleInterop: true, types: ["node"], typeRoots: [join(repo, "node_modules", "@types")],
-            baseUrl: repo, paths: { "pulumi-netns": ["sdk/index.ts"], "*": ["node_modules/*"] },
+            target: ts.ScriptTarget.ES2022,
+            module: ts.ModuleKind.CommonJS,
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            esModuleInterop: true,
+            types: ["node"],
+            typeRoots: [join(repo, "node_modules", "@types")],
+            baseUrl: repo,
+            paths: { "pulumi-netns": ["sdk/index.ts"], "*": ["node_modules/*"] },
         });
         const problems = ts.getPreEmitDiagnostics(program).map((d) => {
             const where = d.file ? `${d.file.fileName.replace(dir, "README")}: ` : "";

@@ -4,8 +4,8 @@
 // engine's own encoding (Struct.fromJavaScript), as must anything `recordable` lets through.
 import fc from "fast-check";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { Host, RunResult } from "../../provider/host/host";
 import { type Kind, makeProvider } from "../../provider";
+import type { Host, RunResult } from "../../provider/host/host";
 import { recordable } from "../../provider/resources/common/recordable";
 
 const RUNS = { numRuns: 60 };
@@ -26,8 +26,13 @@ class ScriptedHost implements Host {
         const added = argv.indexOf("add");
         if (argv.includes("route") && added > 0) {
             const after = (kw: string) => (argv.includes(kw) ? argv[argv.indexOf(kw) + 1] : undefined);
-            this.routes.push({ dst: argv[added + 1], gateway: after("via"), dev: after("dev") ?? "br0",
-                metric: Number(after("metric") ?? 0), protocol: "245" });
+            this.routes.push({
+                dst: argv[added + 1],
+                gateway: after("via"),
+                dev: after("dev") ?? "br0",
+                metric: Number(after("metric") ?? 0),
+                protocol: "245",
+            });
         }
         if (argv.includes("route") && argv.includes("exact")) {
             return ok(JSON.stringify(this.routes));
@@ -41,8 +46,19 @@ class ScriptedHost implements Host {
         }
         if (/ link show dev (\S+)/.test(words)) {
             const name = / dev (\S+)/.exec(words)![1];
-            return ok(JSON.stringify([{ ifindex: 7, ifname: name, flags: ["UP"], mtu: 1500, address: "02:00:00:00:00:07",
-                ifalias: `pulumi-netns:${ownerTag}`, linkinfo: { info_kind: this.kinds.get(name) ?? "veth" } }]));
+            return ok(
+                JSON.stringify([
+                    {
+                        ifindex: 7,
+                        ifname: name,
+                        flags: ["UP"],
+                        mtu: 1500,
+                        address: "02:00:00:00:00:07",
+                        ifalias: `pulumi-netns:${ownerTag}`,
+                        linkinfo: { info_kind: this.kinds.get(name) ?? "veth" },
+                    },
+                ]),
+            );
         }
         if (/ -j /.test(` ${words} `)) {
             return ok("[]");
@@ -61,8 +77,7 @@ class ScriptedHost implements Host {
 }
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-const v4 = fc.tuple(fc.integer({ min: 1, max: 223 }), fc.nat(255), fc.nat(255), fc.integer({ min: 1, max: 254 }))
-    .map((b) => b.join("."));
+const v4 = fc.tuple(fc.integer({ min: 1, max: 223 }), fc.nat(255), fc.nat(255), fc.integer({ min: 1, max: 254 })).map((b) => b.join("."));
 const v6 = fc.integer({ min: 1, max: 0xfffe }).map((n) => `fd00:1::${n.toString(16)}`);
 const address = fc.oneof(v4, v6);
 const name = fc.constantFrom("br0", "veth0", "ceth0", "lab-1", "x.y");
@@ -71,19 +86,55 @@ const port = fc.integer({ min: 1, max: 65535 });
 const inputsOf: Record<Kind, fc.Arbitrary<Record<string, unknown>>> = {
     StackIdentity: fc.constant({}),
     Namespace: fc.record({ name: fc.constantFrom("ns1", "red"), loopbackUp: maybe(fc.boolean()) }),
-    Bridge: fc.record({ name, addresses: maybe(fc.array(address.map((a) => `${a}/${a.includes(":") ? 64 : 24}`), { maxLength: 3 })), mtu: maybe(fc.integer({ min: 1280, max: 9000 })) }),
-    VethPair: fc.record({ hostName: fc.constant("veth0"), peerName: fc.constant("ceth0"), namespace: fc.constant("ns1"),
-        bridge: maybe(fc.constant("br0")), addresses: maybe(fc.array(v4.map((a) => `${a}/24`), { maxLength: 2 })), mtu: maybe(fc.integer({ min: 1280, max: 9000 })) }),
+    Bridge: fc.record({
+        name,
+        addresses: maybe(
+            fc.array(
+                address.map((a) => `${a}/${a.includes(":") ? 64 : 24}`),
+                { maxLength: 3 },
+            ),
+        ),
+        mtu: maybe(fc.integer({ min: 1280, max: 9000 })),
+    }),
+    VethPair: fc.record({
+        hostName: fc.constant("veth0"),
+        peerName: fc.constant("ceth0"),
+        namespace: fc.constant("ns1"),
+        bridge: maybe(fc.constant("br0")),
+        addresses: maybe(
+            fc.array(
+                v4.map((a) => `${a}/24`),
+                { maxLength: 2 },
+            ),
+        ),
+        mtu: maybe(fc.integer({ min: 1280, max: 9000 })),
+    }),
     Route: fc.oneof(
         fc.record({ destination: fc.constant("default"), via: address, namespace: maybe(fc.constant("ns1")), metric: maybe(fc.nat(1000)) }),
         fc.record({ destination: fc.constant("10.9.0.0/16"), device: name, metric: maybe(fc.nat(1000)) }),
     ),
     SysctlForward: fc.record({ ipv4: maybe(fc.boolean()), ipv6: maybe(fc.boolean()) }),
-    MasqueradeRule: fc.record({ sourceCidr: fc.constantFrom("192.168.1.0/24", "fd00:1::/64"), excludeOutInterface: maybe(name), acceptForward: maybe(fc.boolean()) }),
-    PortForward: fc.oneof(v4.map((t) => [t, v4] as const), v6.map((t) => [t, v6] as const)).chain(([target, family]) => fc.record({
-        hostPort: port, targetAddress: fc.constant(target), targetPort: maybe(port), hostAddress: maybe(family),
-        protocol: maybe(fc.constantFrom("tcp", "udp")), inInterface: maybe(name), acceptForward: maybe(fc.boolean()),
-    })),
+    MasqueradeRule: fc.record({
+        sourceCidr: fc.constantFrom("192.168.1.0/24", "fd00:1::/64"),
+        excludeOutInterface: maybe(name),
+        acceptForward: maybe(fc.boolean()),
+    }),
+    PortForward: fc
+        .oneof(
+            v4.map((t) => [t, v4] as const),
+            v6.map((t) => [t, v6] as const),
+        )
+        .chain(([target, family]) =>
+            fc.record({
+                hostPort: port,
+                targetAddress: fc.constant(target),
+                targetPort: maybe(port),
+                hostAddress: maybe(family),
+                protocol: maybe(fc.constantFrom("tcp", "udp")),
+                inInterface: maybe(name),
+                acceptForward: maybe(fc.boolean()),
+            }),
+        ),
 };
 
 /** What the engine does with a result: throws "Unexpected struct type." on anything it cannot hold. */
@@ -94,31 +145,37 @@ const asSent = (inputs: Record<string, unknown>) => ({ ownerTag, ...recordable(i
 
 test.each(Object.keys(inputsOf) as Kind[])("%s: create, read and update results always encode", async (kind) => {
     process.env.PULUMI_NETNS_SETTLE_SECONDS = "0";
-    await fc.assert(fc.asyncProperty(inputsOf[kind], async (raw) => {
-        const host = new ScriptedHost();
-        const provider = makeProvider(kind, () => host);
-        const checked = await provider.check!({}, asSent(raw));
-        if (checked.failures?.length) {
-            return; // refused inputs never reach create
-        }
-        const created = await provider.create(checked.inputs);
-        expect(() => encode(created.outs)).not.toThrow();
-        const read = await provider.read!(created.id, created.outs);
-        expect(() => encode(read.props ?? {})).not.toThrow();
-        const updated = await provider.update!(created.id, created.outs, checked.inputs);
-        expect(() => encode(updated.outs ?? {})).not.toThrow();
-    }), RUNS);
+    await fc.assert(
+        fc.asyncProperty(inputsOf[kind], async (raw) => {
+            const host = new ScriptedHost();
+            const provider = makeProvider(kind, () => host);
+            const checked = await provider.check!({}, asSent(raw));
+            if (checked.failures?.length) {
+                return; // refused inputs never reach create
+            }
+            const created = await provider.create(checked.inputs);
+            expect(() => encode(created.outs)).not.toThrow();
+            const read = await provider.read!(created.id, created.outs);
+            expect(() => encode(read.props ?? {})).not.toThrow();
+            const updated = await provider.update!(created.id, created.outs, checked.inputs);
+            expect(() => encode(updated.outs ?? {})).not.toThrow();
+        }),
+        RUNS,
+    );
 });
 
 test("recordable: whatever it returns encodes; what it cannot make encodable it refuses", () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.anything({ withNullPrototype: false })), (value) => {
-        let cleaned: Record<string, unknown>;
-        try {
-            cleaned = recordable(value);
-        } catch (err) {
-            expect((err as Error).message).toMatch(/cannot hold|undefined/);
-            return;
-        }
-        expect(() => encode(cleaned)).not.toThrow();
-    }), { numRuns: 1000 });
+    fc.assert(
+        fc.property(fc.dictionary(fc.string(), fc.anything({ withNullPrototype: false })), (value) => {
+            let cleaned: Record<string, unknown>;
+            try {
+                cleaned = recordable(value);
+            } catch (err) {
+                expect((err as Error).message).toMatch(/cannot hold|undefined/);
+                return;
+            }
+            expect(() => encode(cleaned)).not.toThrow();
+        }),
+        { numRuns: 1000 },
+    );
 });

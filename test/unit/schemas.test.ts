@@ -8,11 +8,23 @@ describe("interface names", () => {
         expect(ok(interfaceName, n)).toBe(true);
     });
     test.each([
-        ["", "empty"], ["1234567890123456", "16 characters"], ["-br0", "leading dash"], ["br 0", "space"],
-        ["br0;rm", "shell metacharacter"], ["a/b", "slash"], [".", "dot"], ["..", "dot dot"], ["bré", "non-ASCII"],
-        ["$(id)", "command substitution"], ["up", "an ip keyword (ip link add up ... names a kernel-made bridge0)"],
-        ["down", "an ip keyword"], ["type", "an ip keyword"], ["mtu", "an ip keyword"], ["help", "an ip keyword"],
-        ["if7", "read by ip as ifindex 7"], ["if123", "read by ip as ifindex 123"],
+        ["", "empty"],
+        ["1234567890123456", "16 characters"],
+        ["-br0", "leading dash"],
+        ["br 0", "space"],
+        ["br0;rm", "shell metacharacter"],
+        ["a/b", "slash"],
+        [".", "dot"],
+        ["..", "dot dot"],
+        ["bré", "non-ASCII"],
+        ["$(id)", "command substitution"],
+        ["up", "an ip keyword (ip link add up ... names a kernel-made bridge0)"],
+        ["down", "an ip keyword"],
+        ["type", "an ip keyword"],
+        ["mtu", "an ip keyword"],
+        ["help", "an ip keyword"],
+        ["if7", "read by ip as ifindex 7"],
+        ["if123", "read by ip as ifindex 123"],
     ])("refuses %j (%s)", (n) => {
         expect(ok(interfaceName, n)).toBe(false);
     });
@@ -34,7 +46,9 @@ describe("addresses", () => {
         expect(ok(interfaceAddress, a)).toBe(true);
     });
     test.each(["192.168.1.1", "192.168.1.1/33", "192.168.1.1/0", "192.168.1.1/024", "2001:db8::1/129", "x/24"])(
-        "interface address refuses %j", (a) => expect(ok(interfaceAddress, a)).toBe(false));
+        "interface address refuses %j",
+        (a) => expect(ok(interfaceAddress, a)).toBe(false),
+    );
     test.each(["192.168.1.0/24", "0.0.0.0/0", "2001:db8::/64", "10.0.0.0/8"])("network accepts %s", (a) => {
         expect(ok(networkCidr, a)).toBe(true);
     });

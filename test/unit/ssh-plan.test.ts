@@ -1,10 +1,10 @@
 // The pure parts of the SSH host: quoting, host key pins, dial options, backoff, channel limit.
 import { execFileSync } from "node:child_process";
 import fc from "fast-check";
+import { printable, SAFE_PATH } from "../../provider/host/limits";
 import { ChannelLimit } from "../../provider/host/ssh/channel-limit";
 import { attemptLimit, backoffBefore, connectConfig, describeEndpoint } from "../../provider/host/ssh/dial-plan";
 import { fingerprint, parseHostKey } from "../../provider/host/ssh/host-key";
-import { SAFE_PATH, printable } from "../../provider/host/limits";
 import { remoteCommand, shellQuote } from "../../provider/host/ssh/remote-command";
 import { connection } from "../../provider/schemas/connection";
 
@@ -13,11 +13,24 @@ const ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH
 describe("remote command", () => {
     /** What a POSIX shell (as sshd runs it: `sh -c COMMAND`) hands the program. */
     const throughShell = (command: string) =>
-        execFileSync("sh", ["-c", `set -- ${command}; printf '%s\\0' "$@"`]).toString().split("\0").slice(0, -1);
+        execFileSync("sh", ["-c", `set -- ${command}; printf '%s\\0' "$@"`])
+            .toString()
+            .split("\0")
+            .slice(0, -1);
 
     test("every word survives a POSIX shell verbatim", () => {
-        fc.assert(fc.property(fc.array(fc.string({ unit: "binary" }).filter((s) => !s.includes("\0")), { minLength: 1, maxLength: 6 }),
-            (words) => { expect(throughShell(words.map(shellQuote).join(" "))).toEqual(words); }), { numRuns: 300 });
+        fc.assert(
+            fc.property(
+                fc.array(
+                    fc.string({ unit: "binary" }).filter((s) => !s.includes("\0")),
+                    { minLength: 1, maxLength: 6 },
+                ),
+                (words) => {
+                    expect(throughShell(words.map(shellQuote).join(" "))).toEqual(words);
+                },
+            ),
+            { numRuns: 300 },
+        );
     });
 
     test("runs with a fixed locale and PATH, behind sudo -n when asked", () => {
@@ -39,10 +52,12 @@ describe("host key", () => {
     });
 
     test.each(["", "ssh-ed25519", "AAAAC3Nz", "ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl"])(
-        "refuses %j without echoing it", (text) => {
+        "refuses %j without echoing it",
+        (text) => {
             expect(() => parseHostKey(text)).toThrow(/hostKey/);
             expect(connection.safeParse({ host: "h", hostKey: text }).success).toBe(false);
-        });
+        },
+    );
 });
 
 describe("dial plan", () => {
@@ -78,12 +93,16 @@ test("the channel limit never runs more than its maximum at once, and runs every
     const limit = new ChannelLimit(3);
     let running = 0;
     let peak = 0;
-    const done = await Promise.all(Array.from({ length: 20 }, (_, i) => limit.run(async () => {
-        peak = Math.max(peak, ++running);
-        await new Promise((r) => setTimeout(r, 5));
-        running--;
-        return i;
-    })));
+    const done = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+            limit.run(async () => {
+                peak = Math.max(peak, ++running);
+                await new Promise((r) => setTimeout(r, 5));
+                running--;
+                return i;
+            }),
+        ),
+    );
     expect(peak).toBe(3);
     expect(done).toHaveLength(20);
 });

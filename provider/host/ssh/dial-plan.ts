@@ -2,7 +2,7 @@
 // endpoint, its name in messages, and how long to wait between attempts.
 import type { ConnectConfig } from "ssh2";
 import type { Connection } from "../../schemas/connection";
-import { hostKeyAlgorithms, parseHostKey, type PinnedKey } from "./host-key";
+import { hostKeyAlgorithms, type PinnedKey, parseHostKey } from "./host-key";
 
 export type Endpoint = Omit<Connection, "proxy" | "sudo">;
 

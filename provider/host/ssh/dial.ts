@@ -14,13 +14,17 @@ export const presentedKeyOf = (client: Client): string | undefined => presentedK
 export type OpenSocket = (e: Endpoint) => Promise<Duplex | undefined>;
 
 export class SshDialError extends Error {
-    constructor(message: string, readonly final: boolean) {
+    constructor(
+        message: string,
+        readonly final: boolean,
+    ) {
         super(message);
         this.name = "SshDialError";
     }
 }
 
-const WAY_OUT = "If that machine is gone for good, its network objects went with it: remove its resources " +
+const WAY_OUT =
+    "If that machine is gone for good, its network objects went with it: remove its resources " +
     "from the stack with `pulumi state delete --target-dependents '<URN>'` (URNs: `pulumi stack --show-urns`), " +
     "or `pulumi state delete --all` when the stack holds nothing else.";
 
@@ -56,8 +60,11 @@ async function dialWithRetries(e: Endpoint, openSocket?: OpenSocket, via = ""): 
         }
     }
     const seconds = Math.round((Date.now() - started) / 1000);
-    throw new SshDialError(`cannot reach ${describeEndpoint(e)}${via ? ` ${via}` : ""} after ${limit} attempts ` +
-        `over ${seconds} s (last error: ${last?.message}). ${WAY_OUT}`, true);
+    throw new SshDialError(
+        `cannot reach ${describeEndpoint(e)}${via ? ` ${via}` : ""} after ${limit} attempts ` +
+            `over ${seconds} s (last error: ${last?.message}). ${WAY_OUT}`,
+        true,
+    );
 }
 
 function dialOnce(e: Endpoint, sock: Duplex | undefined): Promise<Client> {
@@ -82,13 +89,22 @@ function dialOnce(e: Endpoint, sock: Duplex | undefined): Promise<Client> {
         client.on("error", (error: Error & { level?: string }) => {
             client.end();
             if (presented) {
-                reject(new SshDialError(`host key refused: the server presented ${presented}, ` +
-                    `but connection.hostKey (or, without it, the key recorded when this resource first reached the ` +
-                    `machine) is ${fingerprint(pinned!.blob)}; no command was run. If the machine's key changed on ` +
-                    "purpose, set connection.hostKey to its new public key line (`ssh-keyscan -t ed25519 HOST`)", true));
+                reject(
+                    new SshDialError(
+                        `host key refused: the server presented ${presented}, ` +
+                            `but connection.hostKey (or, without it, the key recorded when this resource first reached the ` +
+                            `machine) is ${fingerprint(pinned!.blob)}; no command was run. If the machine's key changed on ` +
+                            "purpose, set connection.hostKey to its new public key line (`ssh-keyscan -t ed25519 HOST`)",
+                        true,
+                    ),
+                );
             } else if (error.level === "client-authentication") {
-                reject(new SshDialError(`authentication refused for user "${e.user ?? "root"}" ` +
-                    "(check privateKey, password or agentSocketPath)", true));
+                reject(
+                    new SshDialError(
+                        `authentication refused for user "${e.user ?? "root"}" (check privateKey, password or agentSocketPath)`,
+                        true,
+                    ),
+                );
             } else {
                 reject(new SshDialError(error.message, false));
             }
@@ -115,6 +131,7 @@ function dialOnce(e: Endpoint, sock: Duplex | undefined): Promise<Client> {
 function forwardThrough(bastion: Client, e: Endpoint): Promise<Duplex> {
     return new Promise((resolve, reject) => {
         bastion.forwardOut("127.0.0.1", 0, e.host, e.port ?? 22, (error, stream) =>
-            error ? reject(new SshDialError(`the bastion could not open a channel: ${error.message}`, false)) : resolve(stream));
+            error ? reject(new SshDialError(`the bastion could not open a channel: ${error.message}`, false)) : resolve(stream),
+        );
     });
 }

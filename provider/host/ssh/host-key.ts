@@ -25,7 +25,7 @@ export function parseHostKey(text: string): PinnedKey {
     const at = words.findIndex((w) => KEY_TYPE.test(w));
     const blob = at >= 0 ? words[at + 1] : undefined;
     if (at < 0 || !blob || !/^[A-Za-z0-9+/]+={0,2}$/.test(blob)) {
-        throw new Error("hostKey must be an OpenSSH public key line, e.g. \"ssh-ed25519 AAAAC3Nz...\"");
+        throw new Error('hostKey must be an OpenSSH public key line, e.g. "ssh-ed25519 AAAAC3Nz..."');
     }
     const decoded = Buffer.from(blob, "base64");
     // The blob starts with its own type name: a pasted key of another type is caught here.

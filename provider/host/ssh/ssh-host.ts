@@ -4,10 +4,10 @@ import type { Client } from "ssh2";
 import type { Connection } from "../../schemas/connection";
 import { formatArgv } from "../command-error";
 import type { Host, RunResult } from "../host";
-import { OUTPUT_LIMIT_BYTES, commandTimeoutMs, deadlineError } from "../limits";
+import { commandTimeoutMs, deadlineError, OUTPUT_LIMIT_BYTES } from "../limits";
 import { ChannelLimit } from "./channel-limit";
+import { dial, type OpenSocket, presentedKeyOf, SshDialError } from "./dial";
 import { describeEndpoint } from "./dial-plan";
-import { dial, presentedKeyOf, SshDialError, type OpenSocket } from "./dial";
 import { remoteCommand } from "./remote-command";
 
 export class SshHost implements Host {
@@ -15,7 +15,10 @@ export class SshHost implements Host {
     private client: Promise<Client> | undefined;
     private readonly channels = new ChannelLimit(8);
 
-    constructor(private readonly connection: Connection, private readonly openSocket?: OpenSocket) {
+    constructor(
+        private readonly connection: Connection,
+        private readonly openSocket?: OpenSocket,
+    ) {
         this.description = describeEndpoint(connection) + (connection.sudo ? " (sudo)" : "");
     }
 
@@ -38,16 +41,23 @@ export class SshHost implements Host {
         if (!this.client) {
             const pending = dial(this.connection, this.openSocket);
             this.client = pending;
-            pending.then((client) => {
-                const forget = () => { if (this.client === pending) { this.client = undefined; } };
-                client.once("close", forget);
-                client.on("error", forget);
-            }, (error: unknown) => {
-                // A final refusal stays: every other resource on this machine fails at once with it.
-                if (!(error instanceof SshDialError && error.final) && this.client === pending) {
-                    this.client = undefined;
-                }
-            });
+            pending.then(
+                (client) => {
+                    const forget = () => {
+                        if (this.client === pending) {
+                            this.client = undefined;
+                        }
+                    };
+                    client.once("close", forget);
+                    client.on("error", forget);
+                },
+                (error: unknown) => {
+                    // A final refusal stays: every other resource on this machine fails at once with it.
+                    if (!(error instanceof SshDialError && error.final) && this.client === pending) {
+                        this.client = undefined;
+                    }
+                },
+            );
         }
         return this.client;
     }
@@ -79,7 +89,11 @@ export class SshHost implements Host {
                 const keep = (into: Buffer[]) => (chunk: Buffer) => {
                     size += chunk.length;
                     if (size > 2 * OUTPUT_LIMIT_BYTES) {
-                        stop(new Error(`running "${formatArgv(argv)}" on ${this.description}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`));
+                        stop(
+                            new Error(
+                                `running "${formatArgv(argv)}" on ${this.description}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`,
+                            ),
+                        );
                         return;
                     }
                     into.push(chunk);
@@ -94,13 +108,15 @@ export class SshHost implements Host {
                     }
                     settled = true;
                     if (typeof code !== "number") {
-                        reject(new Error(`lost ${this.description} while running "${argv[0]}"` +
-                            (signal ? ` (killed by ${signal})` : "")));
+                        reject(new Error(`lost ${this.description} while running "${argv[0]}"${signal ? ` (killed by ${signal})` : ""}`));
                         return;
                     }
                     resolve({
-                        argv, exitCode: code, where: this.description,
-                        stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString(),
+                        argv,
+                        exitCode: code,
+                        where: this.description,
+                        stdout: Buffer.concat(stdout).toString(),
+                        stderr: Buffer.concat(stderr).toString(),
                     });
                 });
             });

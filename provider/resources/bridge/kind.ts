@@ -5,18 +5,24 @@ import { byName, defineKind } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
 import { liveAddresses, reconcileAddresses, reconcileMtu } from "../common/reconcile";
-import { ResourceError, alreadyExists } from "../common/resource-error";
+import { alreadyExists, ResourceError } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { type BridgeInputs, type BridgeState, bridgeInputs, bridgeState } from "./schema";
 
 async function observe(ip: IpClient, bridge: BridgeInputs) {
     const link = await ip.link(bridge.name);
     // Only a bridge can be ours: another kind of link under this name is someone else's.
-    return byMark(link !== undefined, link?.kind === "bridge" ? link.alias : undefined, bridge.ownerTag,
+    return byMark(
+        link !== undefined,
+        link?.kind === "bridge" ? link.alias : undefined,
+        bridge.ownerTag,
         async (): Promise<BridgeState> => ({
-            ...bridge, addresses: await liveAddresses(ip, bridge.name, bridge.addresses),
-            mtu: link!.mtu, macAddress: link!.macAddress ?? "",
-        }));
+            ...bridge,
+            addresses: await liveAddresses(ip, bridge.name, bridge.addresses),
+            mtu: link!.mtu,
+            macAddress: link!.macAddress ?? "",
+        }),
+    );
 }
 
 /** The state after a create or update: the inputs and what the kernel made of them. */
@@ -45,23 +51,41 @@ export const bridgeKind = defineKind({
                 name: "create the bridge",
                 run: async () => {
                     if ((await ip.bridgeAdd(name, inputs.mtu)) === "exists") {
-                        await adoptOrRefuse(() => observe(ip, inputs), async () => {
-                            const link = await ip.link(name);
-                            return alreadyExists("Bridge", name, link?.kind ? `a ${link.kind} interface` : "an interface",
-                                host.description, describeOwner(link?.alias), `ip link del ${name}`);
-                        });
+                        await adoptOrRefuse(
+                            () => observe(ip, inputs),
+                            async () => {
+                                const link = await ip.link(name);
+                                return alreadyExists(
+                                    "Bridge",
+                                    name,
+                                    link?.kind ? `a ${link.kind} interface` : "an interface",
+                                    host.description,
+                                    describeOwner(link?.alias),
+                                    `ip link del ${name}`,
+                                );
+                            },
+                        );
                         adopted = true;
                     }
                 },
-                undo: async () => { await ip.linkDelete(name); },
+                undo: async () => {
+                    await ip.linkDelete(name);
+                },
             },
             { name: "mark its owner", run: () => ip.linkSetAlias(name, ownerLabel(inputs.ownerTag)) },
-            { name: "set its MTU", run: async () => { if (adopted && inputs.mtu) { await ip.linkSetMtu(name, inputs.mtu); } } },
+            {
+                name: "set its MTU",
+                run: async () => {
+                    if (adopted && inputs.mtu) {
+                        await ip.linkSetMtu(name, inputs.mtu);
+                    }
+                },
+            },
             { name: "set it up", run: () => ip.linkSetUp(name, true) },
             {
                 name: "add its addresses",
-                run: async () => reconcileAddresses(ip, name,
-                    adopted ? await liveAddresses(ip, name, inputs.addresses) : [], inputs.addresses),
+                run: async () =>
+                    reconcileAddresses(ip, name, adopted ? await liveAddresses(ip, name, inputs.addresses) : [], inputs.addresses),
             },
         ]);
         return stateOf(host, inputs);

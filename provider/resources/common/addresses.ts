@@ -4,8 +4,7 @@ import { canonicalCidr } from "../../schemas/addresses";
 const canonicalSet = (list: unknown): string[] =>
     Array.isArray(list) ? [...new Set(list.map((a) => canonicalCidr(String(a))))].sort() : [];
 
-export const sameAddresses = (a: unknown, b: unknown): boolean =>
-    JSON.stringify(canonicalSet(a)) === JSON.stringify(canonicalSet(b));
+export const sameAddresses = (a: unknown, b: unknown): boolean => JSON.stringify(canonicalSet(a)) === JSON.stringify(canonicalSet(b));
 
 /** What to add and remove to turn `current` into `desired`. */
 export function addressChanges(current: readonly string[], desired: readonly string[]): { add: string[]; remove: string[] } {

@@ -6,8 +6,10 @@ import { UNKNOWN } from "./unknown";
 
 /** "addresses[1]", "connection.host": the property path Pulumi shows next to the reason. */
 export function propertyPath(path: readonly PropertyKey[]): string {
-    return path.reduce<string>((acc, key) =>
-        typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key), "");
+    return path.reduce<string>(
+        (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+        "",
+    );
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -36,13 +38,13 @@ function isUnknownAt(root: unknown, path: readonly PropertyKey[]): boolean {
  * Values that are unknown during preview are not judged; they are checked again at `up`.
  * With `tools`, a resource on this machine also needs CAP_NET_ADMIN and those tools on PATH.
  */
-export function checkInputs(
-    schema: z.ZodType, news: Record<string, unknown>, tools: readonly string[] = [],
-): pulumi.dynamic.CheckResult {
+export function checkInputs(schema: z.ZodType, news: Record<string, unknown>, tools: readonly string[] = []): pulumi.dynamic.CheckResult {
     const parsed = schema.safeParse(news);
-    const failures = parsed.success ? [] : parsed.error.issues
-        .filter((issue) => !isUnknownAt(news, issue.path))
-        .map((issue) => ({ property: propertyPath(issue.path) || "(inputs)", reason: issue.message }));
+    const failures = parsed.success
+        ? []
+        : parsed.error.issues
+              .filter((issue) => !isUnknownAt(news, issue.path))
+              .map((issue) => ({ property: propertyPath(issue.path) || "(inputs)", reason: issue.message }));
     const problem = tools.length > 0 && news.connection === undefined ? localHostProblem(tools) : undefined;
     if (problem) {
         failures.push({ property: "connection", reason: problem });

@@ -10,7 +10,7 @@ type Props = Record<string, unknown>;
 type ConnectionProps = Record<string, unknown> & { hostKey?: unknown };
 
 const connectionOf = (props: Props): ConnectionProps | undefined =>
-    props.connection !== null && typeof props.connection === "object" ? props.connection as ConnectionProps : undefined;
+    props.connection !== null && typeof props.connection === "object" ? (props.connection as ConnectionProps) : undefined;
 
 /** The props with the recorded key pinned, where the user pinned none. */
 function pinned(props: Props): Props {
@@ -40,16 +40,22 @@ export function firstUseTrust(inner: Provider, resolve: HostResolver): Provider 
             const result = await inner.create(inputs);
             return { ...result, outs: await withKeySeen(result.outs ?? {}, inputs) };
         },
-        read: inner.read && (async (id, props) => {
-            const result = await inner.read!(id, pinned(props));
-            return result.props ? { ...result, props: { ...result.props, connection: props.connection, hostKeySeen: props.hostKeySeen } } : result;
-        }),
-        update: inner.update && (async (id, olds, news) => {
-            // The new inputs are held to the key recorded before, unless they pin one themselves.
-            const trusted = pinned({ ...news, hostKeySeen: olds.hostKeySeen });
-            const result = await inner.update!(id, pinned(olds), trusted);
-            return { ...result, outs: await withKeySeen(result.outs ?? {}, { ...news, hostKeySeen: olds.hostKeySeen }) };
-        }),
+        read:
+            inner.read &&
+            (async (id, props) => {
+                const result = await inner.read!(id, pinned(props));
+                return result.props
+                    ? { ...result, props: { ...result.props, connection: props.connection, hostKeySeen: props.hostKeySeen } }
+                    : result;
+            }),
+        update:
+            inner.update &&
+            (async (id, olds, news) => {
+                // The new inputs are held to the key recorded before, unless they pin one themselves.
+                const trusted = pinned({ ...news, hostKeySeen: olds.hostKeySeen });
+                const result = await inner.update!(id, pinned(olds), trusted);
+                return { ...result, outs: await withKeySeen(result.outs ?? {}, { ...news, hostKeySeen: olds.hostKeySeen }) };
+            }),
         delete: inner.delete && ((id, props) => inner.delete!(id, pinned(props))),
     };
 }

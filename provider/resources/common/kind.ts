@@ -25,10 +25,7 @@ export interface CommonInputs {
 export type FieldTable<I> = { readonly [K in Exclude<keyof I, keyof CommonInputs>]-?: FieldChange };
 
 /** What the kernel holds for a resource's state. */
-export type Observed<S> =
-    | { found: "gone" }
-    | { found: "not-ours"; owner: string }
-    | { found: "ours"; live: S };
+export type Observed<S> = { found: "gone" } | { found: "not-ours"; owner: string } | { found: "ours"; live: S };
 
 export interface KindDefinition<I extends CommonInputs, S extends I> {
     kind: string;

@@ -24,10 +24,12 @@ export function describeOwner(label: string | undefined): string {
 export function keepingOwnerTag(inner: pulumi.dynamic.ResourceProvider): pulumi.dynamic.ResourceProvider {
     return {
         ...inner,
-        update: inner.update && (async (id, olds, news) => {
-            const tag = typeof olds.ownerTag === "string" ? { ownerTag: olds.ownerTag } : {};
-            const result = await inner.update!(id, olds, { ...news, ...tag });
-            return { ...result, outs: { ...result.outs, ...tag } };
-        }),
+        update:
+            inner.update &&
+            (async (id, olds, news) => {
+                const tag = typeof olds.ownerTag === "string" ? { ownerTag: olds.ownerTag } : {};
+                const result = await inner.update!(id, olds, { ...news, ...tag });
+                return { ...result, outs: { ...result.outs, ...tag } };
+            }),
     };
 }

@@ -1,14 +1,18 @@
 // The ownership protocol of objects that carry an owner mark (a link's alias, a namespace's `lo`
 // alias): found by name, then ours only when the mark is this resource's.
-import { describeOwner, ownerLabel } from "./owner";
+
 import type { Observed } from "./kind";
+import { describeOwner, ownerLabel } from "./owner";
 
 /**
  * What the kernel holds under a name: gone, someone else's (its mark described), or ours with its
  * live state (read only then).
  */
 export async function byMark<S>(
-    exists: boolean, mark: string | undefined, ownerTag: string | undefined, live: () => Promise<S>,
+    exists: boolean,
+    mark: string | undefined,
+    ownerTag: string | undefined,
+    live: () => Promise<S>,
 ): Promise<Observed<S>> {
     if (!exists) {
         return { found: "gone" };
@@ -24,7 +28,8 @@ export async function byMark<S>(
  * before Pulumi recorded it (same owner mark), and is then adopted; anything else is refused.
  */
 export async function adoptOrRefuse(
-    observe: () => Promise<Observed<unknown>>, refuse: (owner: string) => Error | Promise<Error>,
+    observe: () => Promise<Observed<unknown>>,
+    refuse: (owner: string) => Error | Promise<Error>,
 ): Promise<void> {
     const observed = await observe();
     if (observed.found !== "ours") {

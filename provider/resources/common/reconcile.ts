@@ -4,7 +4,13 @@ import { configuredAddresses } from "../../linux/ip-json";
 import { addressChanges, inUserSpelling } from "./addresses";
 
 /** Sets the MTU asked for, if any and if the link does not have it already (absent: the kernel's stands). */
-export async function reconcileMtu(ip: IpClient, names: readonly string[], wanted: number | undefined, current: number, namespace?: string) {
+export async function reconcileMtu(
+    ip: IpClient,
+    names: readonly string[],
+    wanted: number | undefined,
+    current: number,
+    namespace?: string,
+) {
     if (wanted === undefined || wanted === current) {
         return;
     }
@@ -25,7 +31,11 @@ export async function liveAddresses(ip: IpClient, name: string, user: readonly s
  * removing 192.168.1.10/24 would take both away.
  */
 export async function reconcileAddresses(
-    ip: IpClient, name: string, current: readonly string[], desired: readonly string[], namespace?: string,
+    ip: IpClient,
+    name: string,
+    current: readonly string[],
+    desired: readonly string[],
+    namespace?: string,
 ): Promise<void> {
     const { add, remove } = addressChanges(current, desired);
     for (const cidr of remove) {

@@ -47,9 +47,11 @@ export function withoutUndefined<T>(value: T): T {
         return value.map(withoutUndefined) as T;
     }
     if (isPlainObject(value)) {
-        return Object.fromEntries(Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .map(([k, v]) => [k, withoutUndefined(v)])) as T;
+        return Object.fromEntries(
+            Object.entries(value)
+                .filter(([, v]) => v !== undefined)
+                .map(([k, v]) => [k, withoutUndefined(v)]),
+        ) as T;
     }
     return value;
 }

@@ -14,18 +14,24 @@ export function recordedProvider(kind: string, inner: Provider, toRecord = recor
             try {
                 return { id: result.id, outs: toRecord(result.outs ?? {}) };
             } catch (err) {
-                const undo = await Promise.resolve(inner.delete?.(result.id, result.outs ?? {}))
-                    .then(() => "", (undoErr: Error) => `\nundoing the create failed too: ${undoErr.message}`);
+                const undo = await Promise.resolve(inner.delete?.(result.id, result.outs ?? {})).then(
+                    () => "",
+                    (undoErr: Error) => `\nundoing the create failed too: ${undoErr.message}`,
+                );
                 throw new Error(`${kind}: ${(err as Error).message}${undo}`, { cause: err });
             }
         },
-        read: inner.read && (async (id, props) => {
-            const result = await inner.read!(id, props);
-            return result.props ? { ...result, props: toRecord(result.props) } : result;
-        }),
-        update: inner.update && (async (id, olds, news) => {
-            const result = await inner.update!(id, olds, news);
-            return { ...result, outs: toRecord(result.outs ?? {}) };
-        }),
+        read:
+            inner.read &&
+            (async (id, props) => {
+                const result = await inner.read!(id, props);
+                return result.props ? { ...result, props: toRecord(result.props) } : result;
+            }),
+        update:
+            inner.update &&
+            (async (id, olds, news) => {
+                const result = await inner.update!(id, olds, news);
+                return { ...result, outs: toRecord(result.outs ?? {}) };
+            }),
     };
 }

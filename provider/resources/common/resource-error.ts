@@ -19,23 +19,26 @@ export async function forResource<T>(kind: string, name: string, op: () => Promi
 }
 
 /** Create found an object of the same name that it did not make: never taken over silently. */
-export function alreadyExists(
-    kind: string, name: string, what: string, where: string, owner: string, removeWith: string,
-): ResourceError {
-    return new ResourceError(kind, name,
+export function alreadyExists(kind: string, name: string, what: string, where: string, owner: string, removeWith: string): ResourceError {
+    return new ResourceError(
+        kind,
+        name,
         `${what} with this name already exists on ${where} and this resource did not create it (${owner}). ` +
-        `Remove it ("${removeWith}") or give this resource another name.`);
+            `Remove it ("${removeWith}") or give this resource another name.`,
+    );
 }
 
 /** Delete found an object of the same name that is not ours: it is left alone. */
 export function notOurs(kind: string, name: string, owner: string): ResourceError {
-    return new ResourceError(kind, name,
+    return new ResourceError(
+        kind,
+        name,
         `exists but is not the one this resource created (${owner}); it was left alone. If it is no longer ` +
-        "yours to manage, drop it from the stack with `pulumi state delete <urn>`.");
+            "yours to manage, drop it from the stack with `pulumi state delete <urn>`.",
+    );
 }
 
 /** Update found the object missing: the state is stale. */
 export function goneOnUpdate(kind: string, name: string): ResourceError {
-    return new ResourceError(kind, name,
-        "is gone or no longer ours; run `pulumi refresh`, then `pulumi up` recreates it");
+    return new ResourceError(kind, name, "is gone or no longer ours; run `pulumi refresh`, then `pulumi up` recreates it");
 }

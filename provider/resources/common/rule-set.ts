@@ -3,10 +3,10 @@
 // lifecycle adds, checks and deletes them by exact spec, never by position.
 import { z } from "zod";
 import type { Host } from "../../host/host";
-import { type Rule, formatRule } from "../../linux/iptables-argv";
+import { formatRule, type Rule } from "../../linux/iptables-argv";
 import { IptablesClient } from "../../linux/iptables-client";
 import { forwardDropChains, listRuleset } from "../../linux/nft-json";
-import { type CommonInputs, type FieldTable, type KindDefinition, defineKind } from "./kind";
+import { type CommonInputs, defineKind, type FieldTable, type KindDefinition } from "./kind";
 import { ownerLabel } from "./owner";
 import { runTransaction } from "./steps";
 
@@ -51,19 +51,34 @@ const sameFacts = (a: Facts, b: Facts): boolean => JSON.stringify(Object.entries
 
 export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): KindDefinition<I, RuleSetState<I>> {
     const stateOf = (inputs: I, facts: Facts, rules: Rule[]): RuleSetState<I> => ({
-        ...inputs, facts, ruleSpec: formatRule(rules[0]), rules: rules.map(formatRule), inSync: true,
+        ...inputs,
+        facts,
+        ruleSpec: formatRule(rules[0]),
+        rules: rules.map(formatRule),
+        inSync: true,
     });
 
     /** The facts now, where the host has them: one missing now (a network down for a moment) keeps its value. */
-    const lookUpAgain = async (inputs: I, host: Host, recorded: Facts): Promise<Facts> =>
-        ({ ...recorded, ...((await spec.lookUp?.(inputs, host, { wait: false })) ?? {}) });
+    const lookUpAgain = async (inputs: I, host: Host, recorded: Facts): Promise<Facts> => ({
+        ...recorded,
+        ...((await spec.lookUp?.(inputs, host, { wait: false })) ?? {}),
+    });
 
     /** Appends the rules that are missing; a rule already there is ours (same spec, same owner). */
-    const ensureAll = (ipt: IptablesClient, rules: Rule[]) => runTransaction(rules.map((rule) => ({
-        name: `append ${formatRule(rule)}`,
-        run: async () => { if (!(await ipt.exists(rule))) { await ipt.append(rule); } },
-        undo: async () => { await ipt.delete(rule); },
-    })));
+    const ensureAll = (ipt: IptablesClient, rules: Rule[]) =>
+        runTransaction(
+            rules.map((rule) => ({
+                name: `append ${formatRule(rule)}`,
+                run: async () => {
+                    if (!(await ipt.exists(rule))) {
+                        await ipt.append(rule);
+                    }
+                },
+                undo: async () => {
+                    await ipt.delete(rule);
+                },
+            })),
+        );
 
     return defineKind({
         kind: spec.kind,
@@ -132,18 +147,31 @@ async function forwardDropProblem(host: Host, family: 4 | 6, acceptForward: bool
     if (acceptForward === false) {
         return undefined;
     }
-    const nft = await host.run(listRuleset()).then((r) => (r.exitCode === 0 ? r.stdout : ""), () => "");
+    const nft = await host.run(listRuleset()).then(
+        (r) => (r.exitCode === 0 ? r.stdout : ""),
+        () => "",
+    );
     const chains = nft ? forwardDropChains(nft, family) : [];
     if (chains.length > 0) {
-        return { property: "acceptForward", reason: `the nftables chain ${chains.map((c) => `"${c}"`).join(", ")} on ${where} ` +
-            "drops forwarded traffic by default, so this traffic would be dropped there whatever iptables accepts: add an " +
-            "accept rule for it to that chain, then set acceptForward: false" };
+        return {
+            property: "acceptForward",
+            reason:
+                `the nftables chain ${chains.map((c) => `"${c}"`).join(", ")} on ${where} ` +
+                "drops forwarded traffic by default, so this traffic would be dropped there whatever iptables accepts: add an " +
+                "accept rule for it to that chain, then set acceptForward: false",
+        };
     }
     if (acceptForward) {
         return undefined;
     }
     const policy = await new IptablesClient(host).policy(family, "filter", "FORWARD").catch(() => undefined);
-    return policy !== "DROP" ? undefined : { property: "acceptForward", reason: `the FORWARD chain on ${where} drops by ` +
-        "default (as Docker sets it), so this traffic would be dropped: set acceptForward: true to add ACCEPT rules " +
-        "owned by this resource, or false if your own rules accept it" };
+    return policy !== "DROP"
+        ? undefined
+        : {
+              property: "acceptForward",
+              reason:
+                  `the FORWARD chain on ${where} drops by ` +
+                  "default (as Docker sets it), so this traffic would be dropped: set acceptForward: true to add ACCEPT rules " +
+                  "owned by this resource, or false if your own rules accept it",
+          };
 }

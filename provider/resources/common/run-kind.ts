@@ -8,12 +8,13 @@ import { checkInputs, parseInputs } from "./check";
 import { diffFields } from "./diff";
 import type { CommonInputs, KindDefinition } from "./kind";
 import { forResource, goneOnUpdate, notOurs } from "./resource-error";
-import { UNKNOWN, containsUnknown } from "./unknown";
+import { containsUnknown, UNKNOWN } from "./unknown";
 
 type Props = Record<string, unknown>;
 
 export function runKind<I extends CommonInputs, S extends I>(
-    def: KindDefinition<I, S>, resolveHost: HostResolver,
+    def: KindDefinition<I, S>,
+    resolveHost: HostResolver,
 ): pulumi.dynamic.ResourceProvider {
     const inputsOf = (props: Props) => parseInputs(def.inputs, def.kind, props);
     const stateOf = (props: Props) => parseInputs(def.state, def.kind, props);

@@ -7,6 +7,7 @@ export const masqueradeRuleKind = ruleSetKind({
     kind: "MasqueradeRule",
     inputs: masqueradeRuleInputs,
     fields: { sourceCidr: "replace", excludeOutInterface: "replace", outInterface: "replace", acceptForward: "replace" },
-    label: (m) => `${m.sourceCidr}${m.excludeOutInterface ? ` ! -o ${m.excludeOutInterface}` : ""}${m.outInterface ? ` -o ${m.outInterface}` : ""}`,
+    label: (m) =>
+        `${m.sourceCidr}${m.excludeOutInterface ? ` ! -o ${m.excludeOutInterface}` : ""}${m.outInterface ? ` -o ${m.outInterface}` : ""}`,
     rules: masqueradeRules,
 });

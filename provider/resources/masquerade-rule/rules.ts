@@ -1,5 +1,5 @@
 // Pure rules for MasqueradeRule: the iptables rules it stands for.
-import { type Rule, acceptSubnet, ownerComment } from "../../linux/iptables-argv";
+import { acceptSubnet, ownerComment, type Rule } from "../../linux/iptables-argv";
 import type { MasqueradeRuleInputs } from "./schema";
 
 /**
@@ -16,5 +16,4 @@ export function masqueradeRules(m: MasqueradeRuleInputs, label: string): Rule[] 
 }
 
 /** The interface the ACCEPTs are bound to: the bridge the subnet lives on, or the way out. */
-const acceptVia = (m: MasqueradeRuleInputs) =>
-    m.excludeOutInterface ? { bridge: m.excludeOutInterface } : { out: m.outInterface ?? "" };
+const acceptVia = (m: MasqueradeRuleInputs) => (m.excludeOutInterface ? { bridge: m.excludeOutInterface } : { out: m.outInterface ?? "" });

@@ -2,29 +2,33 @@
 import { z } from "zod";
 import { networkCidr } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
-import { ownerTag } from "../../schemas/owner";
 import { acceptForward } from "../../schemas/forwarding";
 import { interfaceName } from "../../schemas/names";
+import { ownerTag } from "../../schemas/owner";
 
-export const masqueradeRuleInputs = z.object({
-    /** The subnet to masquerade, e.g. "192.168.1.0/24". */
-    sourceCidr: networkCidr,
-    /** Only traffic NOT leaving by this interface (the seeds' `! -o br0`): the subnet's bridge. */
-    excludeOutInterface: interfaceName.optional(),
-    /** Only traffic leaving by this interface. */
-    outInterface: interfaceName.optional(),
-    acceptForward,
-    connection: connection.optional(),
-    ownerTag,
-}).refine((m) => !(m.excludeOutInterface && m.outInterface), {
-    message: "set either outInterface or excludeOutInterface, not both (iptables takes one -o)",
-    path: ["outInterface"],
-}).refine((m) => !m.sourceCidr.endsWith("/0"), {
-    message: "must not be /0: that would masquerade (and with acceptForward, forward) every address",
-    path: ["sourceCidr"],
-}).refine((m) => !m.acceptForward || m.excludeOutInterface !== undefined || m.outInterface !== undefined, {
-    message: "needs excludeOutInterface (the subnet's bridge) or outInterface, so its ACCEPT rules are bound to an interface",
-    path: ["acceptForward"],
-});
+export const masqueradeRuleInputs = z
+    .object({
+        /** The subnet to masquerade, e.g. "192.168.1.0/24". */
+        sourceCidr: networkCidr,
+        /** Only traffic NOT leaving by this interface (the seeds' `! -o br0`): the subnet's bridge. */
+        excludeOutInterface: interfaceName.optional(),
+        /** Only traffic leaving by this interface. */
+        outInterface: interfaceName.optional(),
+        acceptForward,
+        connection: connection.optional(),
+        ownerTag,
+    })
+    .refine((m) => !(m.excludeOutInterface && m.outInterface), {
+        message: "set either outInterface or excludeOutInterface, not both (iptables takes one -o)",
+        path: ["outInterface"],
+    })
+    .refine((m) => !m.sourceCidr.endsWith("/0"), {
+        message: "must not be /0: that would masquerade (and with acceptForward, forward) every address",
+        path: ["sourceCidr"],
+    })
+    .refine((m) => !m.acceptForward || m.excludeOutInterface !== undefined || m.outInterface !== undefined, {
+        message: "needs excludeOutInterface (the subnet's bridge) or outInterface, so its ACCEPT rules are bound to an interface",
+        path: ["acceptForward"],
+    });
 
 export type MasqueradeRuleInputs = z.infer<typeof masqueradeRuleInputs>;

@@ -31,11 +31,15 @@ export const namespaceKind = defineKind({
                 name: "create the namespace",
                 run: async () => {
                     if ((await ip.netnsAdd(name)) === "exists") {
-                        await adoptOrRefuse(() => observe(ip, inputs), (owner) =>
-                            alreadyExists("Namespace", name, "a namespace", host.description, owner, `ip netns del ${name}`));
+                        await adoptOrRefuse(
+                            () => observe(ip, inputs),
+                            (owner) => alreadyExists("Namespace", name, "a namespace", host.description, owner, `ip netns del ${name}`),
+                        );
                     }
                 },
-                undo: async () => { await ip.netnsDelete(name); },
+                undo: async () => {
+                    await ip.netnsDelete(name);
+                },
             },
             { name: "mark its owner", run: () => ip.linkSetAlias("lo", ownerLabel(inputs.ownerTag), name) },
             { name: "set loopback up", run: () => ip.linkSetUp("lo", inputs.loopbackUp, name) },

@@ -1,8 +1,8 @@
 // Inputs and state of a Namespace.
 import { z } from "zod";
 import { connection } from "../../schemas/connection";
-import { ownerTag } from "../../schemas/owner";
 import { namespaceName } from "../../schemas/names";
+import { ownerTag } from "../../schemas/owner";
 
 export const namespaceInputs = z.object({
     /** The namespace's name under /run/netns. @default the resource name */

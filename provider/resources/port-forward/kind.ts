@@ -28,8 +28,13 @@ export const portForwardKind = ruleSetKind({
     inputs: portForwardInputs,
     // Every field changes the rules: a replacement adds its rules before the old ones go (no gap).
     fields: {
-        hostPort: "replace", targetAddress: "replace", protocol: "replace", hostAddress: "replace",
-        targetPort: "replace", inInterface: "replace", acceptForward: "replace",
+        hostPort: "replace",
+        targetAddress: "replace",
+        protocol: "replace",
+        hostAddress: "replace",
+        targetPort: "replace",
+        inInterface: "replace",
+        acceptForward: "replace",
     },
     label: (p) => `${p.protocol} ${p.hostAddress ?? "*"}:${p.hostPort} -> ${targetOf(p)}`,
     lookUp: hairpinNetwork,

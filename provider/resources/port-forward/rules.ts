@@ -1,7 +1,7 @@
 // Pure rules for PortForward: DNAT from PREROUTING (clients outside) and OUTPUT (the host itself),
 // plus a masquerade for clients on the target's own network (hairpin). Every field replaces it.
 import { isIPv6 } from "node:net";
-import { type Rule, ownerComment } from "../../linux/iptables-argv";
+import { ownerComment, type Rule } from "../../linux/iptables-argv";
 import type { Facts } from "../common/rule-set";
 import type { PortForwardInputs } from "./schema";
 
@@ -25,10 +25,14 @@ export function portForwardRules(p: PortForwardInputs, label: string, facts: Fac
     const to = p.hostAddress ? ["-d", p.hostAddress] : ["-m", "addrtype", "--dst-type", "LOCAL"];
     const dport = ["-m", p.protocol, "--dport", String(p.hostPort)];
     const dnat = [...ownerComment(label), "-j", "DNAT", "--to-destination", targetOf(p)];
-    const rules: Rule[] = [{
-        family, table: "nat", chain: "PREROUTING",
-        spec: [...proto, ...to, ...(p.inInterface ? ["-i", p.inInterface] : []), ...dport, ...dnat],
-    }];
+    const rules: Rule[] = [
+        {
+            family,
+            table: "nat",
+            chain: "PREROUTING",
+            spec: [...proto, ...to, ...(p.inInterface ? ["-i", p.inInterface] : []), ...dport, ...dnat],
+        },
+    ];
     if (!p.inInterface) {
         rules.push({ family, table: "nat", chain: "OUTPUT", spec: [...proto, ...to, ...dport, ...dnat] });
     }
@@ -36,23 +40,72 @@ export function portForwardRules(p: PortForwardInputs, label: string, facts: Fac
         const port = String(p.targetPort);
         rules.push(
             {
-                family, table: "filter", chain: "FORWARD",
-                spec: ["-d", p.targetAddress, ...proto, "-m", p.protocol, "--dport", port,
-                    "-m", "conntrack", "--ctstate", "DNAT", ...ownerComment(label), "-j", "ACCEPT"],
+                family,
+                table: "filter",
+                chain: "FORWARD",
+                spec: [
+                    "-d",
+                    p.targetAddress,
+                    ...proto,
+                    "-m",
+                    p.protocol,
+                    "--dport",
+                    port,
+                    "-m",
+                    "conntrack",
+                    "--ctstate",
+                    "DNAT",
+                    ...ownerComment(label),
+                    "-j",
+                    "ACCEPT",
+                ],
             },
             {
-                family, table: "filter", chain: "FORWARD",
-                spec: ["-s", p.targetAddress, ...proto, "-m", p.protocol, "--sport", port,
-                    "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", ...ownerComment(label), "-j", "ACCEPT"],
+                family,
+                table: "filter",
+                chain: "FORWARD",
+                spec: [
+                    "-s",
+                    p.targetAddress,
+                    ...proto,
+                    "-m",
+                    p.protocol,
+                    "--sport",
+                    port,
+                    "-m",
+                    "conntrack",
+                    "--ctstate",
+                    "RELATED,ESTABLISHED",
+                    ...ownerComment(label),
+                    "-j",
+                    "ACCEPT",
+                ],
             },
         );
     }
     if (facts.hairpinCidr) {
         rules.push({
-            family, table: "nat", chain: "POSTROUTING",
-            spec: ["-s", facts.hairpinCidr, "-d", p.targetAddress, ...proto,
-                "-m", p.protocol, "--dport", String(p.targetPort),
-                "-m", "conntrack", "--ctstate", "DNAT", ...ownerComment(label), "-j", "MASQUERADE"],
+            family,
+            table: "nat",
+            chain: "POSTROUTING",
+            spec: [
+                "-s",
+                facts.hairpinCidr,
+                "-d",
+                p.targetAddress,
+                ...proto,
+                "-m",
+                p.protocol,
+                "--dport",
+                String(p.targetPort),
+                "-m",
+                "conntrack",
+                "--ctstate",
+                "DNAT",
+                ...ownerComment(label),
+                "-j",
+                "MASQUERADE",
+            ],
         });
     }
     return rules;

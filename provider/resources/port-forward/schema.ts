@@ -10,25 +10,29 @@ import { port } from "../../schemas/ports";
 
 export const DEFAULT_PROTOCOL = "tcp";
 
-export const portForwardInputs = z.object({
-    /** The port clients connect to on the host. */
-    hostPort: port,
-    /** Where connections go, e.g. "192.168.1.10". */
-    targetAddress: ipAddress,
-    /** "tcp" or "udp". @default "tcp" */
-    protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default(DEFAULT_PROTOCOL),
-    /** Match only this local address. @default any local address */
-    hostAddress: ipAddress.optional(),
-    /** @default hostPort */
-    targetPort: port.optional(),
-    /** Match only connections arriving on this interface (the host itself is then not forwarded). */
-    inInterface: interfaceName.optional(),
-    acceptForward,
-    connection: connection.optional(),
-    ownerTag,
-}).refine((p) => p.hostAddress === undefined || isIPv6(p.hostAddress) === isIPv6(p.targetAddress), {
-    message: "must be of the same IP family as targetAddress", path: ["hostAddress"],
-    // Absent, the target port is the host port: "targetPort: 5000" and none, with hostPort 5000, are one input.
-}).transform((p) => ({ ...p, targetPort: p.targetPort ?? p.hostPort }));
+export const portForwardInputs = z
+    .object({
+        /** The port clients connect to on the host. */
+        hostPort: port,
+        /** Where connections go, e.g. "192.168.1.10". */
+        targetAddress: ipAddress,
+        /** "tcp" or "udp". @default "tcp" */
+        protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default(DEFAULT_PROTOCOL),
+        /** Match only this local address. @default any local address */
+        hostAddress: ipAddress.optional(),
+        /** @default hostPort */
+        targetPort: port.optional(),
+        /** Match only connections arriving on this interface (the host itself is then not forwarded). */
+        inInterface: interfaceName.optional(),
+        acceptForward,
+        connection: connection.optional(),
+        ownerTag,
+    })
+    .refine((p) => p.hostAddress === undefined || isIPv6(p.hostAddress) === isIPv6(p.targetAddress), {
+        message: "must be of the same IP family as targetAddress",
+        path: ["hostAddress"],
+        // Absent, the target port is the host port: "targetPort: 5000" and none, with hostPort 5000, are one input.
+    })
+    .transform((p) => ({ ...p, targetPort: p.targetPort ?? p.hostPort }));
 
 export type PortForwardInputs = z.infer<typeof portForwardInputs>;

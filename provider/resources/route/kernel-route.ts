@@ -10,7 +10,11 @@ export const ROUTE_PROTOCOL = 245;
 /** Equivalent to the words of `ip route add DEST [via GW] [dev DEV] [metric M] proto 245`. */
 export function routeSpec(r: RouteInputs): RouteSpec {
     return {
-        family: routeFamily(r), destination: r.destination, via: r.via, device: r.device, metric: r.metric,
+        family: routeFamily(r),
+        destination: r.destination,
+        via: r.via,
+        device: r.device,
+        metric: r.metric,
         protocol: ROUTE_PROTOCOL,
     };
 }
@@ -26,8 +30,11 @@ export function exactSpec(r: RouteInputs, installed: InstalledRoute | undefined)
  * precisely as the inputs allow.
  */
 export function ourRoute(routes: readonly RouteEntry[], r: RouteInputs, installed: InstalledRoute | undefined): RouteEntry | undefined {
-    return routes.find((k) => installed
-        ? k.metric === installed.metric && k.device === installed.device && k.via === installed.via
-        : (r.metric === undefined || k.metric === r.metric) && (r.device === undefined || k.device === r.device) &&
-            (r.via === undefined || k.via === canonicalIp(r.via)));
+    return routes.find((k) =>
+        installed
+            ? k.metric === installed.metric && k.device === installed.device && k.via === installed.via
+            : (r.metric === undefined || k.metric === r.metric) &&
+              (r.device === undefined || k.device === r.device) &&
+              (r.via === undefined || k.via === canonicalIp(r.via)),
+    );
 }

@@ -7,7 +7,8 @@ import { alreadyExists } from "../common/resource-error";
 import { exactSpec, ourRoute, routeSpec } from "./kernel-route";
 import { type RouteInputs, routeInputs, routeState } from "./schema";
 
-const label = (r: RouteInputs) => `${r.destination}${r.metric !== undefined ? ` metric ${r.metric}` : ""} in ${r.namespace ?? "the host namespace"}`;
+const label = (r: RouteInputs) =>
+    `${r.destination}${r.metric !== undefined ? ` metric ${r.metric}` : ""} in ${r.namespace ?? "the host namespace"}`;
 
 export const routeKind = defineKind({
     kind: "Route",
@@ -27,16 +28,24 @@ export const routeKind = defineKind({
         });
         if (added === undefined) {
             const where = inputs.namespace ? `namespace ${inputs.namespace}` : "the host";
-            throw new Error(`${inputs.via ? `the gateway ${inputs.via}` : `the device ${inputs.device}`} is not ` +
-                `reachable in ${where} (waited ${settleMs() / 1000} s): no interface there has an address on its ` +
-                "network, or the namespace does not exist. Give it one (a VethPair with `addresses` in that " +
-                "namespace) or correct `via`.");
+            throw new Error(
+                `${inputs.via ? `the gateway ${inputs.via}` : `the device ${inputs.device}`} is not ` +
+                    `reachable in ${where} (waited ${settleMs() / 1000} s): no interface there has an address on its ` +
+                    "network, or the namespace does not exist. Give it one (a VethPair with `addresses` in that " +
+                    "namespace) or correct `via`.",
+            );
         }
         if (added === "exists") {
             const ns = inputs.namespace ? `-n ${inputs.namespace} ` : "";
             const metric = inputs.metric !== undefined ? ` metric ${inputs.metric}` : "";
-            throw alreadyExists("Route", label(inputs), "a route with this destination and metric",
-                host.description, "it predates this resource", `ip ${ns}route del ${inputs.destination}${metric}`);
+            throw alreadyExists(
+                "Route",
+                label(inputs),
+                "a route with this destination and metric",
+                host.description,
+                "it predates this resource",
+                `ip ${ns}route del ${inputs.destination}${metric}`,
+            );
         }
         const made = ourRoute(await ip.routes(routeSpec(inputs), inputs.namespace), inputs, undefined);
         if (!made?.device) {

@@ -24,13 +24,16 @@ const routeFields = z.object({
 const familyOf = (addressOrCidr: string): 4 | 6 => (isIPv6(addressOrCidr.split("/")[0]) ? 6 : 4);
 
 /** The rules between fields, for the inputs and the state alike. */
-const withRouteRules = <T extends z.ZodType<z.infer<typeof routeFields>>>(schema: T) => schema
-    .refine((r) => r.via !== undefined || r.device !== undefined, {
-        message: "needs `via` (a gateway) or `device` (an interface), or both", path: ["via"],
-    })
-    .refine((r) => r.destination === "default" || r.via === undefined || familyOf(r.destination) === familyOf(r.via), {
-        message: "must be of the same IP family as the destination", path: ["via"],
-    });
+const withRouteRules = <T extends z.ZodType<z.infer<typeof routeFields>>>(schema: T) =>
+    schema
+        .refine((r) => r.via !== undefined || r.device !== undefined, {
+            message: "needs `via` (a gateway) or `device` (an interface), or both",
+            path: ["via"],
+        })
+        .refine((r) => r.destination === "default" || r.via === undefined || familyOf(r.destination) === familyOf(r.via), {
+            message: "must be of the same IP family as the destination",
+            path: ["via"],
+        });
 
 export const routeInputs = withRouteRules(routeFields);
 

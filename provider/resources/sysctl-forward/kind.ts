@@ -5,8 +5,8 @@ import { SwitchOwners } from "../../linux/switch-owners";
 import { SysctlClient } from "../../linux/sysctl-client";
 import { defineKind } from "../common/kind";
 import { runTransaction } from "../common/steps";
-import { ENABLED, SWITCHES, type Switch, valueToRestore } from "./switches";
 import { type SysctlForwardState, sysctlForwardInputs, sysctlForwardState } from "./schema";
+import { ENABLED, SWITCHES, type Switch, valueToRestore } from "./switches";
 
 /** Turns a switch on as one of its owners; returns the value to restore when the last owner goes. */
 async function enable(host: Host, sw: Switch, ownerTag: string | undefined): Promise<number> {
@@ -40,11 +40,15 @@ export const sysctlForwardKind = defineKind({
 
     async create(host, inputs) {
         const state: SysctlForwardState = { ...inputs };
-        await runTransaction(SWITCHES.filter((sw) => inputs[sw.input]).map((sw) => ({
-            name: `enable ${sw.key}`,
-            run: async () => { state[sw.previous] = await enable(host, sw, inputs.ownerTag); },
-            undo: () => restore(host, sw, state[sw.previous], inputs.ownerTag),
-        })));
+        await runTransaction(
+            SWITCHES.filter((sw) => inputs[sw.input]).map((sw) => ({
+                name: `enable ${sw.key}`,
+                run: async () => {
+                    state[sw.previous] = await enable(host, sw, inputs.ownerTag);
+                },
+                undo: () => restore(host, sw, state[sw.previous], inputs.ownerTag),
+            })),
+        );
         return state;
     },
 

@@ -6,7 +6,7 @@ import { defineKind } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
 import { liveAddresses, reconcileAddresses, reconcileMtu } from "../common/reconcile";
-import { ResourceError, alreadyExists } from "../common/resource-error";
+import { alreadyExists, ResourceError } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { type VethPairInputs, type VethPairState, vethPairInputs, vethPairState } from "./schema";
 
@@ -15,22 +15,41 @@ async function observe(ip: IpClient, pair: VethPairInputs) {
     const hostEnd = await ip.link(pair.hostName);
     const peerEnd = hostEnd ? await ip.link(pair.peerName, pair.namespace) : undefined;
     const mark = peerEnd?.alias === hostEnd?.alias ? hostEnd?.alias : undefined;
-    return byMark(hostEnd !== undefined, mark, pair.ownerTag, async (): Promise<VethPairState> => ({
-        ...pair, bridge: hostEnd!.master, mtu: hostEnd!.mtu,
-        addresses: await liveAddresses(ip, pair.peerName, pair.addresses, pair.namespace),
-    }));
+    return byMark(
+        hostEnd !== undefined,
+        mark,
+        pair.ownerTag,
+        async (): Promise<VethPairState> => ({
+            ...pair,
+            bridge: hostEnd!.master,
+            mtu: hostEnd!.mtu,
+            addresses: await liveAddresses(ip, pair.peerName, pair.addresses, pair.namespace),
+        }),
+    );
 }
 
 /** Explains an "exists" from `ip link add`: which end is taken, and by whom. */
 async function whichEndExists(ip: IpClient, inputs: VethPairInputs): Promise<ResourceError> {
     const hostEnd = await ip.link(inputs.hostName);
     if (hostEnd) {
-        return alreadyExists("VethPair", inputs.hostName, `a${hostEnd.kind ? ` ${hostEnd.kind}` : "n"} interface`,
-            ip.host.description, describeOwner(hostEnd.alias), `ip link del ${inputs.hostName}`);
+        return alreadyExists(
+            "VethPair",
+            inputs.hostName,
+            `a${hostEnd.kind ? ` ${hostEnd.kind}` : "n"} interface`,
+            ip.host.description,
+            describeOwner(hostEnd.alias),
+            `ip link del ${inputs.hostName}`,
+        );
     }
     const peerEnd = await ip.link(inputs.peerName, inputs.namespace);
-    return alreadyExists("VethPair", inputs.peerName, `an interface in namespace ${inputs.namespace}`,
-        ip.host.description, describeOwner(peerEnd?.alias), `ip -n ${inputs.namespace} link del ${inputs.peerName}`);
+    return alreadyExists(
+        "VethPair",
+        inputs.peerName,
+        `an interface in namespace ${inputs.namespace}`,
+        ip.host.description,
+        describeOwner(peerEnd?.alias),
+        `ip -n ${inputs.namespace} link del ${inputs.peerName}`,
+    );
 }
 
 async function stateOf(host: Host, inputs: VethPairInputs): Promise<VethPairState> {
@@ -46,7 +65,14 @@ export const vethPairKind = defineKind({
     inputs: vethPairInputs,
     state: vethPairState,
     // Moving the pair to another namespace keeps its names: the old pair must go first.
-    fields: { hostName: "name", peerName: "name", namespace: "replace", bridge: "update", addresses: "update-address-set", mtu: "update-if-set" },
+    fields: {
+        hostName: "name",
+        peerName: "name",
+        namespace: "replace",
+        bridge: "update",
+        addresses: "update-address-set",
+        mtu: "update-if-set",
+    },
     tools: ["ip"],
     label: (p) => p.hostName,
     id: (p) => `${p.hostName}:${p.namespace}/${p.peerName}`,
@@ -61,21 +87,39 @@ export const vethPairKind = defineKind({
                 name: "create the pair",
                 run: async () => {
                     if ((await ip.vethAdd(hostName, peerName, namespace, inputs.mtu)) === "exists") {
-                        await adoptOrRefuse(() => observe(ip, inputs), () => whichEndExists(ip, inputs));
+                        await adoptOrRefuse(
+                            () => observe(ip, inputs),
+                            () => whichEndExists(ip, inputs),
+                        );
                         adopted = true;
                     }
                 },
-                undo: async () => { await ip.linkDelete(hostName); }, // deleting one end deletes both
+                undo: async () => {
+                    await ip.linkDelete(hostName);
+                }, // deleting one end deletes both
             },
             { name: "mark the host end", run: () => ip.linkSetAlias(hostName, label) },
             { name: "mark the peer", run: () => ip.linkSetAlias(peerName, label, namespace) },
-            { name: "attach the host end to the bridge", run: async () => { if (inputs.bridge) { await ip.linkSetMaster(hostName, inputs.bridge); } } },
+            {
+                name: "attach the host end to the bridge",
+                run: async () => {
+                    if (inputs.bridge) {
+                        await ip.linkSetMaster(hostName, inputs.bridge);
+                    }
+                },
+            },
             { name: "set the host end up", run: () => ip.linkSetUp(hostName, true) },
             { name: "set the peer up", run: () => ip.linkSetUp(peerName, true, namespace) },
             {
                 name: "address the peer",
-                run: async () => reconcileAddresses(ip, peerName,
-                    adopted ? await liveAddresses(ip, peerName, inputs.addresses, namespace) : [], inputs.addresses, namespace),
+                run: async () =>
+                    reconcileAddresses(
+                        ip,
+                        peerName,
+                        adopted ? await liveAddresses(ip, peerName, inputs.addresses, namespace) : [],
+                        inputs.addresses,
+                        namespace,
+                    ),
             },
         ]);
         return stateOf(host, inputs);

@@ -8,9 +8,13 @@ const cases: Record<string, () => void> = {
     "invalid-cidr": () => new netns.MasqueradeRule("bad-nat", { sourceCidr: "192.168.1.0/33" }),
     "port-zero": () => new netns.PortForward("bad-port", { hostPort: 0, targetAddress: "192.168.1.10" }),
     "port-too-big": () => new netns.PortForward("bad-port", { hostPort: 70000, targetAddress: "192.168.1.10" }),
-    "bad-address": () => new netns.VethPair("bad-veth", {
-        hostName: "veth9", peerName: "ceth9", namespace: "ns9", addresses: ["192.168.1.300/24"],
-    }),
+    "bad-address": () =>
+        new netns.VethPair("bad-veth", {
+            hostName: "veth9",
+            peerName: "ceth9",
+            namespace: "ns9",
+            addresses: ["192.168.1.300/24"],
+        }),
     "shell-in-name": () => new netns.Namespace("bad-ns", { name: "ns1;reboot" }),
     // Valid one by one, in conflict together: preview warns.
     "same-port-twice": () => {
@@ -21,7 +25,11 @@ const cases: Record<string, () => void> = {
         const br = new netns.Bridge("brx");
         for (const ns of ["nsa", "nsb"]) {
             new netns.VethPair(`${ns}-link`, {
-                hostName: `v-${ns}`, peerName: `c-${ns}`, namespace: ns, bridge: br.name, addresses: ["10.7.0.5/24"],
+                hostName: `v-${ns}`,
+                peerName: `c-${ns}`,
+                namespace: ns,
+                bridge: br.name,
+                addresses: ["10.7.0.5/24"],
             });
         }
     },

@@ -10,7 +10,10 @@ const br0 = new netns.Bridge("br0", { addresses: ["192.168.1.1/24", "fd00:1::1/6
 for (const [i, name] of ["ns1", "ns2"].entries()) {
     const ns = new netns.Namespace(name);
     new netns.VethPair(`${name}-link`, {
-        hostName: `veth${i}`, peerName: `ceth${i}`, namespace: ns.name, bridge: br0.name,
+        hostName: `veth${i}`,
+        peerName: `ceth${i}`,
+        namespace: ns.name,
+        bridge: br0.name,
         addresses: [`192.168.1.${10 + i}/24`, `fd00:1::${10 + i}/64`],
     });
     new netns.Route(`${name}-default`, { namespace: ns.name, destination: "default", via: "192.168.1.1" });

@@ -10,7 +10,10 @@ const br1 = new netns.Bridge("br1");
 new netns.Namespace("apps", { name: step < 3 ? "nsa" : "nsb" });
 const nsv = new netns.Namespace("nsv");
 const link = new netns.VethPair("link", {
-    hostName: "vx0", peerName: "cx0", namespace: nsv.name,
-    bridge: step === 1 ? br0.name : br1.name, addresses: ["10.10.0.10/24"],
+    hostName: "vx0",
+    peerName: "cx0",
+    namespace: nsv.name,
+    bridge: step === 1 ? br0.name : br1.name,
+    addresses: ["10.10.0.10/24"],
 });
 new netns.PortForward("web", { hostPort: step < 3 ? 5000 : 5001, targetAddress: "10.10.0.10" }, { dependsOn: [link] });

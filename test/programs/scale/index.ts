@@ -10,7 +10,11 @@ for (let i = 0; i < count; i++) {
     const ns = new netns.Namespace(`s${i}`);
     const address = `10.50.1.${10 + i}`;
     const link = new netns.VethPair(`s${i}-link`, {
-        hostName: `hs${i}`, peerName: `cs${i}`, namespace: ns.name, bridge: bridge.name, addresses: [`${address}/16`],
+        hostName: `hs${i}`,
+        peerName: `cs${i}`,
+        namespace: ns.name,
+        bridge: bridge.name,
+        addresses: [`${address}/16`],
     });
     new netns.Route(`s${i}-default`, { namespace: ns.name, destination: "default", via: "10.50.0.1" }, { dependsOn: [link] });
     new netns.PortForward(`s${i}-web`, { hostPort: 20000 + i, targetAddress: address, targetPort: 80 }, { dependsOn: [link] });

@@ -6,10 +6,18 @@ const br0 = new netns.Bridge("br0", { addresses: ["192.168.1.1/24"] });
 const ns1 = new netns.Namespace("ns1");
 const ns2 = new netns.Namespace("ns2");
 new netns.VethPair("ns1-link", {
-    hostName: "veth0", peerName: "ceth0", namespace: ns1.name, bridge: br0.name, addresses: ["192.168.1.10/24"],
+    hostName: "veth0",
+    peerName: "ceth0",
+    namespace: ns1.name,
+    bridge: br0.name,
+    addresses: ["192.168.1.10/24"],
 });
 new netns.VethPair("ns2-link", {
-    hostName: "veth1", peerName: "ceth1", namespace: ns2.name, bridge: br0.name, addresses: ["192.168.1.11/24"],
+    hostName: "veth1",
+    peerName: "ceth1",
+    namespace: ns2.name,
+    bridge: br0.name,
+    addresses: ["192.168.1.11/24"],
 });
 new netns.Route("ns1-default", { namespace: ns1.name, destination: "default", via: "192.168.1.1" });
 new netns.Route("ns2-default", { namespace: ns2.name, destination: "default", via: "192.168.1.1" });
