@@ -14,6 +14,8 @@ export interface SandboxSnapshot {
     ip6tables: string;
     /** The host's IPv4 and IPv6 routes, one line each (main table). */
     routes: string[];
+    /** Files under the sandbox's own /etc/netns (namespaces' resolv.conf). */
+    etcNetns: string[];
     sysctl: Record<string, string>;
 }
 
@@ -38,10 +40,12 @@ export class Sandbox {
         if (process.getuid?.() !== 0) {
             throw new Error("kernel and e2e tests need root (they create namespaces in a private sandbox)");
         }
-        // Private tmpfs for everything the providers keep on a host: namespaces, and the owner records of switches.
+        // Private tmpfs for everything the providers keep on a host: namespaces, the owner records of
+        // switches, and namespaces' own /etc files (resolv.conf).
         const script =
-            "mkdir -p /run/netns /run/pulumi-netns && mount -t tmpfs sandbox /run/netns " +
-            "&& mount -t tmpfs sandbox /run/pulumi-netns && ip link set lo up && echo $$ && exec sleep infinity";
+            "mkdir -p /run/netns /run/pulumi-netns /etc/netns && mount -t tmpfs sandbox /run/netns " +
+            "&& mount -t tmpfs sandbox /run/pulumi-netns && mount -t tmpfs sandbox /etc/netns " +
+            "&& ip link set lo up && echo $$ && exec sleep infinity";
         const { execa } = await loadExeca();
         const holder = execa(
             "unshare",
@@ -88,7 +92,8 @@ export class Sandbox {
         for (const key of SYSCTLS) {
             sysctl[key] = (await this.sh("sysctl", "-n", key)).trim();
         }
-        return { links, namespaces, iptables, ip6tables, routes, sysctl };
+        const etcNetns = (await this.sh("find", "/etc/netns", "-mindepth", "1")).split("\n").filter(Boolean).sort();
+        return { links, namespaces, iptables, ip6tables, routes, etcNetns, sysctl };
     }
 
     /**

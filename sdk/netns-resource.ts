@@ -9,6 +9,9 @@ import { ownerTagFor } from "./owner";
 import { providerStub } from "./provider-stub";
 
 export abstract class NetnsResource extends pulumi.dynamic.Resource {
+    /** The name this resource was declared with (its Pulumi name, not its kernel name). */
+    readonly resourceName: string;
+
     /**
      * @param outputs fields the provider fills in (absent from the inputs), so they exist on the class.
      */
@@ -28,10 +31,13 @@ export abstract class NetnsResource extends pulumi.dynamic.Resource {
                 ownerTag: ownerTagFor(kind, name, opts),
                 ...Object.fromEntries(outputs.map((field) => [field, undefined])),
             },
-            opts,
+            // A copy: the engine's SDK writes into the options it is given (provider, protect), and a
+            // program often passes one options object to several resources.
+            { ...opts },
             "netns",
             kind,
         );
+        this.resourceName = name;
     }
 }
 

@@ -10,8 +10,11 @@ let identity: StackIdentity | undefined;
 
 export function ownerTagFor(type: string, name: string, opts?: pulumi.ResourceOptions): pulumi.Output<string> {
     identity ??= new StackIdentity();
-    const parent = opts?.parent ? opts.parent.urn : pulumi.output("");
+    // Only the parent URN's value: an Output of it would make the resource depend on its parent,
+    // and a dependency on a component waits for all the component's children, this one included.
+    const parent = opts?.parent;
+    const parentUrn = parent ? pulumi.output(new Promise<string>((resolve) => parent.urn.apply(resolve))) : pulumi.output("");
     return pulumi
-        .all([identity.stackId, parent])
+        .all([identity.stackId, parentUrn])
         .apply(([stackId, parentUrn]) => createHash("sha256").update(`${stackId}/${parentUrn}/${type}/${name}`).digest("hex").slice(0, 12));
 }

@@ -50,7 +50,10 @@ export function checkVethAddresses(
     });
 }
 
-/** Two PortForwards must not claim the same host port and protocol on the same address. */
+/**
+ * Two PortForwards must not claim the same host port and protocol on the same address of one IP
+ * family (iptables and ip6tables are separate: an IPv4 and an IPv6 forward of one port coexist).
+ */
 export function checkPortClaim(
     resource: pulumi.Resource,
     name: string,
@@ -58,17 +61,21 @@ export function checkPortClaim(
     protocol: pulumi.Input<string>,
     hostPort: pulumi.Input<number>,
     hostAddress: pulumi.Input<string> | undefined,
+    targetAddress: pulumi.Input<string>,
 ): void {
-    pulumi.all([machineOfInput(connection), protocol, hostPort, hostAddress]).apply(([machine, proto, port, address]) => {
-        const detail = address ?? "any address";
-        // "Any address" overlaps every address; two distinct addresses do not overlap.
-        claim(
-            "PortForward",
-            { resource, name, key: `port|${machine}|${proto}|${port}`, detail },
-            (other) =>
-                `forwards ${proto} port ${port} (${detail}), as PortForward "${other.name}" ` +
-                `does (${other.detail}): only the first matching rule will ever see a connection`,
-            (other) => other.detail === detail || other.detail === "any address" || detail === "any address",
-        );
-    });
+    pulumi
+        .all([machineOfInput(connection), protocol, hostPort, hostAddress, targetAddress])
+        .apply(([machine, proto, port, address, target]) => {
+            const detail = address ?? "any address";
+            const family = target.includes(":") ? 6 : 4;
+            // "Any address" overlaps every address; two distinct addresses do not overlap.
+            claim(
+                "PortForward",
+                { resource, name, key: `port|${machine}|${family}|${proto}|${port}`, detail },
+                (other) =>
+                    `forwards ${proto} port ${port} (${detail}), as PortForward "${other.name}" ` +
+                    `does (${other.detail}): only the first matching rule will ever see a connection`,
+                (other) => other.detail === detail || other.detail === "any address" || detail === "any address",
+            );
+        });
 }

@@ -10,6 +10,11 @@ export interface RunResult {
     readonly where?: string;
 }
 
+export interface RunOptions {
+    /** The program's standard input (e.g. a file's content for `tee`); absent: end of file at once. */
+    input?: string;
+}
+
 export interface Host {
     /** Names the machine in error messages, e.g. "this machine" or "root@10.0.0.5:22". */
     readonly description: string;
@@ -17,7 +22,7 @@ export interface Host {
      * Runs `argv` without any shell. Resolves for every exit code; rejects only when the program
      * could not be started at all (missing binary, lost connection).
      */
-    run(argv: readonly string[]): Promise<RunResult>;
+    run(argv: readonly string[], options?: RunOptions): Promise<RunResult>;
     /** For a remote machine: the host key its server presented ("ssh-ed25519 AAAA..."), once connected. */
     presentedHostKey?(): Promise<string | undefined>;
 }

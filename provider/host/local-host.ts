@@ -1,7 +1,7 @@
 // Host for this machine: every process starts through execa with an argv array, never a shell,
 // with a fixed PATH and locale, a deadline and bounded output.
 import { formatArgv } from "./command-error";
-import type { Host, RunResult } from "./host";
+import type { Host, RunOptions, RunResult } from "./host";
 import { commandTimeoutMs, deadlineError, OUTPUT_LIMIT_BYTES, SAFE_PATH } from "./limits";
 import { loadExeca } from "./load-execa";
 
@@ -11,14 +11,14 @@ export class LocalHost implements Host {
     /** @param prefix argv prepended to every command, e.g. `nsenter -t PID -n -m --` in tests. */
     constructor(private readonly prefix: readonly string[] = []) {}
 
-    async run(argv: readonly string[]): Promise<RunResult> {
+    async run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
         const { execa } = await loadExeca();
         const full = [...this.prefix, ...argv];
         const timeout = commandTimeoutMs();
         const result = await execa(full[0], full.slice(1), {
             reject: false,
             shell: false,
-            stdin: "ignore",
+            ...(options.input === undefined ? { stdin: "ignore" as const } : { input: options.input }),
             // Not the caller's environment: PATH could point `ip` at anything (a node_modules/.bin under npm run).
             env: { LC_ALL: "C", PATH: SAFE_PATH },
             extendEnv: false,

@@ -1,9 +1,11 @@
 // Every resource kind, by the name the SDK's stubs ask for. A new kind is one folder under
 // resources/ (schema.ts, kind.ts) and one line here.
+import { addressPoolKind } from "./address-pool/kind";
 import { bridgeKind } from "./bridge/kind";
 import { masqueradeRuleKind } from "./masquerade-rule/kind";
 import { namespaceKind } from "./namespace/kind";
 import { portForwardKind } from "./port-forward/kind";
+import { resolvConfKind } from "./resolv-conf/kind";
 import { routeKind } from "./route/kind";
 import { stackIdentityKind } from "./stack-identity/kind";
 import { sysctlForwardKind } from "./sysctl-forward/kind";
@@ -18,6 +20,8 @@ export const kinds = {
     MasqueradeRule: masqueradeRuleKind,
     PortForward: portForwardKind,
     StackIdentity: stackIdentityKind,
+    AddressPool: addressPoolKind,
+    ResolvConf: resolvConfKind,
 };
 
 export type Kind = keyof typeof kinds;

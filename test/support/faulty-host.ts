@@ -1,5 +1,5 @@
 // A Host that fails chosen commands the way the kernel would, to prove that creates undo themselves.
-import type { Host, RunResult } from "../../provider/host/host";
+import type { Host, RunOptions, RunResult } from "../../provider/host/host";
 
 export class FaultyHost implements Host {
     readonly description: string;
@@ -13,12 +13,12 @@ export class FaultyHost implements Host {
         this.description = inner.description;
     }
 
-    async run(argv: readonly string[]): Promise<RunResult> {
+    async run(argv: readonly string[], options?: RunOptions): Promise<RunResult> {
         this.log.push([...argv]);
         if (this.shouldFail(argv)) {
             return { argv, exitCode: 2, stdout: "", stderr: "RTNETLINK answers: Operation not permitted (injected)" };
         }
-        return this.inner.run(argv);
+        return this.inner.run(argv, options);
     }
 }
 

@@ -134,12 +134,14 @@ test("addresses in any unknown form are refused where an address is expected", (
     );
 });
 
-test("every resource kind has a schema-checked provider (StackIdentity takes no input and touches no machine)", () => {
+test("every resource kind has a schema-checked provider (StackIdentity and AddressPool touch no machine)", () => {
     expect(Object.keys(factories).sort()).toEqual([
+        "AddressPool",
         "Bridge",
         "MasqueradeRule",
         "Namespace",
         "PortForward",
+        "ResolvConf",
         "Route",
         "StackIdentity",
         "SysctlForward",

@@ -334,6 +334,14 @@ const samples: Record<Exclude<Kind, "StackIdentity">, [Record<string, unknown>, 
         { name: "ns1", loopbackUp: true },
         { name: "ns2", loopbackUp: false },
     ],
+    AddressPool: [
+        { network: "lab", subnet: "10.0.0.0/24", subnet6: "fd00:1::/64", members: [{ key: "ns1" }] },
+        { network: "lab2", subnet: "10.0.1.0/24", subnet6: "fd00:2::/64", members: [{ key: "ns1" }, { key: "ns2" }] },
+    ],
+    ResolvConf: [
+        { namespace: "ns1", nameservers: ["10.0.0.53"], search: [] },
+        { namespace: "ns2", nameservers: ["10.0.0.54"], search: ["lab"] },
+    ],
     Bridge: [
         { name: "br0", addresses: ["10.0.0.1/24"], mtu: 1500 },
         { name: "br1", addresses: ["10.0.1.1/24"], mtu: 9000 },

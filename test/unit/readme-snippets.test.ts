@@ -1,4 +1,5 @@
-// Every TypeScript snippet of the README compiles against the SDK as written: a user who copies
+// Every user program snippet of the README (```ts; ```typescript marks the project's own
+// internals) compiles against the SDK as written: a user who copies
 // one gets a program that type-checks. Snippets share a few names (ns1, br0, v0, config); a
 // snippet that uses one without making it gets it declared, as the README's earlier snippets made it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { type Kind, makeProvider } from "../../provider";
-import type { Host, RunResult } from "../../provider/host/host";
+import type { Host, RunOptions, RunResult } from "../../provider/host/host";
 import { recordable } from "../../provider/resources/common/recordable";
 
 const RUNS = { numRuns: 60 };
@@ -17,9 +17,20 @@ class ScriptedHost implements Host {
     private readonly namespaces: string[] = [];
     private readonly kinds = new Map<string, string>();
     private readonly routes: Record<string, unknown>[] = [];
-    async run(argv: readonly string[]): Promise<RunResult> {
+    private readonly files = new Map<string, string>();
+    async run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
         const ok = (stdout = "") => ({ argv, exitCode: 0, stdout, stderr: "" });
         const words = argv.join(" ");
+        if (argv[0] === "tee") {
+            this.files.set(argv[1], options.input ?? "");
+        }
+        if (argv[0] === "rm") {
+            this.files.delete(argv[2]);
+        }
+        if (argv[0] === "cat") {
+            const text = this.files.get(argv[1]);
+            return text === undefined ? { argv, exitCode: 1, stdout: "", stderr: `cat: ${argv[1]}: No such file or directory` } : ok(text);
+        }
         if (words.startsWith("ip netns add ")) {
             this.namespaces.push(argv[3]);
         }
@@ -85,6 +96,19 @@ const port = fc.integer({ min: 1, max: 65535 });
 
 const inputsOf: Record<Kind, fc.Arbitrary<Record<string, unknown>>> = {
     StackIdentity: fc.constant({}),
+    AddressPool: fc.record({
+        network: fc.constant("lab"),
+        subnet: fc.constantFrom("192.168.1.0/24", "10.0.0.0/29"),
+        subnet6: maybe(fc.constant("fd00:1::/64")),
+        members: fc
+            .uniqueArray(fc.constantFrom("ns1", "ns2", "red", "green"), { maxLength: 4 })
+            .map((keys) => keys.map((key) => ({ key }))),
+    }),
+    ResolvConf: fc.record({
+        namespace: fc.constant("ns1"),
+        nameservers: fc.array(address, { minLength: 1, maxLength: 3 }),
+        search: maybe(fc.constant(["lab"])),
+    }),
     Namespace: fc.record({ name: fc.constantFrom("ns1", "red"), loopbackUp: maybe(fc.boolean()) }),
     Bridge: fc.record({
         name,

@@ -3,7 +3,7 @@
 import type { Client } from "ssh2";
 import type { Connection } from "../../schemas/connection";
 import { formatArgv } from "../command-error";
-import type { Host, RunResult } from "../host";
+import type { Host, RunOptions, RunResult } from "../host";
 import { commandTimeoutMs, deadlineError, OUTPUT_LIMIT_BYTES } from "../limits";
 import { ChannelLimit } from "./channel-limit";
 import { dial, type OpenSocket, presentedKeyOf, SshDialError } from "./dial";
@@ -22,8 +22,8 @@ export class SshHost implements Host {
         this.description = describeEndpoint(connection) + (connection.sudo ? " (sudo)" : "");
     }
 
-    run(argv: readonly string[]): Promise<RunResult> {
-        return this.channels.run(async () => this.exec(await this.connect(), argv));
+    run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+        return this.channels.run(async () => this.exec(await this.connect(), argv, options));
     }
 
     async presentedHostKey(): Promise<string | undefined> {
@@ -62,7 +62,7 @@ export class SshHost implements Host {
         return this.client;
     }
 
-    private exec(client: Client, argv: readonly string[]): Promise<RunResult> {
+    private exec(client: Client, argv: readonly string[], options: RunOptions): Promise<RunResult> {
         const command = remoteCommand(argv, { sudo: this.connection.sudo });
         const timeout = commandTimeoutMs();
         return new Promise((resolve, reject) => {
@@ -100,7 +100,7 @@ export class SshHost implements Host {
                 };
                 stream.on("data", keep(stdout));
                 stream.stderr.on("data", keep(stderr));
-                stream.end(); // no input: a program reading stdin sees end of file, not a hang
+                stream.end(options.input); // without input a program reading stdin sees end of file, not a hang
                 stream.on("close", (code?: number | null, signal?: string) => {
                     clearTimeout(timer);
                     if (settled) {

@@ -1,0 +1,42 @@
+// Inputs and state of an AddressPool: a Network's members and the addresses they hold.
+import { isIPv4, isIPv6 } from "node:net";
+import { z } from "zod";
+import { networkCidr } from "../../schemas/addresses";
+import { connection } from "../../schemas/connection";
+import { namespaceName } from "../../schemas/names";
+import { allocate, PoolError } from "./allocate";
+
+const member = z.object({
+    /** The member's namespace name. */
+    key: namespaceName,
+    /** A fixed IPv4 address, reserved for it. */
+    address: z.string().refine(isIPv4, "must be an IPv4 address such as 192.168.1.50").optional(),
+});
+
+export const addressPoolInputs = z
+    .object({
+        /** The Network's name, for messages. */
+        network: z.string().min(1),
+        subnet: networkCidr.refine((c) => isIPv4(c.split("/")[0]), "must be an IPv4 network such as 192.168.1.0/24"),
+        subnet6: networkCidr.refine((c) => isIPv6(c.split("/")[0]), "must be an IPv6 network such as fd00:1::/64").optional(),
+        members: z.array(member).default([]),
+        /** Not used: a pool touches no machine. Accepted so every kind takes the same common inputs. */
+        connection: connection.optional(),
+    })
+    // A full pool or a clash of fixed addresses is refused at preview, naming the network.
+    .superRefine((pool, ctx) => {
+        try {
+            allocate(pool, pool.members);
+        } catch (err) {
+            if (!(err instanceof PoolError)) {
+                throw err;
+            }
+            ctx.addIssue({ code: "custom", path: ["members"], message: `Network "${pool.network}": ${err.message}` });
+        }
+    });
+
+const allocation = z.object({ ipv4: z.string(), ipv6: z.string().optional() });
+
+export const addressPoolState = z.intersection(addressPoolInputs, z.object({ allocations: z.record(z.string(), allocation) }));
+
+export type AddressPoolInputs = z.infer<typeof addressPoolInputs>;

@@ -1,0 +1,65 @@
+// ResolvConf: /etc/netns/<ns>/resolv.conf, the resolver of programs run with `ip netns exec`.
+// Its first line is the owner mark; the file is removed with the resource.
+
+import { ensureSuccess } from "../../host/command-error";
+import type { Host } from "../../host/host";
+import { isNotFound } from "../../linux/kernel-errors";
+import { etcFile, makeEtcDir, readFile, removeEtcDir, removeFile, writeFile } from "../../linux/netns-etc-argv";
+import { defineKind } from "../common/kind";
+import { ownerLabel } from "../common/owner";
+import { adoptOrRefuse, byMark } from "../common/ownership";
+import { alreadyExists } from "../common/resource-error";
+import { type ResolvConfInputs, resolvConfInputs } from "./schema";
+
+const path = (r: ResolvConfInputs) => etcFile(r.namespace, "resolv.conf");
+const MARK = /^# (pulumi-netns:[0-9a-f]+)/;
+
+/** The file's content: the owner mark, then what the resolver reads. */
+export const resolvConfText = (r: ResolvConfInputs): string =>
+    [
+        `# ${ownerLabel(r.ownerTag)} (made by pulumi-netns; removed with its resource)`,
+        ...r.nameservers.map((ns) => `nameserver ${ns}`),
+        ...(r.search.length ? [`search ${r.search.join(" ")}`] : []),
+    ].join("\n") + "\n";
+
+async function observe(host: Host, r: ResolvConfInputs) {
+    const read = await host.run(readFile(path(r)));
+    const text = isNotFound(read) ? undefined : ensureSuccess(read).stdout;
+    return byMark(text !== undefined, text ? MARK.exec(text)?.[1] : undefined, r.ownerTag, async () => ({
+        ...r,
+        nameservers: [...text!.matchAll(/^nameserver\s+(\S+)/gm)].map((m) => m[1]),
+        search: /^search\s+(.+)$/m.exec(text!)?.[1].split(/\s+/) ?? [],
+    }));
+}
+
+async function write(host: Host, r: ResolvConfInputs): Promise<ResolvConfInputs> {
+    ensureSuccess(await host.run(makeEtcDir(r.namespace)));
+    ensureSuccess(await host.run(writeFile(path(r)), { input: resolvConfText(r) }));
+    return r;
+}
+
+export const resolvConfKind = defineKind({
+    kind: "ResolvConf",
+    inputs: resolvConfInputs,
+    state: resolvConfInputs,
+    fields: { namespace: "name", nameservers: "update", search: "update" },
+    tools: ["tee"],
+    label: (r) => path(r),
+    id: (r) => path(r),
+
+    async create(host, inputs) {
+        if ((await observe(host, inputs)).found !== "gone") {
+            await adoptOrRefuse(
+                () => observe(host, inputs),
+                (owner) => alreadyExists("ResolvConf", path(inputs), "a file", host.description, owner, `rm ${path(inputs)}`),
+            );
+        }
+        return write(host, inputs);
+    },
+    observe,
+    update: (host, _live, inputs) => write(host, inputs),
+    async remove(host, r) {
+        ensureSuccess(await host.run(removeFile(path(r))));
+        await host.run(removeEtcDir(r.namespace)); // only when nothing else lives there
+    },
+});

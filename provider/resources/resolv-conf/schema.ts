@@ -1,0 +1,26 @@
+// Inputs of a ResolvConf: the resolver configuration of one namespace.
+import { z } from "zod";
+import { ipAddress } from "../../schemas/addresses";
+import { connection } from "../../schemas/connection";
+import { namespaceName } from "../../schemas/names";
+import { ownerTag } from "../../schemas/owner";
+
+const domain = z
+    .string()
+    .regex(
+        /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/,
+        "must be a domain name such as lab.internal",
+    );
+
+export const resolvConfInputs = z.object({
+    /** The namespace whose /etc/resolv.conf this is (`ip netns exec` shows it there). */
+    namespace: namespaceName,
+    /** Name servers, e.g. ["198.51.100.53"]. */
+    nameservers: z.array(ipAddress).min(1, "must name at least one name server").max(3, "the resolver reads at most 3 name servers"),
+    /** Search domains. @default [] */
+    search: z.array(domain).default([]),
+    connection: connection.optional(),
+    ownerTag,
+});
+
+export type ResolvConfInputs = z.infer<typeof resolvConfInputs>;

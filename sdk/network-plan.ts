@@ -1,0 +1,25 @@
+// Pure parts of a Network's plan: gateways, prefixes and the names of its members' veths.
+import { createHash } from "node:crypto";
+import { gatewayOf } from "../provider/resources/address-pool/allocate";
+
+export { gatewayOf };
+
+/** The prefix length of a network: "192.168.1.0/24" -> 24. */
+export const prefixOf = (cidr: string): number => Number(cidr.split("/")[1]);
+
+/**
+ * The host end of a member's veth, derived from its namespace name within the kernel's 15
+ * characters: "ve-ns1", or for a long name "ve-" + its first 7 characters + "-" + 4 hex of a hash
+ * of the whole name, so two long names with the same start still differ.
+ */
+export function hostEndName(namespace: string): string {
+    const plain = `ve-${namespace}`;
+    if (plain.length <= 15) {
+        return plain;
+    }
+    const hash = createHash("sha256").update(namespace).digest("hex").slice(0, 4);
+    return `ve-${namespace.slice(0, 7)}-${hash}`;
+}
+
+/** The peer end, inside the member's own namespace: the same name in every namespace, as containers have. */
+export const PEER_NAME = "eth0";
