@@ -23,7 +23,12 @@ const stack = useSandboxedStack("examples/network", {
 });
 
 const addresses = async () => (await stack.project.outputs()).addresses as Addresses;
-const members = (names: string[]) => stack.project.ok("config", "set", "--path", "members", JSON.stringify(names), "--json");
+async function members(names: string[]): Promise<void> {
+    await stack.project.pulumi("config", "rm", "members");
+    for (const [i, name] of names.entries()) {
+        await stack.project.ok("config", "set", "--path", `members[${i}]`, name);
+    }
+}
 const ifindex = async (link: string) => JSON.parse(await stack.sandbox.sh("ip", "-j", "link", "show", "dev", link))[0].ifindex as number;
 
 /** Pings from `from` to `to` every 0.2 s while `during` runs; the lost count. */
@@ -31,10 +36,13 @@ async function pingsLostDuring(from: string, to: string, during: () => Promise<u
     const { execa } = await loadExeca();
     const argv = [...stack.sandbox.enterArgv(), "ip", "netns", "exec", from, "ping", "-i", "0.2", "-W", "1", to];
     const pinger = execa(argv[0], argv.slice(1), { reject: false, stdin: "ignore" });
-    await new Promise((r) => setTimeout(r, 1000));
-    await during();
-    await new Promise((r) => setTimeout(r, 1000));
-    pinger.kill("SIGINT");
+    try {
+        await new Promise((r) => setTimeout(r, 1000));
+        await during();
+        await new Promise((r) => setTimeout(r, 1000));
+    } finally {
+        pinger.kill("SIGINT");
+    }
     const out = String((await pinger).stdout);
     const [, sent, received] = /(\d+) packets transmitted, (\d+) received/.exec(out) ?? [];
     expect(Number(sent)).toBeGreaterThan(5);
