@@ -6,10 +6,12 @@ import { createInterface } from "node:readline/promises";
 import type { CheckResult } from "../sandbox/checks";
 import { PulumiProject } from "../sandbox/pulumi-project";
 import { Sandbox } from "../sandbox/sandbox";
-import { seedChecks } from "../sandbox/seed-checks";
+import { SEED_V4, type SeedLayout, seedChecks } from "../sandbox/seed-checks";
 import { buildWorld, startServer } from "../sandbox/world";
 
 const keep = process.argv.includes("--keep");
+/** `npm run demo -- network`: the same topology as one Network component (examples/network). */
+const example = process.argv.includes("network") ? "network" : "two-namespaces";
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
 function table(rows: [string, CheckResult][]): void {
@@ -20,6 +22,15 @@ function table(rows: [string, CheckResult][]): void {
     }
 }
 
+/** Where the namespaces are: the seeds' addresses, or for a Network what its pool handed out. */
+async function layoutOf(project: PulumiProject): Promise<SeedLayout> {
+    if (example !== "network") {
+        return SEED_V4;
+    }
+    const addresses = (await project.outputs()).addresses as Record<string, { ipv4: string }>;
+    return { names: ["ns1", "ns2"], addresses: [addresses.ns1.ipv4, addresses.ns2.ipv4], gateway: "192.168.1.1" };
+}
+
 async function main(): Promise<number> {
     say("== starting a sandbox (private network and mount namespaces) with a wan and a client");
     const sandbox = await Sandbox.start();
@@ -27,7 +38,7 @@ async function main(): Promise<number> {
     try {
         await buildWorld(sandbox);
         const before = await sandbox.snapshot();
-        project = await PulumiProject.create(sandbox, "examples/two-namespaces", "demo");
+        project = await PulumiProject.create(sandbox, `examples/${example}`, "demo");
 
         say("== pulumi up");
         const up = await project.up();
@@ -45,9 +56,10 @@ async function main(): Promise<number> {
                 .join("\n"),
         );
 
-        await startServer(sandbox, "ns1", "192.168.1.10", 5000, "ns1");
-        say("\n== verification (an HTTP server runs in ns1 on 192.168.1.10:5000)");
-        const rows = await seedChecks(sandbox);
+        const layout = await layoutOf(project);
+        await startServer(sandbox, "ns1", layout.addresses[0], 5000, "ns1");
+        say(`\n== verification (an HTTP server runs in ns1 on ${layout.addresses[0]}:5000)`);
+        const rows = await seedChecks(sandbox, layout);
         table(rows);
         const failed = rows.filter(([, r]) => !r.ok).length;
 
