@@ -20,7 +20,9 @@ export const resolvConfText = (r: ResolvConfInputs): string =>
         `# ${ownerLabel(r.ownerTag)} (made by pulumi-netns; removed with its resource)`,
         ...r.nameservers.map((ns) => `nameserver ${ns}`),
         ...(r.search.length ? [`search ${r.search.join(" ")}`] : []),
-    ].join("\n") + "\n";
+    ]
+        .map((line) => `${line}\n`)
+        .join("");
 
 async function observe(host: Host, r: ResolvConfInputs) {
     const read = await host.run(readFile(path(r)));
