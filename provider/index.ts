@@ -13,7 +13,7 @@ export type { Kind };
 
 /** The bare provider of each kind (tests compose it with their own layers). */
 export const factories = Object.fromEntries(
-    Object.entries(kinds).map(([kind, definition]) => [kind, (resolve: HostResolver) => runKind(definition as never, resolve)]),
+    Object.entries(kinds).map(([kind, definition]) => [kind, (resolve: HostResolver) => runKind(kind, definition as never, resolve)]),
 ) as Record<Kind, (resolve: HostResolver) => pulumi.dynamic.ResourceProvider>;
 
 /**

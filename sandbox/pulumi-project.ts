@@ -99,9 +99,7 @@ export class PulumiProject {
     async ok(...args: (string | RunOptions)[]): Promise<PulumiResult> {
         const r = await this.pulumi(...args);
         if (r.exitCode !== 0) {
-            throw new Error(
-                `pulumi ${args.filter((a) => typeof a === "string").join(" ")} failed (exit ${r.exitCode}):\n${r.stdout}\n${r.stderr}`,
-            );
+            throw new Error(`pulumi ${args.filter((a) => typeof a === "string").join(" ")} failed (exit ${r.exitCode}):\n${r.stdout}\n${r.stderr}`);
         }
         return r;
     }

@@ -47,11 +47,11 @@ export class Sandbox {
             "&& mount -t tmpfs sandbox /run/pulumi-netns && mount -t tmpfs sandbox /etc/netns " +
             "&& ip link set lo up && echo $$ && exec sleep infinity";
         const { execa } = await loadExeca();
-        const holder = execa(
-            "unshare",
-            ["--net", "--mount", "--propagation", "private", "--fork", "--kill-child", "--", "sh", "-c", script],
-            { reject: false, stdin: "ignore", stderr: "pipe" },
-        );
+        const holder = execa("unshare", ["--net", "--mount", "--propagation", "private", "--fork", "--kill-child", "--", "sh", "-c", script], {
+            reject: false,
+            stdin: "ignore",
+            stderr: "pipe",
+        });
         const pid = await new Promise<number>((resolve, reject) => {
             holder.stdout!.once("data", (chunk: Buffer) => resolve(Number(String(chunk).trim())));
             holder.once("exit", () => reject(new Error(`sandbox did not start: ${holder.stderr}`)));
@@ -76,15 +76,10 @@ export class Sandbox {
     /** Everything the tests compare before and after: links, namespaces, rules, sysctls. */
     async snapshot(): Promise<SandboxSnapshot> {
         const links = (JSON.parse(await this.sh("ip", "-j", "link", "show")) as { ifname: string }[]).map((l) => l.ifname).sort();
-        const namespaces = (JSON.parse((await this.sh("ip", "-j", "netns", "list")) || "[]") as { name: string }[])
-            .map((n) => n.name)
-            .sort();
+        const namespaces = (JSON.parse((await this.sh("ip", "-j", "netns", "list")) || "[]") as { name: string }[]).map((n) => n.name).sort();
         const iptables = await this.iptablesRules();
         const ip6tables = await this.iptablesRules(6);
-        const routes = [
-            ...(await this.sh("ip", "-4", "route", "show")).split("\n"),
-            ...(await this.sh("ip", "-6", "route", "show")).split("\n"),
-        ]
+        const routes = [...(await this.sh("ip", "-4", "route", "show")).split("\n"), ...(await this.sh("ip", "-6", "route", "show")).split("\n")]
             .filter(Boolean)
             .map((r) => r.replace(/ linkdown\b/, "").trim())
             .sort(); // carrier is not configuration

@@ -52,8 +52,7 @@ function expectDetail(r: CheckResult, expected: string): CheckResult {
 }
 
 /** The names of the checks that failed, with their detail: [] when all passed. */
-export const failedChecks = (rows: [string, CheckResult][]): string[] =>
-    rows.filter(([, r]) => !r.ok).map(([name, r]) => `${name}: ${r.detail}`);
+export const failedChecks = (rows: [string, CheckResult][]): string[] => rows.filter(([, r]) => !r.ok).map(([name, r]) => `${name}: ${r.detail}`);
 
 /** Waits until no IPv6 address in the host or these namespaces is still tentative (duplicate address detection). */
 export async function settleIpv6(sandbox: Sandbox, namespaces: string[], timeoutMs = 15_000): Promise<void> {

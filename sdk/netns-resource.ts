@@ -15,13 +15,7 @@ export abstract class NetnsResource extends pulumi.dynamic.Resource {
     /**
      * @param outputs fields the provider fills in (absent from the inputs), so they exist on the class.
      */
-    protected constructor(
-        kind: Kind,
-        name: string,
-        args: CommonArgs,
-        opts: pulumi.CustomResourceOptions | undefined,
-        outputs: readonly string[] = [],
-    ) {
+    protected constructor(kind: Kind, name: string, args: CommonArgs, opts: pulumi.CustomResourceOptions | undefined, outputs: readonly string[] = []) {
         super(
             providerStub(kind),
             name,

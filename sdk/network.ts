@@ -86,20 +86,13 @@ export class NetworkMember extends pulumi.ComponentResource {
                 peerName: options.peerName ?? PEER_NAME,
                 namespace: this.namespace,
                 bridge: network.bridge.name,
-                addresses: mine.apply((a) => [
-                    `${a.ipv4}/${prefixOf(subnet)}`,
-                    ...(a.ipv6 && subnet6 ? [`${a.ipv6}/${prefixOf(subnet6)}`] : []),
-                ]),
+                addresses: mine.apply((a) => [`${a.ipv4}/${prefixOf(subnet)}`, ...(a.ipv6 && subnet6 ? [`${a.ipv6}/${prefixOf(subnet6)}`] : [])]),
             },
             child,
         );
         new Route(`${name}-default`, { connection, namespace: this.namespace, destination: "default", via: gatewayOf(subnet) }, child);
         if (subnet6) {
-            new Route(
-                `${name}-default6`,
-                { connection, namespace: this.namespace, destination: "default", via: gatewayOf(subnet6) },
-                child,
-            );
+            new Route(`${name}-default6`, { connection, namespace: this.namespace, destination: "default", via: gatewayOf(subnet6) }, child);
         }
         if (network.args.dns !== undefined) {
             new ResolvConf(`${name}-dns`, { connection, namespace: this.namespace, nameservers: network.args.dns }, child);
@@ -204,11 +197,7 @@ export class Network extends pulumi.ComponentResource {
         };
         const opts = { parent: this };
         return [
-            new PortForward(
-                `${this.name}-${name}`,
-                { ...common, targetAddress: options.member.ipv4, hostAddress: options.hostAddress },
-                opts,
-            ),
+            new PortForward(`${this.name}-${name}`, { ...common, targetAddress: options.member.ipv4, hostAddress: options.hostAddress }, opts),
             ...(subnet6
                 ? [
                       new PortForward(

@@ -13,8 +13,7 @@ interface Claim {
 
 const claims = new Map<string, Claim[]>();
 
-const machineOfInput = (connection: pulumi.Input<Connection> | undefined): pulumi.Output<string> =>
-    pulumi.output(connection).apply((c) => machineOf(c));
+const machineOfInput = (connection: pulumi.Input<Connection> | undefined): pulumi.Output<string> => pulumi.output(connection).apply((c) => machineOf(c));
 
 /** Records a claim; warns about each earlier claim of the same key that conflicts with it. */
 function claim(kind: string, c: Claim, describe: (other: Claim) => string, conflicts = (_: Claim) => true): void {
@@ -42,9 +41,7 @@ export function checkVethAddresses(
             claim(
                 "VethPair",
                 { resource, name, key: `veth|${machine}|${br}|${address}`, detail: cidr },
-                (other) =>
-                    `puts ${address} on bridge ${br}, as VethPair "${other.name}" does (${other.detail}): ` +
-                    "the two namespaces will fight over it",
+                (other) => `puts ${address} on bridge ${br}, as VethPair "${other.name}" does (${other.detail}): ` + "the two namespaces will fight over it",
             );
         }
     });
@@ -63,19 +60,17 @@ export function checkPortClaim(
     hostAddress: pulumi.Input<string> | undefined,
     targetAddress: pulumi.Input<string>,
 ): void {
-    pulumi
-        .all([machineOfInput(connection), protocol, hostPort, hostAddress, targetAddress])
-        .apply(([machine, proto, port, address, target]) => {
-            const detail = address ?? "any address";
-            const family = target.includes(":") ? 6 : 4;
-            // "Any address" overlaps every address; two distinct addresses do not overlap.
-            claim(
-                "PortForward",
-                { resource, name, key: `port|${machine}|${family}|${proto}|${port}`, detail },
-                (other) =>
-                    `forwards ${proto} port ${port} (${detail}), as PortForward "${other.name}" ` +
-                    `does (${other.detail}): only the first matching rule will ever see a connection`,
-                (other) => other.detail === detail || other.detail === "any address" || detail === "any address",
-            );
-        });
+    pulumi.all([machineOfInput(connection), protocol, hostPort, hostAddress, targetAddress]).apply(([machine, proto, port, address, target]) => {
+        const detail = address ?? "any address";
+        const family = target.includes(":") ? 6 : 4;
+        // "Any address" overlaps every address; two distinct addresses do not overlap.
+        claim(
+            "PortForward",
+            { resource, name, key: `port|${machine}|${family}|${proto}|${port}`, detail },
+            (other) =>
+                `forwards ${proto} port ${port} (${detail}), as PortForward "${other.name}" ` +
+                `does (${other.detail}): only the first matching rule will ever see a connection`,
+            (other) => other.detail === detail || other.detail === "any address" || detail === "any address",
+        );
+    });
 }

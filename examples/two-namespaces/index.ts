@@ -11,9 +11,7 @@ const hostStack = config.get("hostStack");
 const host = hostStack ? new pulumi.StackReference(hostStack) : undefined;
 
 const built = twoNamespaces({
-    connection: host
-        ? (host.requireOutput("connection") as pulumi.Output<netns.Connection>)
-        : config.getSecretObject<netns.Connection>("connection"),
+    connection: host ? (host.requireOutput("connection") as pulumi.Output<netns.Connection>) : config.getSecretObject<netns.Connection>("connection"),
     hostAddress: host ? (host.requireOutput("privateAddress") as pulumi.Output<string>) : config.get("hostAddress"),
     names: config.getObject<string[]>("namespaces"),
     bridgeName: config.get("bridgeName"),

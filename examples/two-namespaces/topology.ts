@@ -52,11 +52,7 @@ export function twoNamespaces(args: TopologyArgs = {}) {
             },
             { dependsOn },
         );
-        new netns.Route(
-            `${name}-default`,
-            { connection, namespace: ns.name, destination: "default", via: gateway },
-            { dependsOn: [...dependsOn, link] },
-        );
+        new netns.Route(`${name}-default`, { connection, namespace: ns.name, destination: "default", via: gateway }, { dependsOn: [...dependsOn, link] });
         return { name: ns.name, address, link };
     });
 

@@ -30,9 +30,7 @@ export class LocalHost implements Host {
             throw deadlineError(formatArgv(argv), this.description, timeout);
         }
         if (result.isMaxBuffer) {
-            throw new Error(
-                `running "${formatArgv(argv)}" on ${this.description}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`,
-            );
+            throw new Error(`running "${formatArgv(argv)}" on ${this.description}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`);
         }
         if (result.exitCode === undefined) {
             // Not started at all (e.g. ENOENT): the only case the seam reports by rejecting.

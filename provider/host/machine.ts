@@ -8,8 +8,7 @@ interface Endpoint {
 }
 
 /** "203.0.113.5:22", "[2001:db8::5]:22": the machine; changing it means another machine. */
-export const machineOf = (c: Endpoint | undefined): string =>
-    c ? `${c.host.includes(":") ? `[${c.host}]` : c.host}:${c.port ?? 22}` : "local";
+export const machineOf = (c: Endpoint | undefined): string => (c ? `${c.host.includes(":") ? `[${c.host}]` : c.host}:${c.port ?? 22}` : "local");
 
 /** "ubuntu@203.0.113.5:22": how messages name a remote machine and login (never with credentials). */
 export const describeEndpoint = (c: Endpoint): string => `${c.user ?? "root"}@${machineOf(c)}`;

@@ -17,51 +17,27 @@ export const netnsDelete = (name: string): string[] => ["ip", "netns", "del", na
 export const linkShow = (name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "-j", "-d", "link", "show", "dev", name];
 
 /** Equivalent to: `ip link add name NAME [mtu MTU] type bridge`. */
-export const bridgeAdd = (name: string, mtu?: number): string[] => [
+export const bridgeAdd = (name: string, mtu?: number): string[] => ["ip", "link", "add", "name", name, ...(mtu ? ["mtu", String(mtu)] : []), "type", "bridge"];
+
+/** `ip [-n NS] link set dev NAME ...`: the prefix of every change to an existing link. */
+const linkSet = (name: string, namespace: string | undefined, ...change: string[]): string[] => [
     "ip",
+    ...inNs(namespace),
     "link",
-    "add",
-    "name",
+    "set",
+    "dev",
     name,
-    ...(mtu ? ["mtu", String(mtu)] : []),
-    "type",
-    "bridge",
+    ...change,
 ];
 
 /** Equivalent to: `ip [-n NS] link set dev NAME up|down`. */
-export const linkSetUp = (name: string, up: boolean, namespace?: string): string[] => [
-    "ip",
-    ...inNs(namespace),
-    "link",
-    "set",
-    "dev",
-    name,
-    up ? "up" : "down",
-];
+export const linkSetUp = (name: string, up: boolean, namespace?: string): string[] => linkSet(name, namespace, up ? "up" : "down");
 
 /** Equivalent to: `ip [-n NS] link set dev NAME mtu MTU`. */
-export const linkSetMtu = (name: string, mtu: number, namespace?: string): string[] => [
-    "ip",
-    ...inNs(namespace),
-    "link",
-    "set",
-    "dev",
-    name,
-    "mtu",
-    String(mtu),
-];
+export const linkSetMtu = (name: string, mtu: number, namespace?: string): string[] => linkSet(name, namespace, "mtu", String(mtu));
 
 /** Equivalent to: `ip [-n NS] link set dev NAME alias ALIAS` (the kernel's ifalias, our owner tag). */
-export const linkSetAlias = (name: string, alias: string, namespace?: string): string[] => [
-    "ip",
-    ...inNs(namespace),
-    "link",
-    "set",
-    "dev",
-    name,
-    "alias",
-    alias,
-];
+export const linkSetAlias = (name: string, alias: string, namespace?: string): string[] => linkSet(name, namespace, "alias", alias);
 
 /** Equivalent to: `ip [-n NS] link del dev NAME`. */
 export const linkDelete = (name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "link", "del", "dev", name];
@@ -70,26 +46,10 @@ export const linkDelete = (name: string, namespace?: string): string[] => ["ip",
 export const addrShow = (name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "-j", "addr", "show", "dev", name];
 
 /** Equivalent to: `ip [-n NS] addr add CIDR dev NAME`. */
-export const addrAdd = (cidr: string, name: string, namespace?: string): string[] => [
-    "ip",
-    ...inNs(namespace),
-    "addr",
-    "add",
-    cidr,
-    "dev",
-    name,
-];
+export const addrAdd = (cidr: string, name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "addr", "add", cidr, "dev", name];
 
 /** Equivalent to: `ip [-n NS] addr del CIDR dev NAME`. */
-export const addrDelete = (cidr: string, name: string, namespace?: string): string[] => [
-    "ip",
-    ...inNs(namespace),
-    "addr",
-    "del",
-    cidr,
-    "dev",
-    name,
-];
+export const addrDelete = (cidr: string, name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "addr", "del", cidr, "dev", name];
 
 /** Equivalent to: `ip link add name HOST [mtu M] type veth peer name PEER [mtu M] netns NS` (peer born in place). */
 export const vethAdd = (hostName: string, peerName: string, namespace: string, mtu?: number): string[] => {
@@ -98,14 +58,7 @@ export const vethAdd = (hostName: string, peerName: string, namespace: string, m
 };
 
 /** Equivalent to: `ip link set dev NAME master BRIDGE`, or `nomaster` when no bridge is given. */
-export const linkSetMaster = (name: string, bridge?: string): string[] => [
-    "ip",
-    "link",
-    "set",
-    "dev",
-    name,
-    ...(bridge ? ["master", bridge] : ["nomaster"]),
-];
+export const linkSetMaster = (name: string, bridge?: string): string[] => linkSet(name, undefined, ...(bridge ? ["master", bridge] : ["nomaster"]));
 
 /** The route's key and attributes, as `ip route` takes them. */
 export interface RouteSpec {
@@ -130,24 +83,10 @@ function routeArgs(r: RouteSpec): string[] {
 }
 
 /** Equivalent to: `ip [-n NS] -4|-6 route add DEST [via GW] [dev DEV] [metric M] proto P`. */
-export const routeAdd = (r: RouteSpec, namespace?: string): string[] => [
-    "ip",
-    ...inNs(namespace),
-    `-${r.family}`,
-    "route",
-    "add",
-    ...routeArgs(r),
-];
+export const routeAdd = (r: RouteSpec, namespace?: string): string[] => ["ip", ...inNs(namespace), `-${r.family}`, "route", "add", ...routeArgs(r)];
 
 /** Equivalent to: `ip [-n NS] -4|-6 route del DEST [via GW] [dev DEV] [metric M] proto P`. */
-export const routeDelete = (r: RouteSpec, namespace?: string): string[] => [
-    "ip",
-    ...inNs(namespace),
-    `-${r.family}`,
-    "route",
-    "del",
-    ...routeArgs(r),
-];
+export const routeDelete = (r: RouteSpec, namespace?: string): string[] => ["ip", ...inNs(namespace), `-${r.family}`, "route", "del", ...routeArgs(r)];
 
 /** Equivalent to: `ip [-n NS] -j -4|-6 route show exact DEST proto P`. */
 export const routeShow = (r: Pick<RouteSpec, "family" | "destination" | "protocol">, namespace?: string): string[] => [
@@ -164,12 +103,4 @@ export const routeShow = (r: Pick<RouteSpec, "family" | "destination" | "protoco
 ];
 
 /** Equivalent to: `ip -j -4|-6 route show match ADDRESS`: every route of the main table that covers it. */
-export const routesMatching = (address: string): string[] => [
-    "ip",
-    "-j",
-    address.includes(":") ? "-6" : "-4",
-    "route",
-    "show",
-    "match",
-    address,
-];
+export const routesMatching = (address: string): string[] => ["ip", "-j", address.includes(":") ? "-6" : "-4", "route", "show", "match", address];

@@ -3,17 +3,7 @@
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
 import * as argv from "./ip-argv";
-import {
-    type Address,
-    type Link,
-    parseAddresses,
-    parseLinks,
-    parseNetnsNames,
-    parseRoutes,
-    type Reach,
-    type RouteEntry,
-    reachOf,
-} from "./ip-json";
+import { type Address, type Link, parseAddresses, parseLinks, parseNetnsNames, parseRoutes, type Reach, type RouteEntry, reachOf } from "./ip-json";
 import { isExists, isNotFound, isUnreachable } from "./kernel-errors";
 
 export type AddResult = "created" | "exists";

@@ -118,9 +118,7 @@ export type Reach = { kind: "on-link"; network: string } | { kind: "routed" } | 
  * no network of the host's holds the address (yet), since anything would match it.
  */
 export function reachOf(routes: readonly RouteEntry[]): Reach {
-    const specific = routes
-        .filter((r) => r.destination !== "default")
-        .sort((a, b) => prefixLength(b.destination) - prefixLength(a.destination));
+    const specific = routes.filter((r) => r.destination !== "default").sort((a, b) => prefixLength(b.destination) - prefixLength(a.destination));
     const [best] = specific;
     if (!best) {
         return { kind: "unreachable" };

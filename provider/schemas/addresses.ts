@@ -48,9 +48,7 @@ function isNetwork(s: string): boolean {
 }
 
 /** A network: "192.168.1.0/24" or "2001:db8::/64", host bits zero. */
-export const networkCidr = z
-    .string()
-    .refine(isNetwork, "must be a network with a prefix length and zero host bits, such as 192.168.1.0/24");
+export const networkCidr = z.string().refine(isNetwork, "must be a network with a prefix length and zero host bits, such as 192.168.1.0/24");
 
 /** The address as bytes, 4 for IPv4, 16 for IPv6. */
 export function ipBytes(ip: string): number[] {

@@ -17,10 +17,7 @@ const stack = useSandboxedStack("examples/two-namespaces", {
 /** ifindex of every link in the host namespace: an untouched link keeps its index. */
 const linkIndexes = async () =>
     Object.fromEntries(
-        (JSON.parse(await stack.sandbox.sh("ip", "-j", "link", "show")) as { ifname: string; ifindex: number }[]).map((l) => [
-            l.ifname,
-            l.ifindex,
-        ]),
+        (JSON.parse(await stack.sandbox.sh("ip", "-j", "link", "show")) as { ifname: string; ifindex: number }[]).map((l) => [l.ifname, l.ifindex]),
     );
 
 /** Refresh, then up: returns what each of them changed. */

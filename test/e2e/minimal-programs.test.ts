@@ -8,8 +8,7 @@ jest.setTimeout(300_000);
 const stack = useSandboxedStack("test/programs/minimal", { world: true });
 
 const sh = (...argv: string[]) => stack.sandbox.sh(...argv);
-const link = async (name: string, ns?: string) =>
-    parseLinks(await sh("ip", ...(ns ? ["-n", ns] : []), "-j", "-d", "link", "show", "dev", name))[0];
+const link = async (name: string, ns?: string) => parseLinks(await sh("ip", ...(ns ? ["-n", ns] : []), "-j", "-d", "link", "show", "dev", name))[0];
 const nat = async (family: 4 | 6 = 4) =>
     (await sh(family === 6 ? "ip6tables-save" : "iptables-save", "-t", "nat")).split("\n").filter((l) => l.startsWith("-A"));
 

@@ -62,12 +62,9 @@ const layouts: [string, SeedLayout][] = [
     ["IPv6", { names: ["ns1", "ns2"], addresses: ["fd00:1::2", "fd00:1::3"], gateway: "fd00:1::1" }],
 ];
 
-test.each(layouts)(
-    "%s: every check of the seeds passes (pings, NAT out, DNAT in from a client, the host, the other member)",
-    async (_, layout) => {
-        expect(failedChecks(await seedChecks(stack.sandbox, layout))).toEqual([]);
-    },
-);
+test.each(layouts)("%s: every check of the seeds passes (pings, NAT out, DNAT in from a client, the host, the other member)", async (_, layout) => {
+    expect(failedChecks(await seedChecks(stack.sandbox, layout))).toEqual([]);
+});
 
 test("a member added: the others keep address and veth (ifindex), pings between them never stop", async () => {
     const before = { ns1: await ifindex("ve-ns1"), ns2: await ifindex("ve-ns2") };

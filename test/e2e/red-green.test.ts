@@ -17,12 +17,8 @@ const stack = useSandboxedStack("examples/two-namespaces", {
 });
 
 test("red and green exist with veth_red/ceth_red and veth_green/ceth_green", async () => {
-    expect((await stack.sandbox.sh("ip", "netns", "list")).split("\n").map((l) => l.split(" ")[0])).toEqual(
-        expect.arrayContaining(["red", "green"]),
-    );
-    expect(await stack.sandbox.sh("ip", "-br", "link", "show", "master", "br0")).toMatch(
-        /veth_red[\s\S]*veth_green|veth_green[\s\S]*veth_red/,
-    );
+    expect((await stack.sandbox.sh("ip", "netns", "list")).split("\n").map((l) => l.split(" ")[0])).toEqual(expect.arrayContaining(["red", "green"]));
+    expect(await stack.sandbox.sh("ip", "-br", "link", "show", "master", "br0")).toMatch(/veth_red[\s\S]*veth_green|veth_green[\s\S]*veth_red/);
     expect(await stack.sandbox.sh("ip", "-n", "red", "-br", "addr", "show", "dev", "ceth_red")).toMatch(/192\.168\.1\.10\/24/);
 });
 

@@ -21,8 +21,7 @@ async function withQuickstart(name: string, connection: Record<string, string>, 
     }
 }
 
-const accepted = async (user: string) =>
-    ((await stack.server.log()).match(new RegExp(`Accepted publickey for ${user} `, "g")) ?? []).length;
+const accepted = async (user: string) => ((await stack.server.log()).match(new RegExp(`Accepted publickey for ${user} `, "g")) ?? []).length;
 
 test("a non-root login with sudo: true builds and destroys through sudo -n", async () => {
     await configureConnection(stack, { user: SUDO_USER, sudo: "true" });

@@ -65,9 +65,7 @@ test("the private key appears nowhere in plaintext: not in state, not in pulumi'
     }
     // The connection is kept, encrypted, and every resource has it.
     const secrets = JSON.parse(exported)
-        .deployment.resources.filter(
-            (r: { type: string }) => r.type.startsWith("pulumi-nodejs:dynamic") && !r.type.endsWith(":StackIdentity"),
-        )
+        .deployment.resources.filter((r: { type: string }) => r.type.startsWith("pulumi-nodejs:dynamic") && !r.type.endsWith(":StackIdentity"))
         .map((r: { outputs: { connection?: Record<string, unknown> } }) => r.outputs.connection?.["4dabf18193072939515e22adb298388d"]);
     expect(secrets).toHaveLength(10);
     expect(secrets.every((s: unknown) => s === "1b47061264138c4ac30d75fd1eb44270")).toBe(true);

@@ -65,9 +65,7 @@ test.each([
 ])("a failure at '%s' leaves no bridge behind", async (_step, words) => {
     const faulty = new FaultyHost(sandbox.host, (argv) => argvContains(argv, words));
     const br = providerIn("Bridge", faulty);
-    await expect(checkAndCreate(br, { name: "brhalf", addresses: ["10.9.0.1/24"] })).rejects.toThrow(
-        /Bridge "brhalf": running "ip .*": exit 2: .*injected/,
-    );
+    await expect(checkAndCreate(br, { name: "brhalf", addresses: ["10.9.0.1/24"] })).rejects.toThrow(/Bridge "brhalf": running "ip .*": exit 2: .*injected/);
     expect(await link("brhalf")).toBeUndefined();
 });
 

@@ -18,12 +18,8 @@ const nat = async () => (await sandbox.sh("iptables-save", "-t", "nat")).split("
 test("MasqueradeRule: the seeds' rule, tagged, found by its tag, removed by it", async () => {
     const masq = providerIn("MasqueradeRule", sandbox.host);
     const { id, outs } = await checkAndCreate(masq, { sourceCidr: "192.168.1.0/24", excludeOutInterface: "br0" });
-    expect(await nat()).toEqual([
-        `-A POSTROUTING -s 192.168.1.0/24 ! -o br0 -m comment --comment "pulumi-netns:${outs.ownerTag}" -j MASQUERADE`,
-    ]);
-    expect(outs.ruleSpec).toBe(
-        `-t nat -A POSTROUTING -s 192.168.1.0/24 ! -o br0 -m comment --comment pulumi-netns:${outs.ownerTag} -j MASQUERADE`,
-    );
+    expect(await nat()).toEqual([`-A POSTROUTING -s 192.168.1.0/24 ! -o br0 -m comment --comment "pulumi-netns:${outs.ownerTag}" -j MASQUERADE`]);
+    expect(outs.ruleSpec).toBe(`-t nat -A POSTROUTING -s 192.168.1.0/24 ! -o br0 -m comment --comment pulumi-netns:${outs.ownerTag} -j MASQUERADE`);
     expect((await masq.read(id, outs)).props).toMatchObject({ inSync: true });
 
     // A rule of someone else's, identical but for the tag, must survive our delete.

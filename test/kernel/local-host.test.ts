@@ -34,9 +34,7 @@ test("a program named like a kernel tool earlier on the caller's PATH is never r
 test("a hung command is killed at its deadline and the error names it", async () => {
     process.env.PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS = "1";
     const started = Date.now();
-    await expect(new LocalHost().run(["sleep", "30"])).rejects.toThrow(
-        /running "sleep 30" on this machine: no result after 1 s, so it was stopped/,
-    );
+    await expect(new LocalHost().run(["sleep", "30"])).rejects.toThrow(/running "sleep 30" on this machine: no result after 1 s, so it was stopped/);
     expect(Date.now() - started).toBeLessThan(5000);
 });
 

@@ -28,9 +28,7 @@ afterAll(async () => {
 });
 
 function sshHost(extra: Partial<Connection> = {}): SshHost {
-    const host = new SshHost({ host: "remote.test", privateKey: server.privateKey, hostKey: server.hostKey, ...extra }, async () =>
-        server.pipe(),
-    );
+    const host = new SshHost({ host: "remote.test", privateKey: server.privateKey, hostKey: server.hostKey, ...extra }, async () => server.pipe());
     hosts.push(host);
     return host;
 }
@@ -95,9 +93,7 @@ test("sudo: a non-root login runs commands as root through sudo -n", async () =>
 
 test("every way to log in: key, encrypted key with its passphrase, password", async () => {
     expect((await sshHost({ privateKey: server.encryptedKey, privateKeyPassword: KEY_PASSPHRASE }).run(["id", "-u"])).stdout).toBe("0\n");
-    expect((await sshHost({ user: SUDO_USER, privateKey: undefined, password: SUDO_USER_PASSWORD }).run(["id", "-u"])).stdout).toBe(
-        "4242\n",
-    );
+    expect((await sshHost({ user: SUDO_USER, privateKey: undefined, password: SUDO_USER_PASSWORD }).run(["id", "-u"])).stdout).toBe("4242\n");
     await expect(sshHost({ privateKey: server.encryptedKey, privateKeyPassword: "wrong" }).run(["true"])).rejects.toThrow(
         "root@remote.test:22: Cannot parse privateKey: OpenSSH key integrity check failed -- bad passphrase?",
     );
@@ -161,9 +157,7 @@ test("a different host key is refused before any command runs", async () => {
 
 test("a wrong key is refused at once, without retries", async () => {
     const started = Date.now();
-    await expect(sshHost({ privateKey: undefined, password: "wrong" }).run(["true"])).rejects.toThrow(
-        /authentication refused for user "root"/,
-    );
+    await expect(sshHost({ privateKey: undefined, password: "wrong" }).run(["true"])).rejects.toThrow(/authentication refused for user "root"/);
     expect(Date.now() - started).toBeLessThan(5000);
 });
 
@@ -197,9 +191,7 @@ describe("trust boundaries", () => {
     test("a pin is never skipped because an unpinned resource of the same machine dialled first", async () => {
         const pool = hostPool(async () => server.pipe());
         expect((await pooled(pool, base()).run(["true"])).exitCode).toBe(0);
-        await expect(pooled(pool, { ...base(), hostKey: FOREIGN_HOST_KEY }).run(["touch", "/tmp/pinned-ran"])).rejects.toThrow(
-            /host key refused/,
-        );
+        await expect(pooled(pool, { ...base(), hostKey: FOREIGN_HOST_KEY }).run(["touch", "/tmp/pinned-ran"])).rejects.toThrow(/host key refused/);
         expect((await sandbox.run(["test", "-e", "/tmp/pinned-ran"])).exitCode).not.toBe(0);
     });
 
@@ -207,9 +199,7 @@ describe("trust boundaries", () => {
         expect(sessionKey({ host: "a" })).toBe(sessionKey({ host: "a", dialErrorLimit: 3, perDialTimeout: 2 }));
         expect(sessionKey({ host: "a" })).not.toBe(sessionKey({ host: "a", hostKey: FOREIGN_HOST_KEY }));
         expect(sessionKey({ host: "a", password: "x" })).not.toBe(sessionKey({ host: "a", password: "y" }));
-        expect(sessionKey({ host: "a", proxy: { host: "b" } })).not.toBe(
-            sessionKey({ host: "a", proxy: { host: "b", hostKey: FOREIGN_HOST_KEY } }),
-        );
+        expect(sessionKey({ host: "a", proxy: { host: "b" } })).not.toBe(sessionKey({ host: "a", proxy: { host: "b", hostKey: FOREIGN_HOST_KEY } }));
     });
 
     test("without hostKey, the key first seen is recorded in state and a different one is refused later", async () => {
@@ -248,11 +238,9 @@ describe("deadlines and output", () => {
         const started = Date.now();
         // More hung commands than channel slots (8): each fails at its deadline, none waits forever.
         const hung = await Promise.allSettled(Array.from({ length: 9 }, () => host.run(["sleep", "30"])));
-        expect(
-            hung.every(
-                (r) => r.status === "rejected" && /running "sleep 30" on root@remote.test:22: no result after 1 s/.test(String(r.reason)),
-            ),
-        ).toBe(true);
+        expect(hung.every((r) => r.status === "rejected" && /running "sleep 30" on root@remote.test:22: no result after 1 s/.test(String(r.reason)))).toBe(
+            true,
+        );
         expect(Date.now() - started).toBeLessThan(10_000);
         expect((await host.run(["true"])).exitCode).toBe(0);
     });

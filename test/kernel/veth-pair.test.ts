@@ -77,9 +77,7 @@ test.each([
     ["address the peer", ["addr", "add"]],
 ])("a failure at '%s' leaves neither end behind", async (_step, words) => {
     const veth = providerIn("VethPair", new FaultyHost(sandbox.host, (argv) => argvContains(argv, words)));
-    await expect(checkAndCreate(veth, { ...inputs, hostName: "vh2", peerName: "vp2" })).rejects.toThrow(
-        /VethPair "vh2": running "ip .*": exit 2: .*injected/,
-    );
+    await expect(checkAndCreate(veth, { ...inputs, hostName: "vh2", peerName: "vp2" })).rejects.toThrow(/VethPair "vh2": running "ip .*": exit 2: .*injected/);
     expect(await link("vh2")).toBeUndefined();
     expect(await link("vp2", "vns1")).toBeUndefined();
 });

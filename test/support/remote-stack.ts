@@ -17,8 +17,7 @@ export interface RemoteStack {
 }
 
 /** Connection config for the stack's program: the remote's sshd, its host key, the client key. */
-export const configureConnection = (stack: RemoteStack, extra: Record<string, string> = {}): Promise<void> =>
-    configure(stack.project, stack.server, extra);
+export const configureConnection = (stack: RemoteStack, extra: Record<string, string> = {}): Promise<void> => configure(stack.project, stack.server, extra);
 
 export function useRemoteStack(program: string, ready?: (stack: RemoteStack) => Promise<void>): RemoteStack {
     const stack = {} as RemoteStack;

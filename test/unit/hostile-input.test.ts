@@ -20,8 +20,7 @@ const ownerTag = "0123456789ab";
 /** An interface name must also not be an `ip` keyword nor read as an ifindex ("if7"). */
 const isSafeInterfaceName = (s: string) => isSafeName(s, 15) && !IP_KEYWORDS.has(s) && !/^if\d+$/.test(s);
 
-const isSafeName = (s: string, max: number) =>
-    s.length >= 1 && s.length <= max && /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/.test(s) && s !== "." && s !== "..";
+const isSafeName = (s: string, max: number) => s.length >= 1 && s.length <= max && /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/.test(s) && s !== "." && s !== "..";
 
 // Names drawn from a hostile alphabet: shell metacharacters, dashes, slashes, spaces, unicode.
 const hostileChar = fc.constantFrom(..."abcXYZ019_.-/ ;|&$`'\"\\()<>*?!#~=%\n\té".split(""));
@@ -30,9 +29,7 @@ const hostileName = fc.oneof(
     fc.string({ minLength: 0, maxLength: 20 }),
     fc.constantFrom("-n", "--help", "all", "default", "a".repeat(16), "$(reboot)", "`id`", "x;rm -rf /", "up", "type", "if7"),
 );
-const safeName = fc
-    .string({ unit: fc.constantFrom(..."abcdefXYZ0123456789_.-".split("")), minLength: 1, maxLength: 15 })
-    .filter(isSafeInterfaceName);
+const safeName = fc.string({ unit: fc.constantFrom(..."abcdefXYZ0123456789_.-".split("")), minLength: 1, maxLength: 15 }).filter(isSafeInterfaceName);
 
 const failedFields = (schema: Parameters<typeof checkInputs>[0], news: Record<string, unknown>) =>
     (checkInputs(schema, news).failures ?? []).map((f) => f.property);
@@ -124,8 +121,7 @@ test("addresses in any unknown form are refused where an address is expected", (
     fc.assert(
         fc.property(fc.string({ maxLength: 40 }), (text) => {
             const fields = failedFields(routeInputs, { destination: "default", via: text });
-            const looksValid =
-                /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && text.split(".").every((o) => Number(o) <= 255 && String(Number(o)) === o);
+            const looksValid = /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && text.split(".").every((o) => Number(o) <= 255 && String(Number(o)) === o);
             if (!text.includes(":")) {
                 expect(fields.includes("via")).toBe(!looksValid);
             }

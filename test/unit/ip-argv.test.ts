@@ -18,20 +18,7 @@ test("names are always single argv elements after a keyword", () => {
 });
 
 test("a new link's name always follows the `name` keyword, so no name is read as a keyword", () => {
-    expect(ip.vethAdd("veth0", "ceth0", "ns1")).toEqual([
-        "ip",
-        "link",
-        "add",
-        "name",
-        "veth0",
-        "type",
-        "veth",
-        "peer",
-        "name",
-        "ceth0",
-        "netns",
-        "ns1",
-    ]);
+    expect(ip.vethAdd("veth0", "ceth0", "ns1")).toEqual(["ip", "link", "add", "name", "veth0", "type", "veth", "peer", "name", "ceth0", "netns", "ns1"]);
     expect(ip.linkSetMaster("veth0", "br0")).toEqual(["ip", "link", "set", "dev", "veth0", "master", "br0"]);
     expect(ip.linkDelete("veth0")).toEqual(["ip", "link", "del", "dev", "veth0"]);
 });

@@ -18,78 +18,23 @@ import { valueToRestore } from "../../provider/resources/sysctl-forward/switches
 const tag = "pulumi-netns:0123456789ab";
 const comment = ["-m", "comment", "--comment", tag];
 const masq = (i: Record<string, unknown>) => masqueradeRules(masqueradeRuleInputs.parse({ ownerTag: "0123456789ab", ...i }), tag);
-const fwd = (i: Record<string, unknown>, facts = {}) =>
-    portForwardRules(portForwardInputs.parse({ ownerTag: "0123456789ab", ...i }), tag, facts);
+const fwd = (i: Record<string, unknown>, facts = {}) => portForwardRules(portForwardInputs.parse({ ownerTag: "0123456789ab", ...i }), tag, facts);
 
 describe("MasqueradeRule rules", () => {
     test.each([
         [
             { sourceCidr: "192.168.1.0/24", excludeOutInterface: "br0" },
-            [
-                [
-                    "iptables",
-                    "-w",
-                    "30",
-                    "-t",
-                    "nat",
-                    "-A",
-                    "POSTROUTING",
-                    "-s",
-                    "192.168.1.0/24",
-                    "!",
-                    "-o",
-                    "br0",
-                    ...comment,
-                    "-j",
-                    "MASQUERADE",
-                ],
-            ],
+            [["iptables", "-w", "30", "-t", "nat", "-A", "POSTROUTING", "-s", "192.168.1.0/24", "!", "-o", "br0", ...comment, "-j", "MASQUERADE"]],
         ],
         [
             { sourceCidr: "192.168.1.0/24", outInterface: "eth0" },
-            [
-                [
-                    "iptables",
-                    "-w",
-                    "30",
-                    "-t",
-                    "nat",
-                    "-A",
-                    "POSTROUTING",
-                    "-s",
-                    "192.168.1.0/24",
-                    "-o",
-                    "eth0",
-                    ...comment,
-                    "-j",
-                    "MASQUERADE",
-                ],
-            ],
+            [["iptables", "-w", "30", "-t", "nat", "-A", "POSTROUTING", "-s", "192.168.1.0/24", "-o", "eth0", ...comment, "-j", "MASQUERADE"]],
         ],
-        [
-            { sourceCidr: "fd00:1::/64" },
-            [["ip6tables", "-w", "30", "-t", "nat", "-A", "POSTROUTING", "-s", "fd00:1::/64", ...comment, "-j", "MASQUERADE"]],
-        ],
+        [{ sourceCidr: "fd00:1::/64" }, [["ip6tables", "-w", "30", "-t", "nat", "-A", "POSTROUTING", "-s", "fd00:1::/64", ...comment, "-j", "MASQUERADE"]]],
         [
             { sourceCidr: "192.168.1.0/24", excludeOutInterface: "br0", acceptForward: true },
             [
-                [
-                    "iptables",
-                    "-w",
-                    "30",
-                    "-t",
-                    "nat",
-                    "-A",
-                    "POSTROUTING",
-                    "-s",
-                    "192.168.1.0/24",
-                    "!",
-                    "-o",
-                    "br0",
-                    ...comment,
-                    "-j",
-                    "MASQUERADE",
-                ],
+                ["iptables", "-w", "30", "-t", "nat", "-A", "POSTROUTING", "-s", "192.168.1.0/24", "!", "-o", "br0", ...comment, "-j", "MASQUERADE"],
                 ["iptables", "-w", "30", "-t", "filter", "-A", "FORWARD", "-i", "br0", "-s", "192.168.1.0/24", ...comment, "-j", "ACCEPT"],
                 [
                     "iptables",

@@ -24,14 +24,7 @@ function asModule(snippet: string): string {
     const declared = Object.entries(shared)
         .filter(([name]) => new RegExp(`\\b${name}\\b`).test(body) && !new RegExp(`\\bconst ${name}\\b`).test(body))
         .map(([name, type]) => `declare const ${name}: ${type};`);
-    return [
-        'import * as pulumi from "@pulumi/pulumi";',
-        'import * as netns from "pulumi-netns";',
-        "void pulumi;",
-        ...declared,
-        body,
-        "export {};",
-    ].join("\n");
+    return ['import * as pulumi from "@pulumi/pulumi";', 'import * as netns from "pulumi-netns";', "void pulumi;", ...declared, body, "export {};"].join("\n");
 }
 
 test("the README has snippets to check", () => {

@@ -100,9 +100,7 @@ const inputsOf: Record<Kind, fc.Arbitrary<Record<string, unknown>>> = {
         network: fc.constant("lab"),
         subnet: fc.constantFrom("192.168.1.0/24", "10.0.0.0/29"),
         subnet6: maybe(fc.constant("fd00:1::/64")),
-        members: fc
-            .uniqueArray(fc.constantFrom("ns1", "ns2", "red", "green"), { maxLength: 4 })
-            .map((keys) => keys.map((key) => ({ key }))),
+        members: fc.uniqueArray(fc.constantFrom("ns1", "ns2", "red", "green"), { maxLength: 4 }).map((keys) => keys.map((key) => ({ key }))),
     }),
     ResolvConf: fc.record({
         namespace: fc.constant("ns1"),

@@ -61,8 +61,7 @@ async function dialWithRetries(e: Endpoint, openSocket?: OpenSocket, via = ""): 
     }
     const seconds = Math.round((Date.now() - started) / 1000);
     throw new SshDialError(
-        `cannot reach ${describeEndpoint(e)}${via ? ` ${via}` : ""} after ${limit} attempts ` +
-            `over ${seconds} s (last error: ${last?.message}). ${WAY_OUT}`,
+        `cannot reach ${describeEndpoint(e)}${via ? ` ${via}` : ""} after ${limit} attempts ` + `over ${seconds} s (last error: ${last?.message}). ${WAY_OUT}`,
         true,
     );
 }
@@ -99,12 +98,7 @@ function dialOnce(e: Endpoint, sock: Duplex | undefined): Promise<Client> {
                     ),
                 );
             } else if (error.level === "client-authentication") {
-                reject(
-                    new SshDialError(
-                        `authentication refused for user "${e.user ?? "root"}" (check privateKey, password or agentSocketPath)`,
-                        true,
-                    ),
-                );
+                reject(new SshDialError(`authentication refused for user "${e.user ?? "root"}" (check privateKey, password or agentSocketPath)`, true));
             } else {
                 reject(new SshDialError(error.message, false));
             }

@@ -70,11 +70,7 @@ export class PoolError extends Error {}
  * Each member's addresses: kept where it had them (unless its fixed address changed), fixed where
  * asked, else the lowest free. Throws a PoolError saying which member cannot be served and why.
  */
-export function allocate(
-    pool: Pool,
-    members: readonly Member[],
-    before: Readonly<Record<string, Allocation>> = {},
-): Record<string, Allocation> {
+export function allocate(pool: Pool, members: readonly Member[], before: Readonly<Record<string, Allocation>> = {}): Record<string, Allocation> {
     const { size } = span(pool.subnet);
     const taken = reserved(pool.subnet);
     const numbers = new Map<string, bigint>();

@@ -5,7 +5,6 @@ import { allocate } from "./allocate";
 import { addressPoolInputs, addressPoolState } from "./schema";
 
 export const addressPoolKind = defineKind({
-    kind: "AddressPool",
     inputs: addressPoolInputs,
     state: addressPoolState,
     // Another subnet is another plan: every member is addressed anew.

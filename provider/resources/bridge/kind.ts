@@ -35,7 +35,6 @@ async function stateOf(host: Host, inputs: BridgeInputs): Promise<BridgeState> {
 }
 
 export const bridgeKind = defineKind({
-    kind: "Bridge",
     inputs: bridgeInputs,
     state: bridgeState,
     fields: { name: "name", addresses: "update-address-set", mtu: "update-if-set" },
@@ -84,8 +83,7 @@ export const bridgeKind = defineKind({
             { name: "set it up", run: () => ip.linkSetUp(name, true) },
             {
                 name: "add its addresses",
-                run: async () =>
-                    reconcileAddresses(ip, name, adopted ? await liveAddresses(ip, name, inputs.addresses) : [], inputs.addresses),
+                run: async () => reconcileAddresses(ip, name, adopted ? await liveAddresses(ip, name, inputs.addresses) : [], inputs.addresses),
             },
         ]);
         return stateOf(host, inputs);

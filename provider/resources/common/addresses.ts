@@ -1,8 +1,7 @@
 // Address lists are sets: compared and reconciled in the kernel's spelling, order ignored.
 import { canonicalCidr } from "../../schemas/addresses";
 
-const canonicalSet = (list: unknown): string[] =>
-    Array.isArray(list) ? [...new Set(list.map((a) => canonicalCidr(String(a))))].sort() : [];
+const canonicalSet = (list: unknown): string[] => (Array.isArray(list) ? [...new Set(list.map((a) => canonicalCidr(String(a))))].sort() : []);
 
 export const sameAddresses = (a: unknown, b: unknown): boolean => JSON.stringify(canonicalSet(a)) === JSON.stringify(canonicalSet(b));
 

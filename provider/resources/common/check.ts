@@ -6,10 +6,7 @@ import { UNKNOWN } from "./unknown";
 
 /** "addresses[1]", "connection.host": the property path Pulumi shows next to the reason. */
 export function propertyPath(path: readonly PropertyKey[]): string {
-    return path.reduce<string>(
-        (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-        "",
-    );
+    return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), "");
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

@@ -11,9 +11,7 @@ type Props = Record<string, unknown>;
 /** JSON with object keys sorted: the same value however its fields were ordered. */
 const canonical = (value: unknown): string =>
     JSON.stringify(value, (_key, v: unknown) =>
-        v !== null && typeof v === "object" && !Array.isArray(v)
-            ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-            : v,
+        v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
     );
 
 const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
@@ -33,12 +31,7 @@ function changed(change: FieldChange, field: string, olds: Props, news: Props): 
 const connectionOf = (p: Props): { host: string; port?: number } | undefined =>
     p.connection !== null && typeof p.connection === "object" ? (p.connection as { host: string; port?: number }) : undefined;
 
-export function diffFields(
-    fields: Readonly<Record<string, FieldChange>>,
-    olds: Props,
-    news: Props,
-    deleteFirst = false,
-): pulumi.dynamic.DiffResult {
+export function diffFields(fields: Readonly<Record<string, FieldChange>>, olds: Props, news: Props, deleteFirst = false): pulumi.dynamic.DiffResult {
     const entries = Object.entries(fields);
     const replaces = entries.filter(([f, c]) => (c === "name" || c === "replace") && changed(c, f, olds, news)).map(([f]) => f);
     const updates = entries.filter(([f, c]) => c.startsWith("update") && changed(c, f, olds, news)).map(([f]) => f);

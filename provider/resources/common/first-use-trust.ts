@@ -44,9 +44,7 @@ export function firstUseTrust(inner: Provider, resolve: HostResolver): Provider 
             inner.read &&
             (async (id, props) => {
                 const result = await inner.read!(id, pinned(props));
-                return result.props
-                    ? { ...result, props: { ...result.props, connection: props.connection, hostKeySeen: props.hostKeySeen } }
-                    : result;
+                return result.props ? { ...result, props: { ...result.props, connection: props.connection, hostKeySeen: props.hostKeySeen } } : result;
             }),
         update:
             inner.update &&

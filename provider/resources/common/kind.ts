@@ -27,8 +27,8 @@ export type FieldTable<I> = { readonly [K in Exclude<keyof I, keyof CommonInputs
 /** What the kernel holds for a resource's state. */
 export type Observed<S> = { found: "gone" } | { found: "not-ours"; owner: string } | { found: "ours"; live: S };
 
+/** A kind's definition; its name is its key in the registry (provider/resources/registry.ts). */
 export interface KindDefinition<I extends CommonInputs, S extends I> {
-    kind: string;
     inputs: z.ZodType<I>;
     /** The state: the inputs and what the kernel reported; lenient about facts older versions lacked. */
     state: z.ZodType<S>;

@@ -8,12 +8,7 @@ import { describeOwner, ownerLabel } from "./owner";
  * What the kernel holds under a name: gone, someone else's (its mark described), or ours with its
  * live state (read only then).
  */
-export async function byMark<S>(
-    exists: boolean,
-    mark: string | undefined,
-    ownerTag: string | undefined,
-    live: () => Promise<S>,
-): Promise<Observed<S>> {
+export async function byMark<S>(exists: boolean, mark: string | undefined, ownerTag: string | undefined, live: () => Promise<S>): Promise<Observed<S>> {
     if (!exists) {
         return { found: "gone" };
     }
@@ -27,10 +22,7 @@ export async function byMark<S>(
  * After an add found its name taken: the object is ours when a create of this resource was cut off
  * before Pulumi recorded it (same owner mark), and is then adopted; anything else is refused.
  */
-export async function adoptOrRefuse(
-    observe: () => Promise<Observed<unknown>>,
-    refuse: (owner: string) => Error | Promise<Error>,
-): Promise<void> {
+export async function adoptOrRefuse(observe: () => Promise<Observed<unknown>>, refuse: (owner: string) => Error | Promise<Error>): Promise<void> {
     const observed = await observe();
     if (observed.found !== "ours") {
         throw await refuse(observed.found === "not-ours" ? observed.owner : "it disappeared while being checked");

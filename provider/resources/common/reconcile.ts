@@ -4,13 +4,7 @@ import { configuredAddresses } from "../../linux/ip-json";
 import { addressChanges, inUserSpelling } from "./addresses";
 
 /** Sets the MTU asked for, if any and if the link does not have it already (absent: the kernel's stands). */
-export async function reconcileMtu(
-    ip: IpClient,
-    names: readonly string[],
-    wanted: number | undefined,
-    current: number,
-    namespace?: string,
-) {
+export async function reconcileMtu(ip: IpClient, names: readonly string[], wanted: number | undefined, current: number, namespace?: string) {
     if (wanted === undefined || wanted === current) {
         return;
     }

@@ -33,7 +33,6 @@ type RuleSetInputs = CommonInputs & { ownerTag: string; acceptForward?: boolean 
 type RuleSetState<I> = I & z.infer<typeof ruleSetFacts>;
 
 export interface RuleSetSpec<I extends RuleSetInputs> {
-    kind: string;
     inputs: z.ZodType<I>;
     fields: FieldTable<I>;
     /** A short human name for errors, e.g. "tcp 5000 -> 192.168.1.10:5000". */
@@ -81,7 +80,6 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
         );
 
     return defineKind({
-        kind: spec.kind,
         inputs: spec.inputs,
         state: z.intersection(spec.inputs, ruleSetFacts),
         fields: spec.fields,

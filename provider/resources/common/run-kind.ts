@@ -13,13 +13,14 @@ import { containsUnknown, UNKNOWN } from "./unknown";
 type Props = Record<string, unknown>;
 
 export function runKind<I extends CommonInputs, S extends I>(
+    kind: string,
     def: KindDefinition<I, S>,
     resolveHost: HostResolver,
 ): pulumi.dynamic.ResourceProvider {
-    const inputsOf = (props: Props) => parseInputs(def.inputs, def.kind, props);
-    const stateOf = (props: Props) => parseInputs(def.state, def.kind, props);
+    const inputsOf = (props: Props) => parseInputs(def.inputs, kind, props);
+    const stateOf = (props: Props) => parseInputs(def.state, kind, props);
     const hostOf = (x: { connection?: unknown }): Host => resolveHost(x.connection);
-    const act = <T>(inputs: I, op: () => Promise<T>) => forResource(def.kind, def.label(inputs), op);
+    const act = <T>(inputs: I, op: () => Promise<T>) => forResource(kind, def.label(inputs), op);
 
     /** The judgement of the host, as a check failure; values still unknown at preview are judged at up. */
     async function judged(news: Props) {
@@ -71,7 +72,7 @@ export function runKind<I extends CommonInputs, S extends I>(
             const outs = await act(inputs, async () => {
                 const observed = await def.observe(host, state);
                 if (observed.found !== "ours") {
-                    throw goneOnUpdate(def.kind, def.label(inputs));
+                    throw goneOnUpdate(kind, def.label(inputs));
                 }
                 return def.update(host, observed.live, inputs);
             });
@@ -84,7 +85,7 @@ export function runKind<I extends CommonInputs, S extends I>(
             await act(state, async () => {
                 const observed = await def.observe(host, state);
                 if (observed.found === "not-ours") {
-                    throw notOurs(def.kind, def.label(state), observed.owner);
+                    throw notOurs(kind, def.label(state), observed.owner);
                 }
                 if (observed.found === "ours") {
                     await def.remove(host, observed.live);

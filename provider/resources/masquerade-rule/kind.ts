@@ -4,10 +4,8 @@ import { masqueradeRules } from "./rules";
 import { masqueradeRuleInputs } from "./schema";
 
 export const masqueradeRuleKind = ruleSetKind({
-    kind: "MasqueradeRule",
     inputs: masqueradeRuleInputs,
     fields: { sourceCidr: "replace", excludeOutInterface: "replace", outInterface: "replace", acceptForward: "replace" },
-    label: (m) =>
-        `${m.sourceCidr}${m.excludeOutInterface ? ` ! -o ${m.excludeOutInterface}` : ""}${m.outInterface ? ` -o ${m.outInterface}` : ""}`,
+    label: (m) => `${m.sourceCidr}${m.excludeOutInterface ? ` ! -o ${m.excludeOutInterface}` : ""}${m.outInterface ? ` -o ${m.outInterface}` : ""}`,
     rules: masqueradeRules,
 });

@@ -15,7 +15,6 @@ async function observe(ip: IpClient, ns: NamespaceInputs) {
 }
 
 export const namespaceKind = defineKind({
-    kind: "Namespace",
     inputs: namespaceInputs,
     state: namespaceInputs,
     fields: { name: "name", loopbackUp: "update" },

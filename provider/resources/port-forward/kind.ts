@@ -24,7 +24,6 @@ async function hairpinNetwork(p: PortForwardInputs, host: Host, { wait }: { wait
 }
 
 export const portForwardKind = ruleSetKind({
-    kind: "PortForward",
     inputs: portForwardInputs,
     // Every field changes the rules: a replacement adds its rules before the old ones go (no gap).
     fields: {

@@ -36,51 +36,14 @@ export function portForwardRules(p: PortForwardInputs, label: string, facts: Fac
     if (!p.inInterface) {
         rules.push({ family, table: "nat", chain: "OUTPUT", spec: [...proto, ...to, ...dport, ...dnat] });
     }
+    // The forwarded connections, as the target sees them: to its port, and its replies from it.
+    const toTarget = [...proto, "-m", p.protocol, "--dport", String(p.targetPort)];
+    const fromTarget = [...proto, "-m", p.protocol, "--sport", String(p.targetPort)];
+    const state = (s: string) => ["-m", "conntrack", "--ctstate", s, ...ownerComment(label)];
     if (p.acceptForward) {
-        const port = String(p.targetPort);
         rules.push(
-            {
-                family,
-                table: "filter",
-                chain: "FORWARD",
-                spec: [
-                    "-d",
-                    p.targetAddress,
-                    ...proto,
-                    "-m",
-                    p.protocol,
-                    "--dport",
-                    port,
-                    "-m",
-                    "conntrack",
-                    "--ctstate",
-                    "DNAT",
-                    ...ownerComment(label),
-                    "-j",
-                    "ACCEPT",
-                ],
-            },
-            {
-                family,
-                table: "filter",
-                chain: "FORWARD",
-                spec: [
-                    "-s",
-                    p.targetAddress,
-                    ...proto,
-                    "-m",
-                    p.protocol,
-                    "--sport",
-                    port,
-                    "-m",
-                    "conntrack",
-                    "--ctstate",
-                    "RELATED,ESTABLISHED",
-                    ...ownerComment(label),
-                    "-j",
-                    "ACCEPT",
-                ],
-            },
+            { family, table: "filter", chain: "FORWARD", spec: ["-d", p.targetAddress, ...toTarget, ...state("DNAT"), "-j", "ACCEPT"] },
+            { family, table: "filter", chain: "FORWARD", spec: ["-s", p.targetAddress, ...fromTarget, ...state("RELATED,ESTABLISHED"), "-j", "ACCEPT"] },
         );
     }
     if (facts.hairpinCidr) {
@@ -88,24 +51,7 @@ export function portForwardRules(p: PortForwardInputs, label: string, facts: Fac
             family,
             table: "nat",
             chain: "POSTROUTING",
-            spec: [
-                "-s",
-                facts.hairpinCidr,
-                "-d",
-                p.targetAddress,
-                ...proto,
-                "-m",
-                p.protocol,
-                "--dport",
-                String(p.targetPort),
-                "-m",
-                "conntrack",
-                "--ctstate",
-                "DNAT",
-                ...ownerComment(label),
-                "-j",
-                "MASQUERADE",
-            ],
+            spec: ["-s", facts.hairpinCidr, "-d", p.targetAddress, ...toTarget, ...state("DNAT"), "-j", "MASQUERADE"],
         });
     }
     return rules;

@@ -41,7 +41,6 @@ async function write(host: Host, r: ResolvConfInputs): Promise<ResolvConfInputs>
 }
 
 export const resolvConfKind = defineKind({
-    kind: "ResolvConf",
     inputs: resolvConfInputs,
     state: resolvConfInputs,
     fields: { namespace: "name", nameservers: "update", search: "update" },

@@ -7,10 +7,7 @@ import { ownerTag } from "../../schemas/owner";
 
 const domain = z
     .string()
-    .regex(
-        /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/,
-        "must be a domain name such as lab.internal",
-    );
+    .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, "must be a domain name such as lab.internal");
 
 export const resolvConfInputs = z.object({
     /** The namespace whose /etc/resolv.conf this is (`ip netns exec` shows it there). */

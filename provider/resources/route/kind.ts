@@ -7,11 +7,9 @@ import { alreadyExists } from "../common/resource-error";
 import { exactSpec, ourRoute, routeSpec } from "./kernel-route";
 import { type RouteInputs, routeInputs, routeState } from "./schema";
 
-const label = (r: RouteInputs) =>
-    `${r.destination}${r.metric !== undefined ? ` metric ${r.metric}` : ""} in ${r.namespace ?? "the host namespace"}`;
+const label = (r: RouteInputs) => `${r.destination}${r.metric !== undefined ? ` metric ${r.metric}` : ""} in ${r.namespace ?? "the host namespace"}`;
 
 export const routeKind = defineKind({
-    kind: "Route",
     inputs: routeInputs,
     state: routeState,
     // The key (destination, namespace, metric) is the kernel name: kept, the old route goes first.

@@ -8,7 +8,6 @@ import { defineKind } from "../common/kind";
 const identity = z.object({ stackId: z.string().regex(/^[0-9a-f]{32}$/) });
 
 export const stackIdentityKind = defineKind({
-    kind: "StackIdentity",
     inputs: z.looseObject({}),
     state: identity,
     // Nothing about it can change: the id is made once and kept for the life of the stack.

@@ -30,7 +30,6 @@ async function restore(host: Host, sw: Switch, previous: number | undefined, own
 }
 
 export const sysctlForwardKind = defineKind({
-    kind: "SysctlForward",
     inputs: sysctlForwardInputs,
     state: sysctlForwardState,
     fields: { ipv4: "update", ipv6: "update" },

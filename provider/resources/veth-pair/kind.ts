@@ -61,7 +61,6 @@ async function stateOf(host: Host, inputs: VethPairInputs): Promise<VethPairStat
 }
 
 export const vethPairKind = defineKind({
-    kind: "VethPair",
     inputs: vethPairInputs,
     state: vethPairState,
     // Moving the pair to another namespace keeps its names: the old pair must go first.
