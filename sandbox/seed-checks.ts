@@ -14,6 +14,11 @@ export interface SeedLayout {
 }
 
 export const SEED_V4: SeedLayout = { names: ["ns1", "ns2"], addresses: ["192.168.1.10", "192.168.1.11"], gateway: "192.168.1.1" };
+/** examples/network: the pool hands ns1 and ns2 the first free addresses after the gateway. */
+export const NETWORK_LAYOUTS: [string, SeedLayout][] = [
+    ["IPv4", { names: ["ns1", "ns2"], addresses: ["192.168.1.2", "192.168.1.3"], gateway: "192.168.1.1" }],
+    ["IPv6", { names: ["ns1", "ns2"], addresses: ["fd00:1::2", "fd00:1::3"], gateway: "fd00:1::1" }],
+];
 export const SEED_V6: SeedLayout = { names: ["ns1", "ns2"], addresses: ["fd00:1::10", "fd00:1::11"], gateway: "fd00:1::1" };
 
 const urlHost = (address: string) => (address.includes(":") ? `[${address}]` : address);

@@ -41,7 +41,7 @@ export function checkVethAddresses(
             claim(
                 "VethPair",
                 { resource, name, key: `veth|${machine}|${br}|${address}`, detail: cidr },
-                (other) => `puts ${address} on bridge ${br}, as VethPair "${other.name}" does (${other.detail}): ` + "the two namespaces will fight over it",
+                (other) => `puts ${address} on bridge ${br}, as VethPair "${other.name}" does (${other.detail}): the two namespaces will fight over it`,
             );
         }
     });

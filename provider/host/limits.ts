@@ -28,6 +28,6 @@ export function printable(text: string): string {
 /** The error for a command that outlived its deadline. */
 export function deadlineError(command: string, where: string, ms: number): Error {
     return new Error(
-        `running "${command}" on ${where}: no result after ${ms / 1000} s, so it was stopped ` + "(PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS sets the deadline)",
+        `running "${command}" on ${where}: no result after ${ms / 1000} s, so it was stopped (PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS sets the deadline)`,
     );
 }

@@ -1,7 +1,7 @@
 // examples/network applied over SSH to a remote machine (a sandbox with its own sshd): the whole
 // subnet there, DNS written on that machine, every seed check passing there, a clean destroy, and
 // the control machine (where pulumi runs) gaining nothing.
-import { failedChecks, type SeedLayout, seedChecks, settleIpv6 } from "../../sandbox/seed-checks";
+import { failedChecks, NETWORK_LAYOUTS, seedChecks, settleIpv6 } from "../../sandbox/seed-checks";
 import { startServer, WORLD } from "../../sandbox/world";
 import { configureConnection, useRemoteStack } from "../support/remote-stack";
 
@@ -17,12 +17,7 @@ const stack = useRemoteStack("examples/network", async (stack) => {
     await startServer(stack.remote, "ns1", "fd00:1::2", 5000, "ns1");
 });
 
-const layouts: [string, SeedLayout][] = [
-    ["IPv4", { names: ["ns1", "ns2"], addresses: ["192.168.1.2", "192.168.1.3"], gateway: "192.168.1.1" }],
-    ["IPv6", { names: ["ns1", "ns2"], addresses: ["fd00:1::2", "fd00:1::3"], gateway: "fd00:1::1" }],
-];
-
-test.each(layouts)("%s: every check of the seeds passes on the remote machine", async (_, layout) => {
+test.each(NETWORK_LAYOUTS)("%s: every check of the seeds passes on the remote machine", async (_, layout) => {
     expect(failedChecks(await seedChecks(stack.remote, layout))).toEqual([]);
 });
 

@@ -3,7 +3,7 @@
 // ifindex, pings never stopping), a full pool refused at preview, DNS for the members, and a
 // destroy that leaves the sandbox as found.
 import { loadExeca } from "../../provider/host/load-execa";
-import { failedChecks, type SeedLayout, seedChecks, settleIpv6 } from "../../sandbox/seed-checks";
+import { failedChecks, NETWORK_LAYOUTS, seedChecks, settleIpv6 } from "../../sandbox/seed-checks";
 import { startServer, WORLD } from "../../sandbox/world";
 import { useSandboxedStack } from "../support/sandboxed-stack";
 
@@ -57,12 +57,7 @@ test("members get the lowest free addresses after the gateway, in both families"
     expect(await stack.sandbox.sh("ip", "-br", "addr", "show", "dev", "br0")).toMatch(/192\.168\.1\.1\/24 fd00:1::1\/64/);
 });
 
-const layouts: [string, SeedLayout][] = [
-    ["IPv4", { names: ["ns1", "ns2"], addresses: ["192.168.1.2", "192.168.1.3"], gateway: "192.168.1.1" }],
-    ["IPv6", { names: ["ns1", "ns2"], addresses: ["fd00:1::2", "fd00:1::3"], gateway: "fd00:1::1" }],
-];
-
-test.each(layouts)("%s: every check of the seeds passes (pings, NAT out, DNAT in from a client, the host, the other member)", async (_, layout) => {
+test.each(NETWORK_LAYOUTS)("%s: every check of the seeds passes (pings, NAT out, DNAT in from a client, the host, the other member)", async (_, layout) => {
     expect(failedChecks(await seedChecks(stack.sandbox, layout))).toEqual([]);
 });
 
