@@ -12,3 +12,7 @@ export const machineOf = (c: Endpoint | undefined): string => (c ? `${c.host.inc
 
 /** "ubuntu@203.0.113.5:22": how messages name a remote machine and login (never with credentials). */
 export const describeEndpoint = (c: Endpoint): string => `${c.user ?? "root"}@${machineOf(c)}`;
+
+/** The `connection` field of a resource's props, if it has one (unparsed: for comparing and pinning). */
+export const connectionOf = (props: Record<string, unknown>): (Endpoint & Record<string, unknown>) | undefined =>
+    props.connection !== null && typeof props.connection === "object" ? (props.connection as Endpoint & Record<string, unknown>) : undefined;

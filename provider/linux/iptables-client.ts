@@ -2,19 +2,13 @@
 // provider process serves every resource concurrently, and rule edits must not interleave.
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
+import { perHostQueue } from "../host/per-host-queue";
 import { addRule, checkRule, deleteRule, listChain, type Rule, type Table } from "./iptables-argv";
 import { parsePolicy } from "./iptables-listing";
 import { isNotFound } from "./kernel-errors";
 
-const queues = new WeakMap<Host, Promise<unknown>>();
-
-/** Runs `op` after every earlier queued operation on the same host has finished. */
-function serialized<T>(host: Host, op: () => Promise<T>): Promise<T> {
-    const previous = queues.get(host) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(op);
-    queues.set(host, next);
-    return next;
-}
+/** Rule edits of one host, one at a time. */
+const serialized = perHostQueue();
 
 export class IptablesClient {
     constructor(readonly host: Host) {}

@@ -2,16 +2,11 @@
 // on while any of them does, and the value found before the first is restored after the last.
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
+import { perHostQueue } from "../host/per-host-queue";
 import * as argv from "./switch-owners-argv";
 
-const queues = new WeakMap<Host, Promise<unknown>>();
-
 /** Read-modify-write of the records of one host, one at a time in this process. */
-function serialized<T>(host: Host, op: () => Promise<T>): Promise<T> {
-    const next = (queues.get(host) ?? Promise.resolve()).catch(() => undefined).then(op);
-    queues.set(host, next);
-    return next;
-}
+const serialized = perHostQueue();
 
 export class SwitchOwners {
     constructor(readonly host: Host) {}

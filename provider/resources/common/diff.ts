@@ -1,7 +1,7 @@
 // The diff of every kind, derived from its field table: which fields replace the object, which
 // update it in place, and whether the old object must go first.
 import type * as pulumi from "@pulumi/pulumi";
-import { machineOf } from "../../host/machine";
+import { connectionOf, machineOf } from "../../host/machine";
 import { sameAddresses } from "./addresses";
 import type { FieldChange } from "./kind";
 import { containsUnknown } from "./unknown";
@@ -27,9 +27,6 @@ function changed(change: FieldChange, field: string, olds: Props, news: Props): 
     }
     return !(change === "update-address-set" ? sameAddresses : same)(olds[field], next);
 }
-
-const connectionOf = (p: Props): { host: string; port?: number } | undefined =>
-    p.connection !== null && typeof p.connection === "object" ? (p.connection as { host: string; port?: number }) : undefined;
 
 export function diffFields(fields: Readonly<Record<string, FieldChange>>, olds: Props, news: Props, deleteFirst = false): pulumi.dynamic.DiffResult {
     const entries = Object.entries(fields);

@@ -4,14 +4,10 @@
 // before any command runs, with both fingerprints and how to accept a key that changed on purpose.
 import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "../../host/host";
+import { connectionOf } from "../../host/machine";
 
 type Provider = pulumi.dynamic.ResourceProvider;
 type Props = Record<string, unknown>;
-type ConnectionProps = Record<string, unknown> & { hostKey?: unknown };
-
-const connectionOf = (props: Props): ConnectionProps | undefined =>
-    props.connection !== null && typeof props.connection === "object" ? (props.connection as ConnectionProps) : undefined;
-
 /** The props with the recorded key pinned, where the user pinned none. */
 function pinned(props: Props): Props {
     const connection = connectionOf(props);

@@ -49,9 +49,10 @@ export const resolvConfKind = defineKind({
     id: (r) => path(r),
 
     async create(host, inputs) {
-        if ((await observe(host, inputs)).found !== "gone") {
+        const found = await observe(host, inputs);
+        if (found.found !== "gone") {
             await adoptOrRefuse(
-                () => observe(host, inputs),
+                async () => found,
                 (owner) => alreadyExists("ResolvConf", path(inputs), "a file", host.description, owner, `rm ${path(inputs)}`),
             );
         }
