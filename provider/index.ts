@@ -38,3 +38,16 @@ export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
     }
     return provider;
 }
+
+const OPERATIONS = ["check", "diff", "create", "read", "update", "delete"] as const;
+
+/**
+ * Gives a stub loaded from state (sdk/provider-stub.ts) the operations of its kind's provider. The
+ * stub calls this from `configure`, which the dynamic-provider host runs before anything else.
+ */
+export function attach(stub: Record<string, unknown>, kind: string): void {
+    const provider = providerFor(kind);
+    for (const operation of OPERATIONS) {
+        stub[operation] = provider[operation]?.bind(provider);
+    }
+}

@@ -24,6 +24,9 @@ export interface PulumiResult {
 export type ResourceChanges = Partial<Record<"create" | "update" | "replace" | "delete" | "same", number>>;
 
 export class PulumiProject {
+    /** Extra environment for every `pulumi` command of this project (e.g. PULUMI_NETNS_TRACE). */
+    readonly environment: Record<string, string> = {};
+
     private constructor(
         readonly dir: string,
         private readonly sandbox: Sandbox,
@@ -92,6 +95,7 @@ export class PulumiProject {
             PWD: this.dir,
             PULUMI_BACKEND_URL: `file://${this.backend}`,
             PULUMI_CONFIG_PASSPHRASE: "",
+            ...this.environment,
         };
     }
 

@@ -6,6 +6,7 @@ import type { Host, HostResolver } from "./host";
 import { LocalHost } from "./local-host";
 import type { OpenSocket } from "./ssh/dial";
 import { SshHost } from "./ssh/ssh-host";
+import { traced } from "./trace";
 
 /**
  * What makes two connections the same session: the machine, login, route and sudo, and everything
@@ -21,18 +22,18 @@ export function sessionKey(c: Connection): string {
 
 /** Hosts by session key, for the life of the provider process. */
 export function hostPool(openSocket?: OpenSocket): HostResolver {
-    let local: LocalHost | undefined;
-    const remotes = new Map<string, SshHost>();
+    let local: Host | undefined;
+    const remotes = new Map<string, Host>();
     return (connection: unknown): Host => {
         if (connection === undefined || connection === null) {
-            local ??= new LocalHost();
+            local ??= traced(new LocalHost());
             return local;
         }
         const target = connectionSchema.parse(connection);
         const key = sessionKey(target);
         let host = remotes.get(key);
         if (!host) {
-            host = new SshHost(target, openSocket);
+            host = traced(new SshHost(target, openSocket));
             remotes.set(key, host);
         }
         return host;

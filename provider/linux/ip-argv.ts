@@ -39,11 +39,31 @@ export const linkSetMtu = (name: string, mtu: number, namespace?: string): strin
 /** Equivalent to: `ip [-n NS] link set dev NAME alias ALIAS` (the kernel's ifalias, our owner tag). */
 export const linkSetAlias = (name: string, alias: string, namespace?: string): string[] => linkSet(name, namespace, "alias", alias);
 
+/** What one `ip link set` changes at once: owner mark, bridge, up or down. */
+export interface LinkChange {
+    alias?: string;
+    master?: string;
+    up?: boolean;
+}
+
+/** Equivalent to: `ip [-n NS] link set dev NAME [alias ALIAS] [master BRIDGE] [up|down]`: one netlink request. */
+export const linkConfigure = (name: string, change: LinkChange, namespace?: string): string[] =>
+    linkSet(
+        name,
+        namespace,
+        ...(change.alias !== undefined ? ["alias", change.alias] : []),
+        ...(change.master !== undefined ? ["master", change.master] : []),
+        ...(change.up !== undefined ? [change.up ? "up" : "down"] : []),
+    );
+
 /** Equivalent to: `ip [-n NS] link del dev NAME`. */
 export const linkDelete = (name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "link", "del", "dev", name];
 
 /** Equivalent to: `ip [-n NS] -j addr show dev NAME`. */
 export const addrShow = (name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "-j", "addr", "show", "dev", name];
+
+/** Equivalent to: `ip [-n NS] -j -d addr show dev NAME`: the link's details and its addresses in one listing. */
+export const linkAndAddrShow = (name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "-j", "-d", "addr", "show", "dev", name];
 
 /** Equivalent to: `ip [-n NS] addr add CIDR dev NAME`. */
 export const addrAdd = (cidr: string, name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "addr", "add", cidr, "dev", name];

@@ -1,18 +1,43 @@
 // The `ip` verbs the providers need, bound to one Host. Reads return undefined for "not there";
 // deletes treat "not there" as done; everything else that fails throws a CommandError.
-import { ensureSuccess } from "../host/command-error";
-import type { Host } from "../host/host";
+import { CommandError, ensureSuccess } from "../host/command-error";
+import type { Host, RunResult } from "../host/host";
 import * as argv from "./ip-argv";
+import { failedCommand, ipBatch } from "./ip-batch";
 import { type Address, type Link, parseAddresses, parseLinks, parseNetnsNames, parseRoutes, type Reach, type RouteEntry, reachOf } from "./ip-json";
 import { isExists, isNotFound, isUnreachable } from "./kernel-errors";
 
 export type AddResult = "created" | "exists";
+
+/** A link as `ip -d addr show` lists it: its details and its addresses. */
+export interface LinkWithAddresses {
+    link: Link;
+    addresses: Address[];
+}
 
 export class IpClient {
     constructor(readonly host: Host) {}
 
     private async ok(args: string[]): Promise<string> {
         return ensureSuccess(await this.host.run(args)).stdout;
+    }
+
+    /**
+     * Runs `commands` in one `ip` process (see ip-batch); when one fails, the result is that
+     * command's own, as if it had run alone, and the ones after it did not run.
+     */
+    private async runAll(commands: string[][]): Promise<RunResult> {
+        if (commands.length === 1) {
+            return this.host.run(commands[0]);
+        }
+        const batch = ipBatch(commands);
+        const result = await this.host.run(batch.argv, { input: batch.input });
+        return result.exitCode === 0 ? result : { ...result, ...failedCommand(batch, result.stderr) };
+    }
+
+    /** Runs `commands` (one namespace) in one process and returns what they printed; throws at the first that fails. */
+    async all(commands: string[][]): Promise<string> {
+        return ensureSuccess(await this.runAll(commands)).stdout;
     }
 
     /** Runs a create; "exists" instead of an error when the object is already there. */
@@ -56,8 +81,68 @@ export class IpClient {
         return parseLinks(ensureSuccess(result).stdout)[0];
     }
 
-    bridgeAdd(name: string, mtu?: number): Promise<AddResult> {
-        return this.add(argv.bridgeAdd(name, mtu));
+    /** The link and its addresses from one listing, or undefined when it (or its namespace) does not exist. */
+    async linkWithAddresses(name: string, namespace?: string): Promise<LinkWithAddresses | undefined> {
+        const result = await this.host.run(argv.linkAndAddrShow(name, namespace));
+        if (isNotFound(result)) {
+            return undefined;
+        }
+        const stdout = ensureSuccess(result).stdout;
+        return { link: parseLinks(stdout)[0], addresses: parseAddresses(stdout) };
+    }
+
+    /** Changes a link's owner mark, bridge and state in one request. */
+    async linkChange(name: string, change: argv.LinkChange, namespace?: string): Promise<void> {
+        await this.ok(argv.linkConfigure(name, change, namespace));
+    }
+
+    /**
+     * Sets up a link just made: owner mark, bridge and state in one request, then its addresses;
+     * returns the link as it then is. One process for all of it.
+     */
+    async configureLink(name: string, change: argv.LinkChange, addresses: readonly string[] = [], namespace?: string): Promise<Link> {
+        const [link] = parseLinks(
+            await this.all([
+                argv.linkConfigure(name, change, namespace),
+                ...addresses.map((cidr) => argv.addrAdd(cidr, name, namespace)),
+                argv.linkShow(name, namespace),
+            ]),
+        );
+        return link;
+    }
+
+    /**
+     * Makes a link and sets it up (`configureLink`) in one process: "exists", with nothing done,
+     * when the name is taken. A failure after the link was made deletes it before throwing, so
+     * nothing is left half made.
+     */
+    private async addConfigured(add: string[], name: string, change: argv.LinkChange, addresses: readonly string[]): Promise<Link | "exists"> {
+        const setUp = [argv.linkConfigure(name, change), ...addresses.map((cidr) => argv.addrAdd(cidr, name)), argv.linkShow(name)];
+        const result = await this.runAll([add, ...setUp]);
+        if (result.exitCode === 0) {
+            return parseLinks(result.stdout)[0];
+        }
+        if (result.argv === add) {
+            if (isExists(result)) {
+                return "exists";
+            }
+            throw new CommandError(result);
+        }
+        const undone = await this.linkDelete(name).then(
+            () => "",
+            (undoErr: Error) => `\n(deleting the half-made ${name} failed too: ${undoErr.message})`,
+        );
+        throw new CommandError({ ...result, stderr: result.stderr + undone });
+    }
+
+    /** A new bridge, marked, up and addressed (see addConfigured). */
+    bridgeAddConfigured(name: string, mtu: number | undefined, change: argv.LinkChange, addresses: readonly string[]): Promise<Link | "exists"> {
+        return this.addConfigured(argv.bridgeAdd(name, mtu), name, change, addresses);
+    }
+
+    /** A new veth pair with its peer born in `namespace`, the host end marked, enslaved and up (see addConfigured). */
+    vethAddConfigured(hostName: string, peerName: string, namespace: string, mtu: number | undefined, change: argv.LinkChange): Promise<Link | "exists"> {
+        return this.addConfigured(argv.vethAdd(hostName, peerName, namespace, mtu), hostName, change, []);
     }
 
     async linkSetUp(name: string, up: boolean, namespace?: string): Promise<void> {
@@ -66,10 +151,6 @@ export class IpClient {
 
     async linkSetMtu(name: string, mtu: number, namespace?: string): Promise<void> {
         await this.ok(argv.linkSetMtu(name, mtu, namespace));
-    }
-
-    async linkSetAlias(name: string, alias: string, namespace?: string): Promise<void> {
-        await this.ok(argv.linkSetAlias(name, alias, namespace));
     }
 
     linkDelete(name: string, namespace?: string): Promise<boolean> {
@@ -88,25 +169,26 @@ export class IpClient {
         return this.remove(argv.addrDelete(cidr, name, namespace));
     }
 
-    vethAdd(hostName: string, peerName: string, namespace: string, mtu?: number): Promise<AddResult> {
-        return this.add(argv.vethAdd(hostName, peerName, namespace, mtu));
-    }
-
     async linkSetMaster(name: string, bridge?: string): Promise<void> {
         await this.ok(argv.linkSetMaster(name, bridge));
     }
 
-    /** Adds a route; "unreachable" when its gateway or namespace is not there (yet). */
-    async routeAdd(route: argv.RouteSpec, namespace?: string): Promise<AddResult | "unreachable"> {
-        const result = await this.host.run(argv.routeAdd(route, namespace));
+    /**
+     * Adds a route and lists the routes to its destination made with its protocol, in one process;
+     * "unreachable" when its gateway or namespace is not there (yet).
+     */
+    async routeAdd(
+        route: argv.RouteSpec,
+        namespace?: string,
+    ): Promise<{ outcome: "created"; routes: RouteEntry[] } | { outcome: "exists" } | { outcome: "unreachable" }> {
+        const result = await this.runAll([argv.routeAdd(route, namespace), argv.routeShow(route, namespace)]);
         if (isUnreachable(result)) {
-            return "unreachable";
+            return { outcome: "unreachable" };
         }
         if (isExists(result)) {
-            return "exists";
+            return { outcome: "exists" };
         }
-        ensureSuccess(result);
-        return "created";
+        return { outcome: "created", routes: parseRoutes(ensureSuccess(result).stdout) };
     }
 
     routeDelete(route: argv.RouteSpec, namespace?: string): Promise<boolean> {

@@ -59,9 +59,9 @@ test("an interface of the same name that we did not create is refused, whatever 
 });
 
 test.each([
-    ["mark its owner", ["alias"]],
-    ["set it up", ["brhalf", "up"]],
+    ["mark it and set it up", ["link", "set", "dev", "brhalf"]],
     ["add its addresses", ["addr", "add"]],
+    ["read it back", ["link", "show", "dev", "brhalf"]],
 ])("a failure at '%s' leaves no bridge behind", async (_step, words) => {
     const faulty = new FaultyHost(sandbox.host, (argv) => argvContains(argv, words));
     const br = providerIn("Bridge", faulty);

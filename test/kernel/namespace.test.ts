@@ -54,10 +54,7 @@ test("a namespace of the same name that we did not create is refused and left al
     expect(await namespaces()).toContain("theirs");
 });
 
-test.each([
-    ["mark its owner", ["alias"]],
-    ["set loopback up", ["lo", "up"]],
-])("a failure at '%s' leaves no namespace behind", async (_step, words) => {
+test.each([["mark its owner and set loopback up", ["link", "set", "dev", "lo"]]])("a failure at '%s' leaves no namespace behind", async (_step, words) => {
     const faulty = new FaultyHost(sandbox.host, (argv) => argvContains(argv, words));
     const ns = providerIn("Namespace", faulty);
     await expect(checkAndCreate(ns, { name: "halfmade" })).rejects.toThrow(

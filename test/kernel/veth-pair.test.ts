@@ -71,9 +71,9 @@ test("a taken peer name inside the namespace is refused and nothing is left", as
 });
 
 test.each([
-    ["mark the peer", ["-n", "vns1", "link", "set", "dev", "vp2", "alias"]],
-    ["attach to the bridge", ["master"]],
-    ["set the peer up", ["vp2", "up"]],
+    ["mark the host end, attach it to its bridge and set it up", ["link", "set", "dev", "vh2"]],
+    ["read the host end back", ["link", "show", "dev", "vh2"]],
+    ["mark the peer and set it up", ["link", "set", "dev", "vp2"]],
     ["address the peer", ["addr", "add"]],
 ])("a failure at '%s' leaves neither end behind", async (_step, words) => {
     const veth = providerIn("VethPair", new FaultyHost(sandbox.host, (argv) => argvContains(argv, words)));
@@ -85,7 +85,7 @@ test.each([
 test("an unknown bridge fails with the kernel's words and leaves nothing", async () => {
     const veth = providerIn("VethPair", sandbox.host);
     await expect(checkAndCreate(veth, { ...inputs, hostName: "vh3", peerName: "vp3", bridge: "nobridge" })).rejects.toThrow(
-        /master nobridge": exit \d+: .*(Cannot find device|does not exist)/,
+        /master nobridge up": exit \d+: .*(Cannot find device|does not exist)/,
     );
     expect(await link("vh3")).toBeUndefined();
 });

@@ -1,6 +1,8 @@
 // A Host that fails chosen commands the way the kernel would, to prove that creates undo themselves.
 import type { Host, RunOptions, RunResult } from "../../provider/host/host";
 
+const INJECTED = "RTNETLINK answers: Operation not permitted (injected)";
+
 export class FaultyHost implements Host {
     readonly description: string;
     /** Every command that ran, failed ones included. */
@@ -15,10 +17,27 @@ export class FaultyHost implements Host {
 
     async run(argv: readonly string[], options?: RunOptions): Promise<RunResult> {
         this.log.push([...argv]);
+        if (argv.includes("-batch")) {
+            return this.runBatch(argv, options?.input ?? "");
+        }
         if (this.shouldFail(argv)) {
-            return { argv, exitCode: 2, stdout: "", stderr: "RTNETLINK answers: Operation not permitted (injected)" };
+            return { argv, exitCode: 2, stdout: "", stderr: INJECTED };
         }
         return this.inner.run(argv, options);
+    }
+
+    /** `ip ... -batch -` as ip runs it: the lines before the failing one run, then it stops. */
+    private async runBatch(argv: readonly string[], input: string): Promise<RunResult> {
+        const global = argv.slice(0, argv.indexOf("-batch"));
+        const lines = input.split("\n").filter(Boolean);
+        const failing = lines.findIndex((line) => this.shouldFail([...global, ...line.split(" ")]));
+        if (failing < 0) {
+            return this.inner.run(argv, { input });
+        }
+        if (failing > 0) {
+            await this.inner.run(argv, { input: `${lines.slice(0, failing).join("\n")}\n` });
+        }
+        return { argv, exitCode: 2, stdout: "", stderr: `${INJECTED}\nCommand failed -:${failing + 1}\n` };
     }
 }
 

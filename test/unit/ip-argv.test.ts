@@ -22,3 +22,20 @@ test("a new link's name always follows the `name` keyword, so no name is read as
     expect(ip.linkSetMaster("veth0", "br0")).toEqual(["ip", "link", "set", "dev", "veth0", "master", "br0"]);
     expect(ip.linkDelete("veth0")).toEqual(["ip", "link", "del", "dev", "veth0"]);
 });
+
+test("one `ip link set` marks, enslaves and raises a link", () => {
+    expect(ip.linkConfigure("veth0", { alias: "pulumi-netns:abc", master: "br0", up: true })).toEqual([
+        "ip",
+        "link",
+        "set",
+        "dev",
+        "veth0",
+        "alias",
+        "pulumi-netns:abc",
+        "master",
+        "br0",
+        "up",
+    ]);
+    expect(ip.linkConfigure("lo", { up: false }, "ns1")).toEqual(["ip", "-n", "ns1", "link", "set", "dev", "lo", "down"]);
+    expect(ip.linkAndAddrShow("eth0", "ns1")).toEqual(["ip", "-n", "ns1", "-j", "-d", "addr", "show", "dev", "eth0"]);
+});

@@ -20,6 +20,19 @@ class ScriptedHost implements Host {
     private readonly files = new Map<string, string>();
     async run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
         const ok = (stdout = "") => ({ argv, exitCode: 0, stdout, stderr: "" });
+        if (argv.includes("-batch")) {
+            // `ip [options] -batch -`: each line of the input is a command with those options.
+            const global = argv.slice(0, argv.indexOf("-batch"));
+            let stdout = "";
+            for (const line of (options.input ?? "").split("\n").filter(Boolean)) {
+                const result = await this.run([...global, ...line.split(" ")]);
+                if (result.exitCode !== 0) {
+                    return result;
+                }
+                stdout += result.stdout;
+            }
+            return ok(stdout);
+        }
         const words = argv.join(" ");
         if (argv[0] === "tee") {
             this.files.set(argv[1], options.input ?? "");
@@ -51,11 +64,11 @@ class ScriptedHost implements Host {
         if (words === "ip -j netns list") {
             return ok(JSON.stringify(this.namespaces.map((n) => ({ name: n }))));
         }
-        if (/^ip link add name (\S+) .*type (\S+)/.test(words)) {
-            const [, name, type] = /^ip link add name (\S+) .*type (\S+)/.exec(words)!;
+        if (/ link add name (\S+) .*type (\S+)/.test(words)) {
+            const [, name, type] = / link add name (\S+) .*type (\S+)/.exec(words)!;
             this.kinds.set(name, type);
         }
-        if (/ link show dev (\S+)/.test(words)) {
+        if (/ (link|addr) show dev (\S+)/.test(words)) {
             const name = / dev (\S+)/.exec(words)![1];
             return ok(
                 JSON.stringify([
@@ -71,7 +84,8 @@ class ScriptedHost implements Host {
                 ]),
             );
         }
-        if (/ -j /.test(` ${words} `)) {
+        // `ip -j` prints only for listings; iptables rules here all count as present (their `-j TARGET`).
+        if (/ -j /.test(` ${words} `) && (argv[0] !== "ip" || / (show|list)( |$)/.test(words))) {
             return ok("[]");
         }
         if (argv[0] === "sysctl") {

@@ -5,6 +5,7 @@ import type { Connection } from "../../schemas/connection";
 import { formatArgv } from "../command-error";
 import type { Host, RunOptions, RunResult } from "../host";
 import { commandTimeoutMs, deadlineError, OUTPUT_LIMIT_BYTES } from "../limits";
+import { trace } from "../trace";
 import { ChannelLimit } from "./channel-limit";
 import { dial, type OpenSocket, presentedKeyOf, SshDialError } from "./dial";
 import { describeEndpoint } from "./dial-plan";
@@ -39,8 +40,13 @@ export class SshHost implements Host {
 
     private connect(): Promise<Client> {
         if (!this.client) {
+            const start = performance.now();
             const pending = dial(this.connection, this.openSocket);
             this.client = pending;
+            pending.then(
+                () => trace({ event: "dial", where: this.description, ms: Math.round(performance.now() - start) }),
+                () => undefined,
+            );
             pending.then(
                 (client) => {
                     const forget = () => {

@@ -4,13 +4,13 @@ import { IpClient } from "../../linux/ip-client";
 import { byName, defineKind } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
-import { liveAddresses, reconcileAddresses, reconcileMtu } from "../common/reconcile";
+import { liveAddresses, reconcileAddresses, reconcileMtu, userAddresses } from "../common/reconcile";
 import { alreadyExists, ResourceError } from "../common/resource-error";
-import { runTransaction } from "../common/steps";
 import { type BridgeInputs, type BridgeState, bridgeInputs, bridgeState } from "./schema";
 
 async function observe(ip: IpClient, bridge: BridgeInputs) {
-    const link = await ip.link(bridge.name);
+    const listed = await ip.linkWithAddresses(bridge.name);
+    const link = listed?.link;
     // Only a bridge can be ours: another kind of link under this name is someone else's.
     return byMark(
         link !== undefined,
@@ -18,7 +18,7 @@ async function observe(ip: IpClient, bridge: BridgeInputs) {
         bridge.ownerTag,
         async (): Promise<BridgeState> => ({
             ...bridge,
-            addresses: await liveAddresses(ip, bridge.name, bridge.addresses),
+            addresses: userAddresses(listed!.addresses, bridge.addresses),
             mtu: link!.mtu,
             macAddress: link!.macAddress ?? "",
         }),
@@ -44,48 +44,32 @@ export const bridgeKind = defineKind({
     async create(host, inputs) {
         const ip = new IpClient(host);
         const { name } = inputs;
-        let adopted = false;
-        await runTransaction([
-            {
-                name: "create the bridge",
-                run: async () => {
-                    if ((await ip.bridgeAdd(name, inputs.mtu)) === "exists") {
-                        await adoptOrRefuse(
-                            () => observe(ip, inputs),
-                            async () => {
-                                const link = await ip.link(name);
-                                return alreadyExists(
-                                    "Bridge",
-                                    name,
-                                    link?.kind ? `a ${link.kind} interface` : "an interface",
-                                    host.description,
-                                    describeOwner(link?.alias),
-                                    `ip link del ${name}`,
-                                );
-                            },
-                        );
-                        adopted = true;
-                    }
-                },
-                undo: async () => {
-                    await ip.linkDelete(name);
-                },
+        const change = { alias: ownerLabel(inputs.ownerTag), up: true };
+        // One process: the bridge made, marked, up, addressed and read back (and deleted if a later step failed).
+        const made = await ip.bridgeAddConfigured(name, inputs.mtu, change, inputs.addresses);
+        if (made !== "exists") {
+            return { ...inputs, mtu: made.mtu, macAddress: made.macAddress ?? "" };
+        }
+        await adoptOrRefuse(
+            () => observe(ip, inputs),
+            async () => {
+                const link = await ip.link(name);
+                return alreadyExists(
+                    "Bridge",
+                    name,
+                    link?.kind ? `a ${link.kind} interface` : "an interface",
+                    host.description,
+                    describeOwner(link?.alias),
+                    `ip link del ${name}`,
+                );
             },
-            { name: "mark its owner", run: () => ip.linkSetAlias(name, ownerLabel(inputs.ownerTag)) },
-            {
-                name: "set its MTU",
-                run: async () => {
-                    if (adopted && inputs.mtu) {
-                        await ip.linkSetMtu(name, inputs.mtu);
-                    }
-                },
-            },
-            { name: "set it up", run: () => ip.linkSetUp(name, true) },
-            {
-                name: "add its addresses",
-                run: async () => reconcileAddresses(ip, name, adopted ? await liveAddresses(ip, name, inputs.addresses) : [], inputs.addresses),
-            },
-        ]);
+        );
+        // Ours, from a create cut off before Pulumi recorded it: brought to what the inputs say.
+        await ip.linkChange(name, change);
+        if (inputs.mtu) {
+            await ip.linkSetMtu(name, inputs.mtu);
+        }
+        await reconcileAddresses(ip, name, await liveAddresses(ip, name, inputs.addresses), inputs.addresses);
         return stateOf(host, inputs);
     },
 

@@ -1,6 +1,6 @@
 // Puts an interface's addresses into the wanted set, in whichever namespace it lives.
 import type { IpClient } from "../../linux/ip-client";
-import { configuredAddresses } from "../../linux/ip-json";
+import { type Address, configuredAddresses } from "../../linux/ip-json";
 import { addressChanges, inUserSpelling } from "./addresses";
 
 /** Sets the MTU asked for, if any and if the link does not have it already (absent: the kernel's stands). */
@@ -16,7 +16,12 @@ export async function reconcileMtu(ip: IpClient, names: readonly string[], wante
 
 /** The interface's user-configured addresses, spelled as the user spelled them. */
 export async function liveAddresses(ip: IpClient, name: string, user: readonly string[], namespace?: string): Promise<string[]> {
-    return inUserSpelling(configuredAddresses(await ip.addresses(name, namespace)), user);
+    return userAddresses(await ip.addresses(name, namespace), user);
+}
+
+/** The user-configured addresses of a listing, spelled as the user spelled them. */
+export function userAddresses(listed: readonly Address[], user: readonly string[]): string[] {
+    return inUserSpelling(configuredAddresses([...listed]), user);
 }
 
 /**

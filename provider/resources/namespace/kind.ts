@@ -8,10 +8,10 @@ import { alreadyExists } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { type NamespaceInputs, namespaceInputs } from "./schema";
 
+/** One command: every namespace has `lo`, so "cannot open the namespace" is how a missing one answers. */
 async function observe(ip: IpClient, ns: NamespaceInputs) {
-    const exists = (await ip.netnsNames()).includes(ns.name);
-    const lo = exists ? await ip.link("lo", ns.name) : undefined;
-    return byMark(exists, lo?.alias, ns.ownerTag, async () => ({ ...ns, loopbackUp: lo?.up ?? false }));
+    const lo = await ip.link("lo", ns.name);
+    return byMark(lo !== undefined, lo?.alias, ns.ownerTag, async () => ({ ...ns, loopbackUp: lo?.up ?? false }));
 }
 
 export const namespaceKind = defineKind({
@@ -40,8 +40,10 @@ export const namespaceKind = defineKind({
                     await ip.netnsDelete(name);
                 },
             },
-            { name: "mark its owner", run: () => ip.linkSetAlias("lo", ownerLabel(inputs.ownerTag), name) },
-            { name: "set loopback up", run: () => ip.linkSetUp("lo", inputs.loopbackUp, name) },
+            {
+                name: "mark its owner and set loopback up",
+                run: () => ip.linkChange("lo", { alias: ownerLabel(inputs.ownerTag), up: inputs.loopbackUp }, name),
+            },
         ]);
         return inputs;
     },

@@ -20,9 +20,10 @@ export const routeKind = defineKind({
 
     async create(host, inputs) {
         const ip = new IpClient(host);
+        // The route is added and listed by one process: the listing says what the kernel made of it.
         const added = await eventually(async () => {
-            const outcome = await ip.routeAdd(routeSpec(inputs), inputs.namespace);
-            return outcome === "unreachable" ? undefined : outcome;
+            const attempt = await ip.routeAdd(routeSpec(inputs), inputs.namespace);
+            return attempt.outcome === "unreachable" ? undefined : attempt;
         });
         if (added === undefined) {
             const where = inputs.namespace ? `namespace ${inputs.namespace}` : "the host";
@@ -33,7 +34,7 @@ export const routeKind = defineKind({
                     "namespace) or correct `via`.",
             );
         }
-        if (added === "exists") {
+        if (added.outcome === "exists") {
             const ns = inputs.namespace ? `-n ${inputs.namespace} ` : "";
             const metric = inputs.metric !== undefined ? ` metric ${inputs.metric}` : "";
             throw alreadyExists(
@@ -45,7 +46,7 @@ export const routeKind = defineKind({
                 `ip ${ns}route del ${inputs.destination}${metric}`,
             );
         }
-        const made = ourRoute(await ip.routes(routeSpec(inputs), inputs.namespace), inputs, undefined);
+        const made = ourRoute(added.routes, inputs, undefined);
         if (!made?.device) {
             await ip.routeDelete(routeSpec(inputs), inputs.namespace); // the create is undone
             throw new Error("the route was added but the kernel does not list it");

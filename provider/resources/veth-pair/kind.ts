@@ -5,7 +5,7 @@ import { IpClient } from "../../linux/ip-client";
 import { defineKind } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
-import { liveAddresses, reconcileAddresses, reconcileMtu } from "../common/reconcile";
+import { liveAddresses, reconcileAddresses, reconcileMtu, userAddresses } from "../common/reconcile";
 import { alreadyExists, ResourceError } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { type VethPairInputs, type VethPairState, vethPairInputs, vethPairState } from "./schema";
@@ -13,8 +13,8 @@ import { type VethPairInputs, type VethPairState, vethPairInputs, vethPairState 
 /** Ours only when both ends carry our mark; gone when the host end is (its namespace took the pair). */
 async function observe(ip: IpClient, pair: VethPairInputs) {
     const hostEnd = await ip.link(pair.hostName);
-    const peerEnd = hostEnd ? await ip.link(pair.peerName, pair.namespace) : undefined;
-    const mark = peerEnd?.alias === hostEnd?.alias ? hostEnd?.alias : undefined;
+    const peerEnd = hostEnd ? await ip.linkWithAddresses(pair.peerName, pair.namespace) : undefined;
+    const mark = peerEnd?.link.alias === hostEnd?.alias ? hostEnd?.alias : undefined;
     return byMark(
         hostEnd !== undefined,
         mark,
@@ -23,7 +23,7 @@ async function observe(ip: IpClient, pair: VethPairInputs) {
             ...pair,
             bridge: hostEnd!.master,
             mtu: hostEnd!.mtu,
-            addresses: await liveAddresses(ip, pair.peerName, pair.addresses, pair.namespace),
+            addresses: userAddresses(peerEnd?.addresses ?? [], pair.addresses),
         }),
     );
 }
@@ -81,47 +81,42 @@ export const vethPairKind = defineKind({
         const { hostName, peerName, namespace } = inputs;
         const label = ownerLabel(inputs.ownerTag);
         let adopted = false;
+        let mtu = 0;
         await runTransaction([
             {
-                name: "create the pair",
+                // One process: the pair made, the host end marked, enslaved and up, and read back.
+                name: "create the pair and set up the host end",
                 run: async () => {
-                    if ((await ip.vethAdd(hostName, peerName, namespace, inputs.mtu)) === "exists") {
-                        await adoptOrRefuse(
-                            () => observe(ip, inputs),
-                            () => whichEndExists(ip, inputs),
-                        );
-                        adopted = true;
+                    const hostEnd = { alias: label, master: inputs.bridge, up: true };
+                    const made = await ip.vethAddConfigured(hostName, peerName, namespace, inputs.mtu, hostEnd);
+                    if (made !== "exists") {
+                        mtu = made.mtu;
+                        return;
                     }
+                    await adoptOrRefuse(
+                        () => observe(ip, inputs),
+                        () => whichEndExists(ip, inputs),
+                    );
+                    adopted = true;
+                    mtu = (await ip.configureLink(hostName, hostEnd)).mtu;
                 },
                 undo: async () => {
                     await ip.linkDelete(hostName);
                 }, // deleting one end deletes both
             },
-            { name: "mark the host end", run: () => ip.linkSetAlias(hostName, label) },
-            { name: "mark the peer", run: () => ip.linkSetAlias(peerName, label, namespace) },
             {
-                name: "attach the host end to the bridge",
+                name: "mark the peer, set it up and address it",
                 run: async () => {
-                    if (inputs.bridge) {
-                        await ip.linkSetMaster(hostName, inputs.bridge);
+                    if (!adopted) {
+                        await ip.configureLink(peerName, { alias: label, up: true }, inputs.addresses, namespace);
+                        return;
                     }
+                    await ip.linkChange(peerName, { alias: label, up: true }, namespace);
+                    await reconcileAddresses(ip, peerName, await liveAddresses(ip, peerName, inputs.addresses, namespace), inputs.addresses, namespace);
                 },
             },
-            { name: "set the host end up", run: () => ip.linkSetUp(hostName, true) },
-            { name: "set the peer up", run: () => ip.linkSetUp(peerName, true, namespace) },
-            {
-                name: "address the peer",
-                run: async () =>
-                    reconcileAddresses(
-                        ip,
-                        peerName,
-                        adopted ? await liveAddresses(ip, peerName, inputs.addresses, namespace) : [],
-                        inputs.addresses,
-                        namespace,
-                    ),
-            },
         ]);
-        return stateOf(host, inputs);
+        return { ...inputs, mtu };
     },
 
     observe: (host, pair) => observe(new IpClient(host), pair),

@@ -1,0 +1,106 @@
+// The benchmark's results as a table (shell | engine floor | pulumi-netns, with pulumi-netns's
+// distance from the floor), the issue's targets as ratios checked in the same run, and JSON.
+import { median } from "./measure";
+import { PHASES, type Phase, type PhaseTimes, type Work } from "./rounds";
+
+export interface Row {
+    /** "seed" or "N=100". */
+    name: string;
+    resources: number;
+    shell?: { up: number; down: number };
+    floor: PhaseTimes;
+    netns: PhaseTimes;
+    work: Work;
+}
+
+export interface Results {
+    rounds: number;
+    rows: Row[];
+    remote?: { times: PhaseTimes; work: Work; sessionMs: number };
+}
+
+/** The median of each phase's time and the highest of each peak, over rounds. */
+export function combine(rounds: PhaseTimes[]): PhaseTimes {
+    const one = (phase: Phase) => ({
+        seconds: median(rounds.map((r) => r[phase].seconds)),
+        programMb: Math.max(...rounds.map((r) => r[phase].programMb)),
+        providerMb: Math.max(...rounds.map((r) => r[phase].providerMb)),
+    });
+    return Object.fromEntries(PHASES.map((p) => [p, one(p)])) as PhaseTimes;
+}
+
+const s = (x: number) => `${x.toFixed(2)} s`;
+
+export function table(results: Results): string {
+    const lines = ["| work | shell | engine floor | pulumi-netns | × floor |", "|---|---|---|---|---|"];
+    for (const row of results.rows) {
+        for (const phase of PHASES) {
+            const shell = phase === "up" ? row.shell?.up : phase === "destroy" ? row.shell?.down : undefined;
+            const floor = row.floor[phase].seconds;
+            const netns = row.netns[phase].seconds;
+            const delta = netns - floor;
+            lines.push(
+                `| ${row.name} (${row.resources} resources) ${phase} | ${shell === undefined ? "–" : s(shell)} | ${s(floor)} | ${s(netns)} (${delta >= 0 ? "+" : ""}${delta.toFixed(2)}) | ${(netns / floor).toFixed(2)} |`,
+            );
+        }
+    }
+    return lines.join("\n");
+}
+
+export function memory(results: Results): string {
+    const lines = ["| work | program peak RSS (floor / pulumi-netns) | provider peak RSS (floor / pulumi-netns) | commands per up |", "|---|---|---|---|"];
+    for (const row of results.rows) {
+        const peak = (t: PhaseTimes, key: "programMb" | "providerMb") => Math.max(...PHASES.map((p) => t[p][key]));
+        lines.push(
+            `| ${row.name} | ${peak(row.floor, "programMb")} / ${peak(row.netns, "programMb")} MB | ${peak(row.floor, "providerMb")} / ${peak(row.netns, "providerMb")} MB | ${row.work.commands} |`,
+        );
+    }
+    return lines.join("\n");
+}
+
+export interface Target {
+    what: string;
+    measured: string;
+    met: boolean;
+}
+
+export function targets(results: Results): Target[] {
+    const row = (name: string) => results.rows.find((r) => r.name === name);
+    const out: Target[] = [];
+    const seed = row("seed");
+    if (seed) {
+        const extra = seed.netns.up.seconds - seed.floor.up.seconds;
+        out.push({ what: "seed up ≤ floor + 0.25 s", measured: `floor + ${extra.toFixed(2)} s`, met: extra <= 0.25 });
+    }
+    const hundred = row("N=100");
+    if (hundred) {
+        for (const [phase, limit] of [
+            ["up", 1.15],
+            ["noop", 1.1],
+            ["destroy", 1.1],
+        ] as const) {
+            const ratio = hundred.netns[phase].seconds / hundred.floor[phase].seconds;
+            out.push({ what: `N=100 ${phase} ≤ ${limit} × floor`, measured: `${ratio.toFixed(2)} ×`, met: ratio <= limit });
+        }
+    }
+    const twoHundred = row("N=200");
+    if (hundred && twoHundred) {
+        const per100 = hundred.netns.up.seconds / 100;
+        const per200 = twoHundred.netns.up.seconds / 200;
+        const drift = per200 / per100 - 1;
+        out.push({
+            what: "up per namespace at N=200 within 20 % of N=100",
+            measured: `${(per100 * 1000).toFixed(0)} → ${(per200 * 1000).toFixed(0)} ms (${drift >= 0 ? "+" : ""}${(drift * 100).toFixed(0)} %)`,
+            met: Math.abs(drift) <= 0.2,
+        });
+    }
+    if (twoHundred) {
+        const rss = Math.max(...PHASES.map((p) => twoHundred.netns[p].providerMb));
+        out.push({ what: "provider peak RSS ≤ 150 MB at N=200", measured: `${rss} MB`, met: rss <= 150 });
+    }
+    if (seed && results.remote) {
+        const ratio = results.remote.times.up.seconds / seed.netns.up.seconds;
+        out.push({ what: "seed up over SSH ≤ 1.3 × local", measured: `${ratio.toFixed(2)} ×`, met: ratio <= 1.3 });
+    }
+    return out;
+}
