@@ -10,7 +10,7 @@ import { cableSandboxes, MGMT } from "../sandbox/link";
 import { Sandbox } from "../sandbox/sandbox";
 import { startSshServer } from "../sandbox/ssh-server";
 import { median } from "./measure";
-import { combine, memory, type Results, type Row, table, targets } from "./report";
+import { combine, type Knob, knobTable, memory, type Results, type Row, table, targets } from "./report";
 import { localRound, type ProgramRun, remoteRound, shellRound } from "./rounds";
 
 const { values } = parseArgs({
@@ -18,6 +18,7 @@ const { values } = parseArgs({
         rounds: { type: "string", default: "3" },
         sizes: { type: "string", default: "25,100,200" },
         json: { type: "string", default: "bench-results.json" },
+        knobs: { type: "string", default: "100" },
     },
 });
 const rounds = Number(values.rounds);
@@ -70,6 +71,29 @@ async function sessionMs(): Promise<number> {
     }
 }
 
+/** What a user can change in their own runs, each measured on the same program (pulumi-netns, not the floor). */
+const KNOBS: { name: string; change: Partial<ProgramRun> }[] = [
+    { name: "as is (ts-node type-checks the program; --parallel 8)", change: {} },
+    { name: "PULUMI_NODEJS_TRANSPILE_ONLY=true", change: { env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } } },
+    { name: "precompiled JavaScript program", change: { precompiled: true } },
+    { name: "--parallel 2", change: { args: ["--parallel", "2"] } },
+    { name: "--parallel 32", change: { args: ["--parallel", "32"] } },
+    { name: "PULUMI_SKIP_CHECKPOINTS=true (unsafe: see below)", change: { env: { PULUMI_SKIP_CHECKPOINTS: "true" } } },
+];
+
+async function measureKnobs(name: string, run: ProgramRun): Promise<Knob[]> {
+    const out: Knob[] = [];
+    for (const knob of KNOBS) {
+        const times = [];
+        for (let i = 0; i < rounds; i++) {
+            times.push((await localRound({ ...run, ...knob.change })).times);
+        }
+        out.push({ work: name, knob: knob.name, times: combine(times) });
+    }
+    console.error(`measured knobs on ${name}`);
+    return out;
+}
+
 async function main() {
     const seed: ProgramRun = { program: "examples/two-namespaces" };
     const results: Results = { rounds, rows: [await measureRow("seed", 10, seed, () => shellRound("recipe"))] };
@@ -85,6 +109,11 @@ async function main() {
         work = round.work;
     }
     results.remote = { times: combine(remote), work, sessionMs: await sessionMs() };
+    results.knobs = await measureKnobs("seed", seed);
+    if (values.knobs) {
+        const n = Number(values.knobs);
+        results.knobs.push(...(await measureKnobs(`N=${n}`, { program: "bench/programs/many", config: { count: String(n) } })));
+    }
 
     console.log(`Median of ${rounds} rounds per cell, each round in fresh sandboxes. Every stack also holds one StackIdentity resource.\n`);
     console.log(table(results));
@@ -94,6 +123,7 @@ async function main() {
         `seed over SSH: up ${r.times.up.seconds.toFixed(2)} s, destroy ${r.times.destroy.seconds.toFixed(2)} s; ` +
             `${r.work.sessions} SSH session(s) and ${r.work.commands} commands per up; one command on this sshd ${r.sessionMs.toFixed(0)} ms\n`,
     );
+    console.log(`${knobTable(results.knobs)}\n`);
     for (const t of targets(results)) {
         console.log(`${t.met ? "met    " : "NOT MET"}  ${t.what.padEnd(48)} ${t.measured}`);
     }

@@ -17,6 +17,22 @@ export interface Results {
     rounds: number;
     rows: Row[];
     remote?: { times: PhaseTimes; work: Work; sessionMs: number };
+    knobs?: Knob[];
+}
+
+/** One setting a user controls, measured on one program. */
+export interface Knob {
+    work: string;
+    knob: string;
+    times: PhaseTimes;
+}
+
+export function knobTable(knobs: Knob[] = []): string {
+    const lines = ["| program | setting | up | no-op up | destroy |", "|---|---|---|---|---|"];
+    for (const k of knobs) {
+        lines.push(`| ${k.work} | ${k.knob} | ${s(k.times.up.seconds)} | ${s(k.times.noop.seconds)} | ${s(k.times.destroy.seconds)} |`);
+    }
+    return lines.join("\n");
 }
 
 /** The median of each phase's time and the highest of each peak, over rounds. */

@@ -1,7 +1,7 @@
 // One round of each contender, in fresh sandboxes: the shell recipe, and a Pulumi program through
 // every phase a user runs (up, no-op up, preview, refresh, destroy) against pulumi-netns or the floor,
 // on this machine or over SSH.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cableSandboxes, MGMT } from "../sandbox/link";
@@ -11,6 +11,7 @@ import { Sandbox } from "../sandbox/sandbox";
 import { type SshServer, startSshServer } from "../sandbox/ssh-server";
 import { useFloor } from "./floor-shim";
 import { type Measured, measure } from "./measure";
+import { precompile } from "./precompile";
 
 const here = join(__dirname, "..", "..", "bench");
 
@@ -42,15 +43,21 @@ export interface ProgramRun {
     config?: Record<string, string>;
     /** Run against the floor module instead of pulumi-netns. */
     floor?: boolean;
+    /** Environment of every `pulumi` command (e.g. PULUMI_NODEJS_TRANSPILE_ONLY). */
+    env?: Record<string, string>;
+    /** Extra arguments of `pulumi up` and `pulumi destroy` (e.g. --parallel 4). */
+    args?: string[];
+    /** Compile the program to JavaScript first and run that, as a user's CI build would. */
+    precompiled?: boolean;
 }
 
-async function phases(project: PulumiProject): Promise<PhaseTimes> {
+async function phases(project: PulumiProject, args: string[]): Promise<PhaseTimes> {
     return {
-        up: await measure(() => project.up()),
-        noop: await measure(() => project.up()),
-        preview: await measure(() => project.ok("preview")),
-        refresh: await measure(() => project.ok("refresh", "--yes", "--skip-preview")),
-        destroy: await measure(() => project.ok("destroy", "--yes", "--skip-preview")),
+        up: await measure(() => project.up(...args)),
+        noop: await measure(() => project.up(...args)),
+        preview: await measure(() => project.ok("preview", ...args)),
+        refresh: await measure(() => project.ok("refresh", "--yes", "--skip-preview", ...args)),
+        destroy: await measure(() => project.ok("destroy", "--yes", "--skip-preview", ...args)),
     };
 }
 
@@ -63,12 +70,19 @@ async function programRound(sandbox: Sandbox, run: ProgramRun, remote?: SshServe
         if (run.floor) {
             await useFloor(project.dir);
         }
+        if (run.precompiled) {
+            await precompile(project.dir);
+        }
+        Object.assign(project.environment, run.env ?? {});
         await project.setConfig(run.config ?? {});
         if (remote) {
             await configureConnection(project, remote);
         }
         project.environment.PULUMI_NETNS_TRACE = traceFile;
-        const times = await phases(project);
+        const times = await phases(project, run.args ?? []);
+        if (process.env.BENCH_KEEP_TRACE) {
+            await copyFile(traceFile, process.env.BENCH_KEEP_TRACE);
+        }
         return { times, work: await workOfFirstUp(traceFile) };
     } finally {
         await project.dispose();

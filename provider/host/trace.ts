@@ -11,6 +11,8 @@ export interface TraceEvent {
     exitCode?: number;
     /** Wall time of the command or the dial, in milliseconds. */
     ms: number;
+    /** When it started, in milliseconds since the epoch. */
+    at: number;
     /** Process id of the provider that wrote the line (one per `pulumi` operation). */
     pid: number;
 }
@@ -37,9 +39,10 @@ export function traced(host: Host): Host {
         description: host.description,
         presentedHostKey: host.presentedHostKey?.bind(host),
         async run(argv: readonly string[], options?: RunOptions): Promise<RunResult> {
+            const at = Date.now();
             const start = performance.now();
             const result = await host.run(argv, options);
-            trace({ event: "run", where: host.description, argv, exitCode: result.exitCode, ms: Math.round(performance.now() - start) });
+            trace({ event: "run", where: host.description, argv, exitCode: result.exitCode, ms: Math.round(performance.now() - start), at });
             return result;
         },
     };

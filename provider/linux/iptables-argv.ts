@@ -28,6 +28,38 @@ export const checkRule = (r: Rule): string[] => [binary(r.family), ...LOCK_WAIT,
 /** Equivalent to: `iptables -w 30 -S CHAIN` for the filter table's chain policy line. */
 export const listChain = (family: 4 | 6, table: Table, chain: string): string[] => [binary(family), ...LOCK_WAIT, "-t", table, "-S", chain];
 
+/** Equivalent to: `iptables-save`: every table, to look for an owner's comment in one command. */
+export const saveAll = (family: 4 | 6): string[] => [`${binary(family)}-save`];
+
+/** Equivalent to: `iptables-restore -w 30 --noflush`: edits read from standard input, applied as one transaction. */
+export const restoreEdits = (family: 4 | 6): string[] => [`${binary(family)}-restore`, ...LOCK_WAIT, "--noflush"];
+
+/** A word iptables-restore reads back as exactly itself. */
+const SAFE_WORD = /^[^\s"'\\#]+$/;
+
+/**
+ * The input of `iptables-restore --noflush` that appends (-A) or deletes (-D) these rules of one
+ * family, table by table; the rules of other owners are untouched. Refuses a word the restore
+ * parser would split or unquote, so a word stays one.
+ */
+export function restoreInput(op: "-A" | "-D", rules: readonly Rule[]): string {
+    const tables = [...new Set(rules.map((r) => r.table))];
+    const lines = tables.flatMap((table) => [
+        `*${table}`,
+        ...rules
+            .filter((r) => r.table === table)
+            .map((r) => {
+                const unsafe = r.spec.find((w) => !SAFE_WORD.test(w));
+                if (unsafe !== undefined) {
+                    throw new Error(`cannot pass ${JSON.stringify(unsafe)} to iptables-restore: it would not read back as one word`);
+                }
+                return [op, r.chain, ...r.spec].join(" ");
+            }),
+        "COMMIT",
+    ]);
+    return `${lines.join("\n")}\n`;
+}
+
 /** The comment match that names a rule's owner. */
 export const ownerComment = (label: string): string[] => ["-m", "comment", "--comment", label];
 

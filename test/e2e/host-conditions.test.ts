@@ -30,7 +30,7 @@ test("without iptables on PATH, preview fails naming the missing tool", async ()
     const preview = await stack.project.pulumi("preview", { path: `${bin}:${pulumiDir}` });
     expect(preview.exitCode).not.toBe(0);
     expect(preview.stdout).toMatch(
-        /MasqueradeRule resource 'nat': property connection value .* has a problem: this machine: iptables, iptables-save not found on PATH/,
+        /MasqueradeRule resource 'nat': property connection value .* has a problem: this machine: iptables, iptables-save, iptables-restore not found on PATH/,
     );
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });

@@ -20,6 +20,14 @@ export class FaultyHost implements Host {
         if (argv.includes("-batch")) {
             return this.runBatch(argv, options?.input ?? "");
         }
+        if (argv[0].endsWith("tables-restore")) {
+            // One transaction: a failing line fails it all, and nothing is applied.
+            const lines = (options?.input ?? "").split("\n").filter(Boolean);
+            const failing = lines.findIndex((line) => this.shouldFail([...argv, ...line.split(" ")]));
+            if (failing >= 0) {
+                return { argv, exitCode: 2, stdout: "", stderr: `${argv[0]}: line ${failing + 1} failed: ${INJECTED}` };
+            }
+        }
         if (this.shouldFail(argv)) {
             return { argv, exitCode: 2, stdout: "", stderr: INJECTED };
         }

@@ -40,11 +40,12 @@ export class SshHost implements Host {
 
     private connect(): Promise<Client> {
         if (!this.client) {
+            const at = Date.now();
             const start = performance.now();
             const pending = dial(this.connection, this.openSocket);
             this.client = pending;
             pending.then(
-                () => trace({ event: "dial", where: this.description, ms: Math.round(performance.now() - start) }),
+                () => trace({ event: "dial", where: this.description, ms: Math.round(performance.now() - start), at }),
                 () => undefined,
             );
             pending.then(

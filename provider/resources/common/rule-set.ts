@@ -46,6 +46,12 @@ export interface RuleSetSpec<I extends RuleSetInputs> {
     rules(inputs: I, label: string, facts: Facts): Rule[];
 }
 
+/** Rules grouped by address family (iptables and ip6tables are separate programs). */
+function byFamily(rules: Rule[]): [4 | 6, Rule[]][] {
+    const families = [...new Set(rules.map((r) => r.family))];
+    return families.map((family) => [family, rules.filter((r) => r.family === family)]);
+}
+
 const sameFacts = (a: Facts, b: Facts): boolean => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): KindDefinition<I, RuleSetState<I>> {
@@ -63,45 +69,79 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
         ...((await spec.lookUp?.(inputs, host, { wait: false })) ?? {}),
     });
 
-    /** Appends the rules that are missing; a rule already there is ours (same spec, same owner). */
-    const ensureAll = (ipt: IptablesClient, rules: Rule[]) =>
+    /**
+     * Appends the rules that are missing; a rule already there is ours (same spec, same owner).
+     * While no rule carries the owner's label (every create but one cut off before Pulumi recorded
+     * it), a family's rules go in as one transaction; otherwise rule by rule.
+     */
+    const ensureAll = (ipt: IptablesClient, rules: Rule[], label: string, labelled?: ReadonlySet<number>) =>
         runTransaction(
-            rules.map((rule) => ({
-                name: `append ${formatRule(rule)}`,
+            byFamily(rules).map(([family, ofFamily]) => ({
+                name: `append ${ofFamily.map(formatRule).join("; ")}`,
                 run: async () => {
-                    if (!(await ipt.exists(rule))) {
-                        await ipt.append(rule);
+                    if (!(labelled ? labelled.has(family) : await ipt.anyLabelled(family, label))) {
+                        await ipt.appendAll(family, ofFamily);
+                        return;
                     }
+                    await runTransaction(
+                        ofFamily.map((rule) => ({
+                            name: `append ${formatRule(rule)}`,
+                            run: async () => {
+                                if (!(await ipt.exists(rule))) {
+                                    await ipt.append(rule);
+                                }
+                            },
+                            undo: async () => {
+                                await ipt.delete(rule);
+                            },
+                        })),
+                    );
                 },
                 undo: async () => {
-                    await ipt.delete(rule);
+                    await removeAll(ipt, ofFamily);
                 },
             })),
         );
+
+    /** Deletes rules by exact spec: in one transaction when all are there, else each one that is. */
+    const removeAll = async (ipt: IptablesClient, rules: Rule[]) => {
+        for (const [family, ofFamily] of byFamily(rules)) {
+            if (!(await ipt.deleteAll(family, ofFamily))) {
+                for (const rule of ofFamily) {
+                    await ipt.delete(rule);
+                }
+            }
+        }
+    };
 
     return defineKind({
         inputs: spec.inputs,
         state: z.intersection(spec.inputs, ruleSetFacts),
         fields: spec.fields,
-        tools: ["iptables", "iptables-save"],
+        tools: ["iptables", "iptables-save", "iptables-restore"],
         label: spec.label,
         id: (s) => ownerLabel(s.ownerTag),
         judge: (host, inputs, where) => forwardDropProblem(host, spec.rules(inputs, "", {})[0].family, inputs.acceptForward, where),
 
         async create(host, inputs) {
-            const found = (await spec.lookUp?.(inputs, host, { wait: true })) ?? {};
-            const rules = spec.rules(inputs, ownerLabel(inputs.ownerTag), found);
-            await ensureAll(new IptablesClient(host), rules);
+            const ipt = new IptablesClient(host);
+            const label = ownerLabel(inputs.ownerTag);
+            // Two reads at once (over SSH, one round trip): the facts, and which families already hold a rule of this owner.
+            const families = byFamily(spec.rules(inputs, label, {})).map(([family]) => family);
+            const [found, labelled] = await Promise.all([
+                spec.lookUp?.(inputs, host, { wait: true }) ?? {},
+                Promise.all(families.map(async (family) => ((await ipt.anyLabelled(family, label)) ? [family] : []))).then((f) => new Set(f.flat())),
+            ]);
+            const rules = spec.rules(inputs, label, found);
+            await ensureAll(ipt, rules, label, labelled);
             return stateOf(inputs, found, rules);
         },
 
         async observe(host, state) {
             const ipt = new IptablesClient(host);
             const expected = spec.rules(state, ownerLabel(state.ownerTag), state.facts);
-            let present = 0;
-            for (const rule of expected) {
-                present += (await ipt.exists(rule)) ? 1 : 0;
-            }
+            // Reads, so all at once (over SSH, one round trip instead of one per rule).
+            const present = (await Promise.all(expected.map((rule) => ipt.exists(rule)))).filter(Boolean).length;
             if (present === 0) {
                 return { found: "gone" };
             }
@@ -116,7 +156,7 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
             const label = ownerLabel(live.ownerTag);
             const found = await lookUpAgain(inputs, host, live.facts);
             const rules = spec.rules(inputs, label, found);
-            await ensureAll(ipt, rules);
+            await ensureAll(ipt, rules, label);
             const wanted = new Set(rules.map(formatRule));
             for (const stale of spec.rules(live, label, live.facts)) {
                 if (!wanted.has(formatRule(stale))) {
@@ -128,10 +168,7 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
 
         // By exact spec, owner comment included: a replacement's rules (same owner, other spec) stay.
         async remove(host, state) {
-            const ipt = new IptablesClient(host);
-            for (const rule of spec.rules(state, ownerLabel(state.ownerTag), state.facts)) {
-                await ipt.delete(rule);
-            }
+            await removeAll(new IptablesClient(host), spec.rules(state, ownerLabel(state.ownerTag), state.facts));
         },
     });
 }
@@ -145,6 +182,8 @@ async function forwardDropProblem(host: Host, family: 4 | 6, acceptForward: bool
     if (acceptForward === false) {
         return undefined;
     }
+    // Both listings at once: over SSH, one round trip instead of two.
+    const policyNow = acceptForward ? Promise.resolve(undefined) : new IptablesClient(host).policy(family, "filter", "FORWARD").catch(() => undefined);
     const nft = await host.run(listRuleset()).then(
         (r) => (r.exitCode === 0 ? r.stdout : ""),
         () => "",
@@ -162,7 +201,7 @@ async function forwardDropProblem(host: Host, family: 4 | 6, acceptForward: bool
     if (acceptForward) {
         return undefined;
     }
-    const policy = await new IptablesClient(host).policy(family, "filter", "FORWARD").catch(() => undefined);
+    const policy = await policyNow;
     return policy !== "DROP"
         ? undefined
         : {
