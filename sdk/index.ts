@@ -1,10 +1,20 @@
 // pulumi-netns: Linux host networking as Pulumi resources.
 export { Bridge, type BridgeArgs } from "./bridge";
 export type { CommonArgs, Connection, ConnectionEndpoint } from "./connection";
+export {
+    type GetHostNetworkArgs,
+    getHostNetwork,
+    getHostNetworkOutput,
+    type HostLink,
+    type HostNetwork,
+    type HostRoute,
+    type NamespaceNetwork,
+} from "./host-network";
 export { MasqueradeRule, type MasqueradeRuleArgs } from "./masquerade-rule";
 export { Namespace, type NamespaceArgs } from "./namespace";
 export { type AttachOptions, Network, type NetworkArgs, NetworkMember, type PublishOptions } from "./network";
 export { PortForward, type PortForwardArgs } from "./port-forward";
+export { Probe, type ProbeArgs } from "./probe";
 export { ResolvConf, type ResolvConfArgs } from "./resolv-conf";
 export { Route, type RouteArgs } from "./route";
 export { SysctlForward, type SysctlForwardArgs } from "./sysctl-forward";

@@ -4,16 +4,22 @@ import { CommandError, ensureSuccess } from "../host/command-error";
 import type { Host, RunResult } from "../host/host";
 import * as argv from "./ip-argv";
 import { failedCommand, ipBatch } from "./ip-batch";
-import { type Address, type Link, parseAddresses, parseLinks, parseNetnsNames, parseRoutes, type Reach, type RouteEntry, reachOf } from "./ip-json";
+import {
+    type Address,
+    type Link,
+    type LinkListing,
+    parseAddresses,
+    parseLinkListings,
+    parseLinks,
+    parseNetnsNames,
+    parseRoutes,
+    type Reach,
+    type RouteEntry,
+    reachOf,
+} from "./ip-json";
 import { isExists, isNotFound, isUnreachable } from "./kernel-errors";
 
 export type AddResult = "created" | "exists";
-
-/** A link as `ip -d addr show` lists it: its details and its addresses. */
-export interface LinkWithAddresses {
-    link: Link;
-    addresses: Address[];
-}
 
 export class IpClient {
     constructor(readonly host: Host) {}
@@ -82,13 +88,12 @@ export class IpClient {
     }
 
     /** The link and its addresses from one listing, or undefined when it (or its namespace) does not exist. */
-    async linkWithAddresses(name: string, namespace?: string): Promise<LinkWithAddresses | undefined> {
+    async linkWithAddresses(name: string, namespace?: string): Promise<LinkListing | undefined> {
         const result = await this.host.run(argv.linkAndAddrShow(name, namespace));
         if (isNotFound(result)) {
             return undefined;
         }
-        const stdout = ensureSuccess(result).stdout;
-        return { link: parseLinks(stdout)[0], addresses: parseAddresses(stdout) };
+        return parseLinkListings(ensureSuccess(result).stdout)[0];
     }
 
     /** Changes a link's owner mark, bridge and state in one request. */

@@ -39,20 +39,22 @@ function parseArray(stdout: string): unknown[] {
     return text === "" ? [] : z.array(z.unknown()).parse(JSON.parse(text));
 }
 
+function linkOf(raw: unknown): Link {
+    const l = linkJson.parse(raw);
+    return {
+        index: l.ifindex,
+        name: l.ifname,
+        kind: l.linkinfo?.info_kind,
+        mtu: l.mtu,
+        macAddress: l.address,
+        up: l.flags.includes("UP"),
+        master: l.master,
+        alias: l.ifalias,
+    };
+}
+
 export function parseLinks(stdout: string): Link[] {
-    return parseArray(stdout).map((raw) => {
-        const l = linkJson.parse(raw);
-        return {
-            index: l.ifindex,
-            name: l.ifname,
-            kind: l.linkinfo?.info_kind,
-            mtu: l.mtu,
-            macAddress: l.address,
-            up: l.flags.includes("UP"),
-            master: l.master,
-            alias: l.ifalias,
-        };
-    });
+    return parseArray(stdout).map(linkOf);
 }
 
 const addrJson = z.object({
@@ -68,14 +70,27 @@ const addrJson = z.object({
         .default([]),
 });
 
+function addressesOf(raw: unknown): Address[] {
+    return addrJson
+        .parse(raw)
+        .addr_info.filter((a) => a.family === "inet" || a.family === "inet6")
+        .map((a) => ({ family: a.family as Address["family"], cidr: `${a.local}/${a.prefixlen}`, scope: a.scope }));
+}
+
 /** Addresses of the listed devices, IPv4 and IPv6, in kernel order. */
 export function parseAddresses(stdout: string): Address[] {
-    return parseArray(stdout).flatMap((raw) =>
-        addrJson
-            .parse(raw)
-            .addr_info.filter((a) => a.family === "inet" || a.family === "inet6")
-            .map((a) => ({ family: a.family as Address["family"], cidr: `${a.local}/${a.prefixlen}`, scope: a.scope })),
-    );
+    return parseArray(stdout).flatMap(addressesOf);
+}
+
+/** A link as `ip -j -d addr show` lists it: its details and its addresses together. */
+export interface LinkListing {
+    link: Link;
+    addresses: Address[];
+}
+
+/** `ip -j -d addr show`: each link with its own addresses. */
+export function parseLinkListings(stdout: string): LinkListing[] {
+    return parseArray(stdout).map((raw) => ({ link: linkOf(raw), addresses: addressesOf(raw) }));
 }
 
 /** Addresses a user configured: global scope, so the kernel's own fe80:: link-local ones are left out. */

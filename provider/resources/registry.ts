@@ -5,6 +5,7 @@ import { bridgeKind } from "./bridge/kind";
 import { masqueradeRuleKind } from "./masquerade-rule/kind";
 import { namespaceKind } from "./namespace/kind";
 import { portForwardKind } from "./port-forward/kind";
+import { probeKind } from "./probe/kind";
 import { resolvConfKind } from "./resolv-conf/kind";
 import { routeKind } from "./route/kind";
 import { stackIdentityKind } from "./stack-identity/kind";
@@ -22,6 +23,7 @@ export const kinds = {
     StackIdentity: stackIdentityKind,
     AddressPool: addressPoolKind,
     ResolvConf: resolvConfKind,
+    Probe: probeKind,
 };
 
 export type Kind = keyof typeof kinds;

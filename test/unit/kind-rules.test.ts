@@ -275,6 +275,10 @@ test("parsePolicy and the switch owner records", () => {
 
 /** A valid input of each kind, and for each field another valid value. */
 const samples: Record<Exclude<Kind, "StackIdentity">, [Record<string, unknown>, Record<string, unknown>]> = {
+    Probe: [
+        { from: "ns1", to: "10.0.0.1", kind: "tcp", port: 80, path: "/", expect: "reachable", timeoutSeconds: 5, attempts: 3 },
+        { from: "host", to: "fd00::1", kind: "http", port: 8080, path: "/health", expect: "unreachable", timeoutSeconds: 2, attempts: 1 },
+    ],
     Namespace: [
         { name: "ns1", loopbackUp: true },
         { name: "ns2", loopbackUp: false },

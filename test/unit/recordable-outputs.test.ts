@@ -110,6 +110,14 @@ const port = fc.integer({ min: 1, max: 65535 });
 
 const inputsOf: Record<Kind, fc.Arbitrary<Record<string, unknown>>> = {
     StackIdentity: fc.constant({}),
+    Probe: fc.record({
+        from: fc.constantFrom("host", "ns1"),
+        to: address,
+        // Every scripted command succeeds: a ping or a tcp connect reaches, as expected by default.
+        kind: fc.constantFrom("ping", "tcp"),
+        port,
+        path: maybe(fc.constant("/health")),
+    }),
     AddressPool: fc.record({
         network: fc.constant("lab"),
         subnet: fc.constantFrom("192.168.1.0/24", "10.0.0.0/29"),

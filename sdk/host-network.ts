@@ -1,0 +1,42 @@
+// getHostNetwork: a machine's links, addresses, routes, uplink, namespaces and forwarding, read at
+// program time through the same Host seam the resources use (this machine, or SSH).
+import * as pulumi from "@pulumi/pulumi";
+import type { Host } from "../provider/host/host";
+import { LocalHost } from "../provider/host/local-host";
+import { SshHost } from "../provider/host/ssh/ssh-host";
+import type { HostNetwork } from "../provider/inspect/host-network";
+import { readHostNetwork } from "../provider/inspect/read-host-network";
+import { connection as connectionSchema } from "../provider/schemas/connection";
+import type { Connection } from "./connection";
+
+export type { HostLink, HostNetwork, HostRoute, NamespaceNetwork } from "../provider/inspect/host-network";
+
+export interface GetHostNetworkArgs {
+    /** The machine to read. Absent = the machine running Pulumi. */
+    connection?: pulumi.Unwrap<Connection>;
+}
+
+/**
+ * Reads a machine's network when the program runs (at preview too); it changes nothing. Pin the
+ * remote machine's `hostKey`: this read runs before any resource has recorded the key it saw.
+ *
+ * ```ts
+ * const host = await netns.getHostNetwork();
+ * new netns.MasqueradeRule("nat", { sourceCidr: "192.168.1.0/24", outInterface: host.uplink });
+ * ```
+ */
+export async function getHostNetwork(args: GetHostNetworkArgs = {}): Promise<HostNetwork> {
+    const remote = args.connection === undefined ? undefined : new SshHost(connectionSchema.parse(args.connection));
+    const host: Host = remote ?? new LocalHost();
+    try {
+        return await readHostNetwork(host);
+    } finally {
+        // The program's process must not be kept alive by an open session.
+        await remote?.close();
+    }
+}
+
+/** getHostNetwork with Inputs: the connection may come from another resource or stack. */
+export function getHostNetworkOutput(args: { connection?: pulumi.Input<Connection> } = {}): pulumi.Output<HostNetwork> {
+    return pulumi.output(args.connection).apply((connection) => getHostNetwork({ connection }));
+}
