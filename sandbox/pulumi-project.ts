@@ -71,6 +71,14 @@ export class PulumiProject {
         return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
     }
 
+    /** Runs any command in the project's directory inside the sandbox, with the project's Pulumi environment. */
+    async command(argv: string[]): Promise<PulumiResult> {
+        const { execa } = await loadExeca();
+        const full = [...this.sandbox.enterArgv(this.dir), ...argv];
+        const r = await execa(full[0], full.slice(1), { reject: false, stdin: "ignore", env: this.env() });
+        return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+    }
+
     /** Starts `pulumi ARGS` in its own process group, so the whole of it can be killed at once. */
     async start(...args: string[]): Promise<{ pid: number; done: Promise<unknown> }> {
         const { execa } = await loadExeca();

@@ -13,6 +13,9 @@ declare -A packages=(
   [nsenter]=util-linux [sysctl]=procps [ss]=iproute2 [python3]=python3 [go]=golang-go
   # the remote-host tests: an OpenSSH server in a sandbox, reached as root and as a sudo user
   [sshd]=openssh-server [ssh-keygen]=openssh-client [sudo]=sudo
+  # Probe's tcp and http kinds; `pulumi-netns graph` renders SVG/PNG with Graphviz, and its test
+  # opens the SVG in a real headless browser
+  [nc]=netcat-openbsd [curl]=curl [dot]=graphviz [chromium-headless-shell]=chromium-headless-shell
 )
 missing=()
 for cmd in "${!packages[@]}"; do

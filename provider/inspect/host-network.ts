@@ -10,6 +10,10 @@ const OUR_PROTOCOL = "245";
 
 export interface HostLink {
     name: string;
+    /** The kernel's ifindex, in its namespace. */
+    index: number;
+    /** A veth's other end, when it is in another namespace: its ifindex there. */
+    peerIndex?: number;
     /** "bridge", "veth", "vxlan", ...; absent for plain devices (lo, a NIC). */
     kind?: string;
     /** Administratively up. */
@@ -60,6 +64,8 @@ export interface HostNetwork {
 export function hostLinks(listings: readonly LinkListing[]): HostLink[] {
     return listings.map(({ link, addresses }) => ({
         name: link.name,
+        index: link.index,
+        ...(link.peerIndex !== undefined ? { peerIndex: link.peerIndex } : {}),
         ...(link.kind ? { kind: link.kind } : {}),
         up: link.up,
         mtu: link.mtu,

@@ -9,6 +9,8 @@ const linkJson = z.object({
     address: z.string().optional(),
     master: z.string().optional(),
     ifalias: z.string().optional(),
+    link_index: z.number().optional(),
+    link_netnsid: z.number().optional(),
     linkinfo: z.object({ info_kind: z.string().optional() }).optional(),
 });
 
@@ -24,6 +26,8 @@ export interface Link {
     up: boolean;
     master?: string;
     alias?: string;
+    /** For a veth whose other end is in another namespace: that end's ifindex there. */
+    peerIndex?: number;
 }
 
 export interface Address {
@@ -50,6 +54,7 @@ function linkOf(raw: unknown): Link {
         up: l.flags.includes("UP"),
         master: l.master,
         alias: l.ifalias,
+        ...(l.link_netnsid !== undefined && l.link_index !== undefined ? { peerIndex: l.link_index } : {}),
     };
 }
 

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// `pulumi-netns graph`: draws a stack's network from its state, or a machine's as it is now.
+import { readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import type { Host } from "../host/host";
+import { loadExeca } from "../host/load-execa";
+import { LocalHost } from "../host/local-host";
+import { SshHost } from "../host/ssh/ssh-host";
+import { connection as connectionSchema } from "../schemas/connection";
+import { toDot, toMermaid } from "./formats";
+import { topologyFromLive } from "./from-live";
+import { topologyFromState } from "./from-state";
+import type { Topology } from "./topology";
+
+const USAGE = `Usage: pulumi-netns graph [source] [--format mermaid|dot|svg|png] [--output FILE]
+
+Sources (one):
+  (none)              the current stack's state, from \`pulumi stack export --show-secrets\`
+  --stack NAME        that stack's state
+  --file PATH | -     a \`pulumi stack export\` file, or standard input
+  --live              this machine as it is now (objects pulumi-netns owns are marked)
+  --live --connection JSON
+                      a remote machine over SSH, with a resource's connection fields
+                      (e.g. '{"host":"10.0.0.5","user":"root","privateKey":"..."}')
+
+svg and png are rendered by Graphviz (\`dot\`); png needs --output.`;
+
+const FORMATS = ["mermaid", "dot", "svg", "png"] as const;
+
+async function stateJson(stack: string | undefined, file: string | undefined): Promise<unknown> {
+    if (file) {
+        return JSON.parse(file === "-" ? await readStdin() : await readFile(file, "utf8"));
+    }
+    const { execa } = await loadExeca();
+    const args = ["stack", "export", ...(stack ? ["--stack", stack] : [])];
+    // Secrets shown so remote machines are named; without the passphrase, the machines stay anonymous.
+    const shown = await execa("pulumi", [...args, "--show-secrets"], { reject: false });
+    const result = shown.exitCode === 0 ? shown : await execa("pulumi", args, { reject: false });
+    if (result.exitCode !== 0) {
+        throw new Error(`pulumi ${args.join(" ")} failed: ${String(result.stderr).trim()}`);
+    }
+    return JSON.parse(String(result.stdout));
+}
+
+async function readStdin(): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+}
+
+async function liveTopology(connection: string | undefined): Promise<Topology> {
+    const remote = connection ? new SshHost(connectionSchema.parse(JSON.parse(connection))) : undefined;
+    const host: Host = remote ?? new LocalHost();
+    try {
+        return await topologyFromLive(host);
+    } finally {
+        await remote?.close();
+    }
+}
+
+/** Graphviz renders the DOT text; png goes straight to its file (binary output). */
+async function render(dot: string, format: "svg" | "png", output: string | undefined): Promise<string> {
+    const host = new LocalHost();
+    const argv = format === "svg" ? ["dot", "-Tsvg"] : ["dot", "-Tpng", "-o", output!];
+    const result = await host.run(argv, { input: dot });
+    if (result.exitCode !== 0) {
+        throw new Error(`dot -T${format} failed: ${result.stderr.trim()}`);
+    }
+    return result.stdout;
+}
+
+export async function graph(argv: string[]): Promise<void> {
+    const { values } = parseArgs({
+        args: argv,
+        options: {
+            stack: { type: "string" },
+            file: { type: "string" },
+            live: { type: "boolean", default: false },
+            connection: { type: "string" },
+            format: { type: "string", default: "mermaid" },
+            output: { type: "string" },
+            help: { type: "boolean", default: false },
+        },
+    });
+    if (values.help) {
+        console.log(USAGE);
+        return;
+    }
+    const format = FORMATS.find((f) => f === values.format);
+    if (!format) {
+        throw new Error(`--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`);
+    }
+    if (format === "png" && !values.output) {
+        throw new Error("--format png needs --output FILE");
+    }
+    if (values.connection && !values.live) {
+        throw new Error("--connection goes with --live (a stack's state already names its machines)");
+    }
+    const topology = values.live ? await liveTopology(values.connection) : topologyFromState(await stateJson(values.stack, values.file));
+    const text = format === "mermaid" ? toMermaid(topology) : format === "dot" ? toDot(topology) : await render(toDot(topology), format, values.output);
+    if (format === "png") {
+        return;
+    }
+    if (values.output) {
+        await writeFile(values.output, text);
+    } else {
+        process.stdout.write(text);
+    }
+}
+
+async function main(): Promise<void> {
+    const [command, ...rest] = process.argv.slice(2);
+    if (command !== "graph") {
+        console.error(USAGE);
+        process.exitCode = 2;
+        return;
+    }
+    try {
+        await graph(rest);
+    } catch (err) {
+        console.error(`pulumi-netns graph: ${(err as Error).message}`);
+        process.exitCode = 1;
+    }
+}
+
+if (require.main === module) {
+    void main();
+}
