@@ -137,6 +137,7 @@ test("every resource kind has a schema-checked provider (StackIdentity and Addre
         "MasqueradeRule",
         "Namespace",
         "PortForward",
+        "Probe",
         "ResolvConf",
         "Route",
         "StackIdentity",
