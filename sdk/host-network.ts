@@ -21,8 +21,8 @@ export interface GetHostNetworkArgs {
  * remote machine's `hostKey`: this read runs before any resource has recorded the key it saw.
  *
  * ```ts
- * const host = await netns.getHostNetwork();
- * new netns.MasqueradeRule("nat", { sourceCidr: "192.168.1.0/24", outInterface: host.uplink });
+ * const uplink = netns.getHostNetwork().then((host) => host.uplink);
+ * new netns.MasqueradeRule("nat", { sourceCidr: "192.168.1.0/24", outInterface: uplink });
  * ```
  */
 export async function getHostNetwork(args: GetHostNetworkArgs = {}): Promise<HostNetwork> {
