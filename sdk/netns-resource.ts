@@ -39,8 +39,11 @@ export abstract class NetnsResource extends pulumi.dynamic.Resource {
 type SchemaArgs<S extends z.ZodType, Defaulted extends string = never> = Omit<z.input<S>, "connection" | "ownerTag" | Defaulted> &
     Partial<Pick<z.input<S>, Defaulted & keyof z.input<S>>>;
 
-/** One field as a program passes it: a value or an Output, a list element by element. */
-type InputOf<T> = [NonNullable<T>] extends [readonly (infer E)[]] ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<NonNullable<T>>;
+/**
+ * One field as a program passes it: a value or an Output, a list element by element. An optional
+ * field also takes an Output that may hold nothing (e.g. `getHostNetworkOutput().uplink`).
+ */
+type InputOf<T> = [NonNullable<T>] extends [readonly (infer E)[]] ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<T>;
 
 /**
  * A kind's Args, derived from its input schema: each field, its type, its optionality (a field

@@ -22,6 +22,6 @@ export interface PortForward extends OutputsOf<typeof portForwardInputs>, RuleSe
 export class PortForward extends NetnsResource {
     constructor(name: string, args: PortForwardArgs, opts?: pulumi.CustomResourceOptions) {
         super("PortForward", name, args, opts, ["ruleSpec", "rules"]);
-        checkPortClaim(this, name, args.connection, args.protocol ?? DEFAULT_PROTOCOL, args.hostPort, args.hostAddress, args.targetAddress);
+        checkPortClaim(this, name, args.connection, args.protocol, DEFAULT_PROTOCOL, args.hostPort, args.hostAddress, args.targetAddress);
     }
 }

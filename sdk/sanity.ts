@@ -29,7 +29,7 @@ export function checkVethAddresses(
     resource: pulumi.Resource,
     name: string,
     connection: pulumi.Input<Connection> | undefined,
-    bridge: pulumi.Input<string> | undefined,
+    bridge: pulumi.Input<string | undefined> | undefined,
     addresses: pulumi.Input<pulumi.Input<string>[]>,
 ): void {
     pulumi.all([machineOfInput(connection), bridge, addresses]).apply(([machine, br, list]) => {
@@ -55,12 +55,14 @@ export function checkPortClaim(
     resource: pulumi.Resource,
     name: string,
     connection: pulumi.Input<Connection> | undefined,
-    protocol: pulumi.Input<string>,
+    protocol: pulumi.Input<string | undefined>,
+    defaultProtocol: string,
     hostPort: pulumi.Input<number>,
-    hostAddress: pulumi.Input<string> | undefined,
+    hostAddress: pulumi.Input<string | undefined> | undefined,
     targetAddress: pulumi.Input<string>,
 ): void {
-    pulumi.all([machineOfInput(connection), protocol, hostPort, hostAddress, targetAddress]).apply(([machine, proto, port, address, target]) => {
+    pulumi.all([machineOfInput(connection), protocol, hostPort, hostAddress, targetAddress]).apply(([machine, given, port, address, target]) => {
+        const proto = given ?? defaultProtocol;
         const detail = address ?? "any address";
         const family = target.includes(":") ? 6 : 4;
         // "Any address" overlaps every address; two distinct addresses do not overlap.
