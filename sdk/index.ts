@@ -19,3 +19,4 @@ export { ResolvConf, type ResolvConfArgs } from "./resolv-conf";
 export { Route, type RouteArgs } from "./route";
 export { SysctlForward, type SysctlForwardArgs } from "./sysctl-forward";
 export { VethPair, type VethPairArgs } from "./veth-pair";
+export { VxlanTunnel, type VxlanTunnelArgs } from "./vxlan-tunnel";

@@ -77,6 +77,36 @@ export const vethAdd = (hostName: string, peerName: string, namespace: string, m
     return ["ip", "link", "add", "name", hostName, ...withMtu, "type", "veth", "peer", "name", peerName, ...withMtu, "netns", namespace];
 };
 
+/** The identity of a VXLAN link, as `ip link add ... type vxlan` takes it. */
+export interface VxlanSpec {
+    vni: number;
+    /** The underlay address tunnels leave from. */
+    local: string;
+    dstPort: number;
+}
+
+/**
+ * Equivalent to: `ip link add name NAME [mtu M] type vxlan id VNI local ADDR dstport PORT nolearning`:
+ * no multicast group and no learning; the remote ends come from FDB entries only.
+ */
+export const vxlanAdd = (name: string, spec: VxlanSpec, mtu?: number): string[] => [
+    "ip",
+    "link",
+    "add",
+    "name",
+    name,
+    ...(mtu ? ["mtu", String(mtu)] : []),
+    "type",
+    "vxlan",
+    "id",
+    String(spec.vni),
+    "local",
+    spec.local,
+    "dstport",
+    String(spec.dstPort),
+    "nolearning",
+];
+
 /** Equivalent to: `ip link set dev NAME master BRIDGE`, or `nomaster` when no bridge is given. */
 export const linkSetMaster = (name: string, bridge?: string): string[] => linkSet(name, undefined, ...(bridge ? ["master", bridge] : ["nomaster"]));
 

@@ -1,4 +1,4 @@
-// Several `ip` commands run by one process (`ip -batch -`): one fork instead of several, and a fork
+// Several `ip` (or `bridge`) commands run by one process (`ip -batch -`): one fork instead of several, and a fork
 // is most of what a command costs the provider. Each command is still an argv array built by
 // ip-argv; this only joins them into the lines `ip -batch` reads, and refuses any word its line
 // parser would split or interpret (whitespace, quotes, backslashes, comments), so a word stays one.
@@ -17,8 +17,11 @@ const GLOBAL_FLAGS = new Set(["-j", "-d", "-4", "-6"]);
 /** A word the batch line parser reads back as exactly itself. */
 const SAFE_WORD = /^[^\s"'\\#]+$/;
 
+/** The iproute2 tools that read commands with `-batch -`. */
+const BATCH_TOOLS = new Set(["ip", "bridge"]);
+
 function split(command: readonly string[]): { namespace?: string; flags: string[]; words: readonly string[] } {
-    if (command[0] !== "ip") {
+    if (!BATCH_TOOLS.has(command[0])) {
         throw new Error(`not an ip command: ${command.join(" ")}`);
     }
     let namespace: string | undefined;
@@ -41,6 +44,10 @@ function split(command: readonly string[]): { namespace?: string; flags: string[
  * family. `-j` and `-d` only change what listings print, so they join the batch's flags.
  */
 export function ipBatch(commands: readonly (readonly string[])[]): IpBatch {
+    const tools = new Set(commands.map((c) => c[0]));
+    if (tools.size !== 1) {
+        throw new Error(`one batch runs one tool, not ${[...tools].join(" and ")}`);
+    }
     const parts = commands.map(split);
     const namespaces = new Set(parts.map((p) => p.namespace));
     if (namespaces.size !== 1) {
@@ -59,7 +66,7 @@ export function ipBatch(commands: readonly (readonly string[])[]): IpBatch {
     });
     const [namespace] = namespaces;
     return {
-        argv: ["ip", ...(namespace ? ["-n", namespace] : []), ...flags, "-batch", "-"],
+        argv: [commands[0][0], ...(namespace ? ["-n", namespace] : []), ...flags, "-batch", "-"],
         input: `${lines.join("\n")}\n`,
         commands,
     };

@@ -2,6 +2,7 @@
 // deletes treat "not there" as done; everything else that fails throws a CommandError.
 import { CommandError, ensureSuccess } from "../host/command-error";
 import type { Host, RunResult } from "../host/host";
+import { fdbAppend, fdbDelete, fdbShow, parseRemotes } from "./fdb";
 import * as argv from "./ip-argv";
 import { failedCommand, ipBatch } from "./ip-batch";
 import {
@@ -141,6 +142,24 @@ export class IpClient {
     }
 
     /** A new bridge, marked, up and addressed (see addConfigured). */
+    /** A new VXLAN link, marked, enslaved and up (see addConfigured). */
+    vxlanAddConfigured(name: string, spec: argv.VxlanSpec, mtu: number | undefined, change: argv.LinkChange): Promise<Link | "exists"> {
+        return this.addConfigured(argv.vxlanAdd(name, spec, mtu), name, change, []);
+    }
+
+    /** The remotes of a VXLAN link (its all-zeros FDB entries). */
+    async vxlanRemotes(name: string): Promise<string[]> {
+        return parseRemotes(await this.ok(fdbShow(name)));
+    }
+
+    /** Adds and removes remotes of a VXLAN link, all in one `bridge -batch` process. */
+    async changeRemotes(name: string, add: readonly string[], remove: readonly string[]): Promise<void> {
+        const commands = [...remove.map((r) => fdbDelete(name, r)), ...add.map((r) => fdbAppend(name, r))];
+        if (commands.length > 0) {
+            await this.all(commands);
+        }
+    }
+
     bridgeAddConfigured(name: string, mtu: number | undefined, change: argv.LinkChange, addresses: readonly string[]): Promise<Link | "exists"> {
         return this.addConfigured(argv.bridgeAdd(name, mtu), name, change, addresses);
     }

@@ -11,7 +11,14 @@ const linkJson = z.object({
     ifalias: z.string().optional(),
     link_index: z.number().optional(),
     link_netnsid: z.number().optional(),
-    linkinfo: z.object({ info_kind: z.string().optional() }).optional(),
+    linkinfo: z
+        .object({
+            info_kind: z.string().optional(),
+            info_data: z
+                .object({ id: z.number().optional(), local: z.string().optional(), local6: z.string().optional(), port: z.number().optional() })
+                .optional(),
+        })
+        .optional(),
 });
 
 export interface Link {
@@ -28,6 +35,8 @@ export interface Link {
     alias?: string;
     /** For a veth whose other end is in another namespace: that end's ifindex there. */
     peerIndex?: number;
+    /** For a VXLAN link: its network identifier, local underlay address and UDP port. */
+    vxlan?: { vni: number; local?: string; port: number };
 }
 
 export interface Address {
@@ -55,6 +64,15 @@ function linkOf(raw: unknown): Link {
         master: l.master,
         alias: l.ifalias,
         ...(l.link_netnsid !== undefined && l.link_index !== undefined ? { peerIndex: l.link_index } : {}),
+        ...(l.linkinfo?.info_kind === "vxlan" && l.linkinfo.info_data?.id !== undefined
+            ? {
+                  vxlan: {
+                      vni: l.linkinfo.info_data.id,
+                      local: l.linkinfo.info_data.local ?? l.linkinfo.info_data.local6,
+                      port: l.linkinfo.info_data.port ?? 0,
+                  },
+              }
+            : {}),
     };
 }
 

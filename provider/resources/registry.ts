@@ -11,6 +11,7 @@ import { routeKind } from "./route/kind";
 import { stackIdentityKind } from "./stack-identity/kind";
 import { sysctlForwardKind } from "./sysctl-forward/kind";
 import { vethPairKind } from "./veth-pair/kind";
+import { vxlanTunnelKind } from "./vxlan-tunnel/kind";
 
 export const kinds = {
     Namespace: namespaceKind,
@@ -24,6 +25,7 @@ export const kinds = {
     AddressPool: addressPoolKind,
     ResolvConf: resolvConfKind,
     Probe: probeKind,
+    VxlanTunnel: vxlanTunnelKind,
 };
 
 export type Kind = keyof typeof kinds;

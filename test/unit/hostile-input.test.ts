@@ -143,5 +143,6 @@ test("every resource kind has a schema-checked provider (StackIdentity and Addre
         "StackIdentity",
         "SysctlForward",
         "VethPair",
+        "VxlanTunnel",
     ]);
 });

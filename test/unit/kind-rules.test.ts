@@ -275,6 +275,10 @@ test("parsePolicy and the switch owner records", () => {
 
 /** A valid input of each kind, and for each field another valid value. */
 const samples: Record<Exclude<Kind, "StackIdentity">, [Record<string, unknown>, Record<string, unknown>]> = {
+    VxlanTunnel: [
+        { name: "vx0", vni: 42, localAddress: "10.77.0.2", remotes: ["10.77.0.3"], dstPort: 4789, bridge: "br0", mtu: 1450 },
+        { name: "vx1", vni: 43, localAddress: "10.77.0.9", remotes: ["10.77.0.4", "10.77.0.5"], dstPort: 8472, bridge: "br1", mtu: 1400 },
+    ],
     Probe: [
         { from: "ns1", to: "10.0.0.1", kind: "tcp", port: 80, path: "/", expect: "reachable", timeoutSeconds: 5, attempts: 3 },
         { from: "host", to: "fd00::1", kind: "http", port: 8080, path: "/health", expect: "unreachable", timeoutSeconds: 2, attempts: 1 },

@@ -110,6 +110,14 @@ const port = fc.integer({ min: 1, max: 65535 });
 
 const inputsOf: Record<Kind, fc.Arbitrary<Record<string, unknown>>> = {
     StackIdentity: fc.constant({}),
+    VxlanTunnel: fc.record({
+        name: fc.constant("vx0"),
+        vni: fc.integer({ min: 1, max: 16777215 }),
+        localAddress: fc.constant("10.77.0.2"),
+        remotes: maybe(fc.uniqueArray(fc.constantFrom("10.77.0.3", "10.77.0.4", "fd00:77::3"), { maxLength: 3 })),
+        bridge: maybe(fc.constant("br0")),
+        mtu: maybe(fc.integer({ min: 1280, max: 9000 })),
+    }),
     Probe: fc.record({
         from: fc.constantFrom("host", "ns1"),
         to: address,
