@@ -1,4 +1,5 @@
-"""A tiny HTTP server for the sandbox: answers every GET with its name and the client's address.
+"""A tiny HTTP server for the sandbox: answers every GET with its name and the client's address,
+and GET /bytes/N with N bytes (a large transfer, to prove full-size frames cross a path).
 
 socketserver.TCPServer, not http.server.HTTPServer: the latter resolves its own name at bind and
 waits on DNS timeouts inside an isolated namespace.
@@ -14,7 +15,10 @@ address, port, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        body = f"{name} saw {self.client_address[0]}\n".encode()
+        if self.path.startswith("/bytes/"):
+            body = b"x" * min(int(self.path.split("/")[2]), 16 * 1024 * 1024)
+        else:
+            body = f"{name} saw {self.client_address[0]}\n".encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/plain")
         self.send_header("Content-Length", str(len(body)))

@@ -13,6 +13,7 @@ export {
 export { MasqueradeRule, type MasqueradeRuleArgs } from "./masquerade-rule";
 export { Namespace, type NamespaceArgs } from "./namespace";
 export { type AttachOptions, Network, type NetworkArgs, NetworkMember, type PublishOptions } from "./network";
+export { Overlay, type OverlayArgs, type OverlayHost, OverlayMember } from "./overlay";
 export { PortForward, type PortForwardArgs } from "./port-forward";
 export { Probe, type ProbeArgs } from "./probe";
 export { ResolvConf, type ResolvConfArgs } from "./resolv-conf";
