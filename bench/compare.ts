@@ -2,15 +2,16 @@
 // and pulumi-netns, side by side in one run, each round in fresh sandboxes: the seed topology and
 // N namespaces (up, no-op up, preview, refresh, destroy), then the seed topology over SSH.
 // Prints the tables and the targets as ratios, and writes everything as JSON.
-// Usage: node dist/bench/compare.js [--rounds 3] [--sizes 25,100,200] [--json bench-results.json]
+// Usage: node dist/bench/compare.js [--rounds 3] [--sizes 25,100,200] [--hosts 1,4,8] [--knobs 100] [--json bench-results.json]
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { SshHost } from "../provider/host/ssh/ssh-host";
 import { cableSandboxes, MGMT } from "../sandbox/link";
 import { Sandbox } from "../sandbox/sandbox";
 import { startSshServer } from "../sandbox/ssh-server";
+import { hostsRound } from "./hosts";
 import { median } from "./measure";
-import { combine, type Knob, knobTable, memory, type Results, type Row, table, targets } from "./report";
+import { combine, hostsTable, type Knob, knobTable, memory, type Results, type Row, table, targets } from "./report";
 import { localRound, type ProgramRun, remoteRound, shellRound } from "./rounds";
 
 const { values } = parseArgs({
@@ -19,6 +20,7 @@ const { values } = parseArgs({
         sizes: { type: "string", default: "25,100,200" },
         json: { type: "string", default: "bench-results.json" },
         knobs: { type: "string", default: "100" },
+        hosts: { type: "string", default: "1,4,8" },
     },
 });
 const rounds = Number(values.rounds);
@@ -109,6 +111,15 @@ async function main() {
         work = round.work;
     }
     results.remote = { times: combine(remote), work, sessionMs: await sessionMs() };
+    results.hosts = [];
+    for (const count of values.hosts.split(",").filter(Boolean).map(Number)) {
+        const runs = [];
+        for (let i = 0; i < rounds; i++) {
+            runs.push(await hostsRound(count));
+        }
+        results.hosts.push({ ...runs[0], up: median(runs.map((r) => r.up)), destroy: median(runs.map((r) => r.destroy)) });
+        console.error(`measured ${count} hosts`);
+    }
     results.knobs = await measureKnobs("seed", seed);
     if (values.knobs) {
         const n = Number(values.knobs);
@@ -124,6 +135,7 @@ async function main() {
             `${r.work.sessions} SSH session(s) and ${r.work.commands} commands per up; one command on this sshd ${r.sessionMs.toFixed(0)} ms\n`,
     );
     console.log(`${knobTable(results.knobs)}\n`);
+    console.log(`${hostsTable(results.hosts)}\n`);
     for (const t of targets(results)) {
         console.log(`${t.met ? "met    " : "NOT MET"}  ${t.what.padEnd(48)} ${t.measured}`);
     }

@@ -1,5 +1,6 @@
 // The benchmark's results as a table (shell | engine floor | pulumi-netns, with pulumi-netns's
 // distance from the floor), the issue's targets as ratios checked in the same run, and JSON.
+import type { HostsRow } from "./hosts";
 import { median } from "./measure";
 import { PHASES, type Phase, type PhaseTimes, type Work } from "./rounds";
 
@@ -18,6 +19,15 @@ export interface Results {
     rows: Row[];
     remote?: { times: PhaseTimes; work: Work; sessionMs: number };
     knobs?: Knob[];
+    hosts?: HostsRow[];
+}
+
+export function hostsTable(rows: HostsRow[] = []): string {
+    const lines = ["| machines (one stack, over SSH) | resources | up | destroy |", "|---|---|---|---|"];
+    for (const r of rows) {
+        lines.push(`| ${r.hosts} | ${r.resources} | ${s(r.up)} | ${s(r.destroy)} |`);
+    }
+    return lines.join("\n");
 }
 
 /** One setting a user controls, measured on one program. */
@@ -113,6 +123,12 @@ export function targets(results: Results): Target[] {
     if (twoHundred) {
         const rss = Math.max(...PHASES.map((p) => twoHundred.netns[p].providerMb));
         out.push({ what: "provider peak RSS ≤ 150 MB at N=200", measured: `${rss} MB`, met: rss <= 150 });
+    }
+    const one = results.hosts?.find((h) => h.hosts === 1);
+    const eight = results.hosts?.find((h) => h.hosts === 8);
+    if (one && eight) {
+        const ratio = eight.up / one.up;
+        out.push({ what: "up over 8 machines ≤ 1.5 × over 1", measured: `${ratio.toFixed(2)} ×`, met: ratio <= 1.5 });
     }
     if (seed && results.remote) {
         const ratio = results.remote.times.up.seconds / seed.netns.up.seconds;

@@ -141,7 +141,8 @@ export class Overlay extends pulumi.ComponentResource {
         for (const [host, spec] of Object.entries(args.hosts)) {
             const { connection, underlayAddress } = spec;
             const underlayMtu = args.underlayMtu !== undefined ? pulumi.output(args.underlayMtu) : underlayMtuOf(name, host, connection, underlayAddress);
-            this.mtus[host] = pulumi.all([underlayMtu, underlayAddress]).apply(([mtu, address]) => mtu - overheadOf(address));
+            // A number read over a secret connection is no secret: kept plain, previews show it.
+            this.mtus[host] = pulumi.unsecret(pulumi.all([underlayMtu, underlayAddress]).apply(([mtu, address]) => mtu - overheadOf(address)));
             const at = (suffix: string) => `${name}-${host}${suffix}`;
             const bridge = new Bridge(
                 at(""),
