@@ -110,7 +110,7 @@ test("a fourth machine joins: the others' tunnels are updated in place, pings be
     expect(summary).toMatch(/ 0% packet loss/);
     const changes = await project.lastChanges();
     expect(changes.replace ?? 0).toBe(0);
-    expect(changes.update).toBe(3); // the three tunnels' remotes
+    expect(changes.update).toBe(4); // the three tunnels' remotes, and the pool with its new members
     const after = await addresses();
     expect(after["b.n2"]).toEqual(all["b.n2"]);
     expect(await inNs("a", "n1", "ping", "-c", "1", "-W", "2", after["d.n4"].ipv4)).toMatchObject({ exitCode: 0 });
