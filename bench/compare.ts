@@ -137,7 +137,7 @@ async function main() {
     console.log(`${knobTable(results.knobs)}\n`);
     console.log(`${hostsTable(results.hosts)}\n`);
     for (const t of targets(results)) {
-        console.log(`${t.met ? "met    " : "NOT MET"}  ${t.what.padEnd(48)} ${t.measured}`);
+        console.log(`${t.met ? "met    " : "NOT MET"}  ${t.what.padEnd(56)} ${t.measured}`);
     }
     await writeFile(values.json, `${JSON.stringify({ ...results, targets: targets(results) }, null, 2)}\n`);
     console.log(`\nwritten: ${values.json}`);

@@ -111,12 +111,14 @@ export function targets(results: Results): Target[] {
     }
     const twoHundred = row("N=200");
     if (hundred && twoHundred) {
-        const per100 = hundred.netns.up.seconds / 100;
-        const per200 = twoHundred.netns.up.seconds / 200;
-        const drift = per200 / per100 - 1;
+        // pulumi-netns's own cost per namespace (above the floor): the engine's own is not linear
+        // (it rewrites the whole state after each step), and no provider can change that.
+        const own = (row: Row, n: number) => (row.netns.up.seconds - row.floor.up.seconds) / n;
+        const drift = own(twoHundred, 200) / own(hundred, 100) - 1;
+        const total = (row: Row, n: number) => ((row.netns.up.seconds / n) * 1000).toFixed(0);
         out.push({
-            what: "up per namespace at N=200 within 20 % of N=100",
-            measured: `${(per100 * 1000).toFixed(0)} → ${(per200 * 1000).toFixed(0)} ms (${drift >= 0 ? "+" : ""}${(drift * 100).toFixed(0)} %)`,
+            what: "own up cost per namespace at N=200 within 20 % of N=100",
+            measured: `${(own(hundred, 100) * 1000).toFixed(1)} → ${(own(twoHundred, 200) * 1000).toFixed(1)} ms (${drift >= 0 ? "+" : ""}${(drift * 100).toFixed(0)} %; with the engine's: ${total(hundred, 100)} → ${total(twoHundred, 200)} ms)`,
             met: Math.abs(drift) <= 0.2,
         });
     }
