@@ -1,12 +1,9 @@
 // getHostNetwork: a machine's links, addresses, routes, uplink, namespaces and forwarding, read at
 // program time through the same Host seam the resources use (this machine, or SSH).
 import * as pulumi from "@pulumi/pulumi";
-import type { Host } from "../provider/host/host";
-import { LocalHost } from "../provider/host/local-host";
-import { SshHost } from "../provider/host/ssh/ssh-host";
+import { onMachine } from "../provider/host/one-off";
 import type { HostNetwork } from "../provider/inspect/host-network";
 import { readHostNetwork } from "../provider/inspect/read-host-network";
-import { connection as connectionSchema } from "../provider/schemas/connection";
 import type { Connection } from "./connection";
 
 export type { HostLink, HostNetwork, HostRoute, NamespaceNetwork } from "../provider/inspect/host-network";
@@ -26,14 +23,7 @@ export interface GetHostNetworkArgs {
  * ```
  */
 export async function getHostNetwork(args: GetHostNetworkArgs = {}): Promise<HostNetwork> {
-    const remote = args.connection === undefined ? undefined : new SshHost(connectionSchema.parse(args.connection));
-    const host: Host = remote ?? new LocalHost();
-    try {
-        return await readHostNetwork(host);
-    } finally {
-        // The program's process must not be kept alive by an open session.
-        await remote?.close();
-    }
+    return onMachine(args.connection, readHostNetwork);
 }
 
 /** getHostNetwork with Inputs: the connection may come from another resource or stack. */

@@ -10,6 +10,7 @@ import { Namespace } from "./namespace";
 import { gatewayOf, hostEndName, PEER_NAME, prefixOf } from "./network-plan";
 import { PortForward } from "./port-forward";
 import { ResolvConf } from "./resolv-conf";
+import { Roster } from "./roster";
 import { Route } from "./route";
 import { SysctlForward } from "./sysctl-forward";
 import { VethPair } from "./veth-pair";
@@ -119,8 +120,7 @@ export class Network extends pulumi.ComponentResource {
     /** Each member's addresses, by namespace name. */
     readonly addresses: pulumi.Output<Record<string, { ipv4: string; ipv6?: string }>>;
 
-    private readonly members: { key: pulumi.Input<string>; address?: string }[] = [];
-    private sealed = false;
+    private readonly members = new Roster<{ key: pulumi.Input<string>; address?: string }>();
 
     constructor(
         readonly name: string,
@@ -141,15 +141,7 @@ export class Network extends pulumi.ComponentResource {
             },
             child,
         );
-        // The members are known once the program has declared them all: every attach() call of
-        // the program's own (synchronous) code comes before this runs.
-        const members = new Promise<typeof this.members>((resolve) =>
-            setImmediate(() => {
-                this.sealed = true;
-                resolve(this.members);
-            }),
-        );
-        this.pool = new AddressPool(name, { network: name, subnet, subnet6, members: pulumi.output(members) }, child);
+        this.pool = new AddressPool(name, { network: name, subnet, subnet6, members: pulumi.output(this.members.all) }, child);
         this.addresses = this.pool.allocations;
 
         if (args.forwarding ?? true) {
@@ -175,13 +167,11 @@ export class Network extends pulumi.ComponentResource {
     /** Puts a namespace on the network: a new Namespace of that name, or one made elsewhere. */
     attach(ns: string | Namespace, options: AttachOptions = {}): NetworkMember {
         const key = typeof ns === "string" ? ns : ns.resourceName;
-        if (this.sealed) {
-            throw new Error(
-                `Network "${this.name}": attach("${key}") came after the program was declared; ` +
-                    "call attach() in the program's own code, not inside an apply() or after an await",
-            );
-        }
-        this.members.push({ key: typeof ns === "string" ? ns : ns.name, ...(options.address ? { address: options.address } : {}) });
+        this.members.add(
+            { key: typeof ns === "string" ? ns : ns.name, ...(options.address ? { address: options.address } : {}) },
+            `Network "${this.name}": attach("${key}") came after the program was declared; ` +
+                "call attach() in the program's own code, not inside an apply() or after an await",
+        );
         return new NetworkMember(`${this.name}-${key}`, this, ns, options, { parent: this });
     }
 

@@ -10,6 +10,7 @@ import { getHostNetworkOutput } from "./host-network";
 import { MasqueradeRule } from "./masquerade-rule";
 import { Namespace } from "./namespace";
 import { hostEndName, PEER_NAME, prefixOf } from "./network-plan";
+import { Roster } from "./roster";
 import { Route } from "./route";
 import { SysctlForward } from "./sysctl-forward";
 import { VethPair } from "./veth-pair";
@@ -111,8 +112,7 @@ export class Overlay extends pulumi.ComponentResource {
 
     private readonly mtus: Record<string, pulumi.Output<number>> = {};
     private readonly bridges: Record<string, Bridge> = {};
-    private readonly members: { key: string }[] = [];
-    private sealed = false;
+    private readonly members = new Roster<{ key: string }>();
 
     constructor(
         readonly name: string,
@@ -128,13 +128,8 @@ export class Overlay extends pulumi.ComponentResource {
             }
         }
         this.bridgeName = args.bridgeName ?? `ov${args.vni}`;
-        // Members are known once the program's own code has run (as for Network): gateways first.
-        const members = new Promise<{ key: string }[]>((resolve) =>
-            setImmediate(() => {
-                this.sealed = true;
-                resolve([...hosts.map((h) => ({ key: gatewayKey(h) })), ...this.members]);
-            }),
-        );
+        // The machines' gateways first, then the members the program attaches.
+        const members = this.members.all.then((attached) => [...hosts.map((h) => ({ key: gatewayKey(h) })), ...attached]);
         this.pool = new AddressPool(name, { network: name, subnet: args.subnet, members: pulumi.output(members) }, child);
         this.addresses = this.pool.allocations;
 
@@ -197,10 +192,10 @@ export class Overlay extends pulumi.ComponentResource {
         if (!(host in this.args.hosts)) {
             throw new Error(`Overlay "${this.name}": attach("${host}", "${ns}"): no host "${host}" (hosts: ${Object.keys(this.args.hosts).join(", ")})`);
         }
-        if (this.sealed) {
-            throw new Error(`Overlay "${this.name}": attach("${host}", "${ns}") came after the program was declared; call it in the program's own code`);
-        }
-        this.members.push({ key: memberKey(host, ns) });
+        this.members.add(
+            { key: memberKey(host, ns) },
+            `Overlay "${this.name}": attach("${host}", "${ns}") came after the program was declared; call it in the program's own code`,
+        );
         return new OverlayMember(`${this.name}-${host}-${ns}`, this, host, ns, { parent: this });
     }
 }

@@ -2,11 +2,9 @@
 // `pulumi-netns graph`: draws a stack's network from its state, or a machine's as it is now.
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import type { Host } from "../host/host";
 import { loadExeca } from "../host/load-execa";
 import { LocalHost } from "../host/local-host";
-import { SshHost } from "../host/ssh/ssh-host";
-import { connection as connectionSchema } from "../schemas/connection";
+import { onMachine } from "../host/one-off";
 import { toDot, toMermaid } from "./formats";
 import { topologyFromLive } from "./from-live";
 import { topologyFromState } from "./from-state";
@@ -50,15 +48,7 @@ async function readStdin(): Promise<string> {
     return Buffer.concat(chunks).toString("utf8");
 }
 
-async function liveTopology(connection: string | undefined): Promise<Topology> {
-    const remote = connection ? new SshHost(connectionSchema.parse(JSON.parse(connection))) : undefined;
-    const host: Host = remote ?? new LocalHost();
-    try {
-        return await topologyFromLive(host);
-    } finally {
-        await remote?.close();
-    }
-}
+const liveTopology = (connection: string | undefined): Promise<Topology> => onMachine(connection ? JSON.parse(connection) : undefined, topologyFromLive);
 
 /** Graphviz renders the DOT text; png goes straight to its file (binary output). */
 async function render(dot: string, format: "svg" | "png", output: string | undefined): Promise<string> {

@@ -1,6 +1,7 @@
 // A machine's topology as it is now: its namespaces, bridges and veths (matched end to end by
 // ifindex), routes and NAT, whoever made them; pulumi-netns's own are marked `owned`.
 import type { Host } from "../host/host";
+import { outputOrNothing } from "../host/optional-read";
 import type { HostNetwork } from "../inspect/host-network";
 import { readHostNetwork } from "../inspect/read-host-network";
 import { natOf } from "./nat-rules";
@@ -36,9 +37,9 @@ export function machineFromNetwork(network: HostNetwork, nat: string): MachineVi
 export async function topologyFromLive(host: Host): Promise<Topology> {
     const [network, nat4, nat6] = await Promise.all([
         readHostNetwork(host),
-        host.run(["iptables-save", "-t", "nat"]).catch(() => undefined),
-        host.run(["ip6tables-save", "-t", "nat"]).catch(() => undefined),
+        outputOrNothing(host, ["iptables-save", "-t", "nat"]),
+        outputOrNothing(host, ["ip6tables-save", "-t", "nat"]),
     ]);
-    const nat = [nat4, nat6].map((r) => (r?.exitCode === 0 ? r.stdout : "")).join("\n");
+    const nat = [nat4 ?? "", nat6 ?? ""].join("\n");
     return { machines: [machineFromNetwork(network, nat)] };
 }

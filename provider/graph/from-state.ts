@@ -1,7 +1,7 @@
 // A stack's topology from its state (`pulumi stack export --show-secrets`): the outputs of its
 // pulumi-netns resources, grouped by the machine each one's connection names.
 import { z } from "zod";
-import { machineOf } from "../host/machine";
+import { describeEndpoint } from "../host/machine";
 import { emptyMachine, type MachineView, type Topology } from "./topology";
 
 const exported = z.object({
@@ -26,7 +26,7 @@ function machineName(connection: unknown): string {
         value = JSON.parse(value.plaintext);
     }
     return typeof value.host === "string"
-        ? `${typeof value.user === "string" ? value.user : "root"}@${machineOf({ host: value.host, port: Number(value.port ?? 22) })}`
+        ? describeEndpoint({ host: value.host, port: Number(value.port ?? 22), user: typeof value.user === "string" ? value.user : undefined })
         : "a remote machine";
 }
 

@@ -1,5 +1,6 @@
 // Masquerades and port forwards from `iptables-save -t nat` (both families' listings work), for a
 // live picture: ours carry a "pulumi-netns:" comment, others (Docker's, an admin's) are drawn too.
+import { OWNER_PREFIX } from "../resources/common/owner";
 import type { MachineView } from "./topology";
 
 const word = (words: string[], flag: string): string | undefined => {
@@ -31,7 +32,7 @@ export function natOf(listing: string): Pick<MachineView, "masquerades" | "forwa
     const forwards: MachineView["forwards"] = [];
     for (const line of listing.split("\n")) {
         const words = line.trim().split(/\s+/);
-        const owned = line.includes("pulumi-netns:");
+        const owned = line.includes(OWNER_PREFIX);
         if (words[0] !== "-A") {
             continue;
         }

@@ -2,11 +2,8 @@
 // --live` draws it: links with their addresses, routes, the default uplink, namespaces and the
 // forwarding switches. Pure: built from the listings the reader collects.
 import { configuredAddresses, type LinkListing, type RouteEntry } from "../linux/ip-json";
-
-/** The owner-mark prefix pulumi-netns puts on links, rules and route protocols it made. */
-const OUR_MARK = "pulumi-netns:";
-/** The route protocol number pulumi-netns routes carry. */
-const OUR_PROTOCOL = "245";
+import { OWNER_PREFIX } from "../resources/common/owner";
+import { ROUTE_PROTOCOL } from "../resources/route/kernel-route";
 
 export interface HostLink {
     name: string;
@@ -72,7 +69,7 @@ export function hostLinks(listings: readonly LinkListing[]): HostLink[] {
         ...(link.macAddress ? { macAddress: link.macAddress } : {}),
         ...(link.master ? { master: link.master } : {}),
         addresses: configuredAddresses([...addresses]),
-        owned: link.alias?.startsWith(OUR_MARK) ?? false,
+        owned: link.alias?.startsWith(OWNER_PREFIX) ?? false,
     }));
 }
 
@@ -83,7 +80,7 @@ export function hostRoutes(family: 4 | 6, entries: readonly RouteEntry[]): HostR
         ...(r.via ? { via: r.via } : {}),
         ...(r.device ? { device: r.device } : {}),
         metric: r.metric,
-        owned: r.protocol === OUR_PROTOCOL,
+        owned: r.protocol === String(ROUTE_PROTOCOL),
     }));
 }
 

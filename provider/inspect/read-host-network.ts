@@ -2,6 +2,7 @@
 // changed. Used at program time by getHostNetwork and by `pulumi-netns graph --live`.
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
+import { outputOrNothing } from "../host/optional-read";
 import { parseLinkListings, parseNetnsNames, parseRoutes } from "../linux/ip-json";
 import { listChain } from "../linux/iptables-argv";
 import { parsePolicy } from "../linux/iptables-listing";
@@ -21,20 +22,14 @@ async function readNamespace(host: Host, namespace?: string) {
     return { links: hostLinks(parseLinkListings(addr)), routes };
 }
 
-/** A listing that may fail (no iptables, no permission): undefined then. */
-async function maybe(host: Host, argv: string[]): Promise<string | undefined> {
-    const result = await host.run(argv).catch(() => undefined);
-    return result?.exitCode === 0 ? result.stdout : undefined;
-}
-
 export async function readHostNetwork(host: Host): Promise<HostNetwork> {
     const [own, names, forward4, forward6, policy4, policy6] = await Promise.all([
         readNamespace(host),
         host.run(["ip", "-j", "netns", "list"]).then((r) => parseNetnsNames(ensureSuccess(r).stdout)),
-        maybe(host, sysctlRead(IPV4_FORWARD)),
-        maybe(host, sysctlRead(IPV6_FORWARD)),
-        maybe(host, listChain(4, "filter", "FORWARD")),
-        maybe(host, listChain(6, "filter", "FORWARD")),
+        outputOrNothing(host, sysctlRead(IPV4_FORWARD)),
+        outputOrNothing(host, sysctlRead(IPV6_FORWARD)),
+        outputOrNothing(host, listChain(4, "filter", "FORWARD")),
+        outputOrNothing(host, listChain(6, "filter", "FORWARD")),
     ]);
     const namespaces = await Promise.all(
         names.sort().map(async (name) => {

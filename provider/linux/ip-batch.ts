@@ -2,6 +2,7 @@
 // is most of what a command costs the provider. Each command is still an argv array built by
 // ip-argv; this only joins them into the lines `ip -batch` reads, and refuses any word its line
 // parser would split or interpret (whitespace, quotes, backslashes, comments), so a word stays one.
+import { inputLine } from "./input-line";
 
 export interface IpBatch {
     /** `ip [-n NS] [flags] -batch -`: the commands come on standard input. */
@@ -13,9 +14,6 @@ export interface IpBatch {
 
 /** Options `ip` takes before the object; in a batch they hold for every line. */
 const GLOBAL_FLAGS = new Set(["-j", "-d", "-4", "-6"]);
-
-/** A word the batch line parser reads back as exactly itself. */
-const SAFE_WORD = /^[^\s"'\\#]+$/;
 
 /** The iproute2 tools that read commands with `-batch -`. */
 const BATCH_TOOLS = new Set(["ip", "bridge"]);
@@ -57,13 +55,7 @@ export function ipBatch(commands: readonly (readonly string[])[]): IpBatch {
     if (flags.includes("-4") && flags.includes("-6")) {
         throw new Error("one ip batch takes one address family");
     }
-    const lines = parts.map(({ words }) => {
-        const unsafe = words.find((w) => !SAFE_WORD.test(w));
-        if (unsafe !== undefined) {
-            throw new Error(`cannot pass ${JSON.stringify(unsafe)} to ip -batch: it would not read back as one word`);
-        }
-        return words.join(" ");
-    });
+    const lines = parts.map(({ words }) => inputLine(`${commands[0][0]} -batch`, words));
     const [namespace] = namespaces;
     return {
         argv: [commands[0][0], ...(namespace ? ["-n", namespace] : []), ...flags, "-batch", "-"],

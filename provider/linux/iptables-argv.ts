@@ -1,4 +1,5 @@
 // Pure builders of iptables argv. Every rule is tagged with an owner comment and found by it.
+import { inputLine } from "./input-line";
 
 export type Table = "nat" | "filter";
 
@@ -34,9 +35,6 @@ export const saveAll = (family: 4 | 6): string[] => [`${binary(family)}-save`];
 /** Equivalent to: `iptables-restore -w 30 --noflush`: edits read from standard input, applied as one transaction. */
 export const restoreEdits = (family: 4 | 6): string[] => [`${binary(family)}-restore`, ...LOCK_WAIT, "--noflush"];
 
-/** A word iptables-restore reads back as exactly itself. */
-const SAFE_WORD = /^[^\s"'\\#]+$/;
-
 /**
  * The input of `iptables-restore --noflush` that appends (-A) or deletes (-D) these rules of one
  * family, table by table; the rules of other owners are untouched. Refuses a word the restore
@@ -46,15 +44,7 @@ export function restoreInput(op: "-A" | "-D", rules: readonly Rule[]): string {
     const tables = [...new Set(rules.map((r) => r.table))];
     const lines = tables.flatMap((table) => [
         `*${table}`,
-        ...rules
-            .filter((r) => r.table === table)
-            .map((r) => {
-                const unsafe = r.spec.find((w) => !SAFE_WORD.test(w));
-                if (unsafe !== undefined) {
-                    throw new Error(`cannot pass ${JSON.stringify(unsafe)} to iptables-restore: it would not read back as one word`);
-                }
-                return [op, r.chain, ...r.spec].join(" ");
-            }),
+        ...rules.filter((r) => r.table === table).map((r) => inputLine("iptables-restore", [op, r.chain, ...r.spec])),
         "COMMIT",
     ]);
     return `${lines.join("\n")}\n`;

@@ -1,40 +1,10 @@
 // The Network component's wiring under Pulumi mocks: what it registers, parented where, with
 // which addresses from its pool. Its kernel behaviour is proven by the e2e tests.
-import * as pulumi from "@pulumi/pulumi";
+import { settled, useRecordingMocks } from "../support/recording-mocks";
 
 jest.setTimeout(30_000);
 
-interface Registration {
-    type: string;
-    name: string;
-    inputs: Record<string, unknown>;
-}
-const registered: Registration[] = [];
-
-beforeAll(async () => {
-    await pulumi.runtime.setMocks(
-        {
-            newResource: (args) => {
-                registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-                const extra: Record<string, unknown> = {};
-                if (args.type.endsWith(":StackIdentity")) {
-                    extra.stackId = "0".repeat(32);
-                }
-                if (args.type.endsWith(":AddressPool")) {
-                    const { allocate } = require("../../provider/resources/address-pool/allocate");
-                    extra.allocations = allocate(args.inputs, args.inputs.members);
-                }
-                return { id: `${args.name}-id`, state: { ...args.inputs, ...extra } };
-            },
-            call: () => ({}),
-        },
-        "project",
-        "dev",
-        false,
-    );
-});
-
-const settled = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+const registered = useRecordingMocks();
 
 test("a dual-stack network with two members and a published port", async () => {
     const { Network } = require("../../sdk/network") as typeof import("../../sdk/network.js");

@@ -1,36 +1,11 @@
 // The Overlay component's wiring under Pulumi mocks: per machine a bridge with its own gateway, a
 // tunnel meshed to the others, forwarding and NAT; members addressed from one pool. Its kernel
 // behaviour is proven by the e2e test over simulated machines.
-import * as pulumi from "@pulumi/pulumi";
+import { settled, useRecordingMocks } from "../support/recording-mocks";
 
 jest.setTimeout(30_000);
 
-const registered: { type: string; name: string; inputs: Record<string, unknown> }[] = [];
-
-beforeAll(async () => {
-    await pulumi.runtime.setMocks(
-        {
-            newResource: (args) => {
-                registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-                const extra: Record<string, unknown> = {};
-                if (args.type.endsWith(":StackIdentity")) {
-                    extra.stackId = "0".repeat(32);
-                }
-                if (args.type.endsWith(":AddressPool")) {
-                    const { allocate } = require("../../provider/resources/address-pool/allocate");
-                    extra.allocations = allocate(args.inputs, args.inputs.members);
-                }
-                return { id: `${args.name}-id`, state: { ...args.inputs, ...extra } };
-            },
-            call: () => ({}),
-        },
-        "project",
-        "dev",
-        false,
-    );
-});
-
-const settled = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+const registered = useRecordingMocks();
 const inputsOf = (type: string, name: string) => registered.find((r) => r.type.endsWith(`:${type}`) && r.name === name)?.inputs;
 
 test("three machines, one member each: gateways and members from one pool, tunnels meshed, MTU from the underlay", async () => {

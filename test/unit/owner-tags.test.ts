@@ -1,25 +1,9 @@
 // Owner tags under Pulumi mocks: one stack identity per program, tags stable for a resource and
 // distinct for same-named resources under different parents.
 import * as pulumi from "@pulumi/pulumi";
+import { settled, useRecordingMocks } from "../support/recording-mocks";
 
-const registered: string[] = [];
-beforeAll(async () => {
-    await pulumi.runtime.setMocks(
-        {
-            newResource: (args) => {
-                registered.push(args.type);
-                const stackId = args.type.endsWith(":StackIdentity") ? { stackId: "0".repeat(32) } : {};
-                return { id: `${args.name}-id`, state: { ...args.inputs, ...stackId } };
-            },
-            call: () => ({}),
-        },
-        "project",
-        "dev",
-        false,
-    );
-});
-
-const settled = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+const registered = useRecordingMocks();
 
 test("same-named children of two components get different tags; the same place gets the same tag", async () => {
     // Loaded only now, after the mocks: the SDK registers the identity resource when first asked.
@@ -35,5 +19,5 @@ test("same-named children of two components get different tags; the same place g
     expect(tagA).toMatch(/^[0-9a-f]{12}$/);
     expect(new Set([tagA, tagB, root]).size).toBe(3);
     expect(tagA2).toBe(tagA);
-    expect(registered.filter((t) => t.endsWith(":StackIdentity"))).toHaveLength(1);
+    expect(registered.filter((r) => r.type.endsWith(":StackIdentity"))).toHaveLength(1);
 });

@@ -2,10 +2,10 @@
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { byName, defineKind } from "../common/kind";
-import { describeOwner, ownerLabel } from "../common/owner";
+import { ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
 import { liveAddresses, reconcileAddresses, reconcileMtu, userAddresses } from "../common/reconcile";
-import { alreadyExists, ResourceError } from "../common/resource-error";
+import { linkTaken, ResourceError } from "../common/resource-error";
 import { type BridgeInputs, type BridgeState, bridgeInputs, bridgeState } from "./schema";
 
 async function observe(ip: IpClient, bridge: BridgeInputs) {
@@ -52,17 +52,7 @@ export const bridgeKind = defineKind({
         }
         await adoptOrRefuse(
             () => observe(ip, inputs),
-            async () => {
-                const link = await ip.link(name);
-                return alreadyExists(
-                    "Bridge",
-                    name,
-                    link?.kind ? `a ${link.kind} interface` : "an interface",
-                    host.description,
-                    describeOwner(link?.alias),
-                    `ip link del ${name}`,
-                );
-            },
+            async () => linkTaken("Bridge", name, await ip.link(name), host.description),
         );
         // Ours, from a create cut off before Pulumi recorded it: brought to what the inputs say.
         await ip.linkChange(name, change);

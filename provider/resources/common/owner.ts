@@ -3,17 +3,18 @@
 // the same name that this stack did not create.
 import type * as pulumi from "@pulumi/pulumi";
 
-const PREFIX = "pulumi-netns:";
+/** What every owner label starts with: how a listing tells pulumi-netns's objects from others'. */
+export const OWNER_PREFIX = "pulumi-netns:";
 
 /** The label written into the kernel (link ifalias, iptables comment). */
-export const ownerLabel = (tag: string): string => `${PREFIX}${tag}`;
+export const ownerLabel = (tag: string): string => `${OWNER_PREFIX}${tag}`;
 
 /** Describes who owns an object, for an error message. */
 export function describeOwner(label: string | undefined): string {
     if (!label) {
         return "it has no pulumi-netns owner tag: made by hand or by another tool";
     }
-    return label.startsWith(PREFIX) ? `it has the owner tag ${label} of another resource or stack` : `it has the alias "${label}"`;
+    return label.startsWith(OWNER_PREFIX) ? `it has the owner tag ${label} of another resource or stack` : `it has the alias "${label}"`;
 }
 
 /**

@@ -2,6 +2,16 @@
 import type { IpClient } from "../../linux/ip-client";
 import { type Address, configuredAddresses } from "../../linux/ip-json";
 import { addressChanges, inUserSpelling } from "./addresses";
+import { ResourceError } from "./resource-error";
+
+/** The inputs with the MTU the kernel now reports for the link `name`, after an update changed it. */
+export async function withLiveMtu<I>(ip: IpClient, kind: string, name: string, inputs: I): Promise<I & { mtu: number }> {
+    const link = await ip.link(name);
+    if (!link) {
+        throw new ResourceError(kind, name, "disappeared while it was being configured");
+    }
+    return { ...inputs, mtu: link.mtu };
+}
 
 /** Sets the MTU asked for, if any and if the link does not have it already (absent: the kernel's stands). */
 export async function reconcileMtu(ip: IpClient, names: readonly string[], wanted: number | undefined, current: number, namespace?: string) {

@@ -1,4 +1,7 @@
 // Errors that name the resource kind and kernel object, so `pulumi up` output says what failed.
+import type { Link } from "../../linux/ip-json";
+import { describeOwner } from "./owner";
+
 export class ResourceError extends Error {
     constructor(kind: string, name: string, message: string, options?: { cause?: unknown }) {
         super(`${kind} "${name}": ${message}`, options);
@@ -26,6 +29,11 @@ export function alreadyExists(kind: string, name: string, what: string, where: s
         `${what} with this name already exists on ${where} and this resource did not create it (${owner}). ` +
             `Remove it ("${removeWith}") or give this resource another name.`,
     );
+}
+
+/** Create found a link of this name in the host's namespace (of any kind) that it did not make. */
+export function linkTaken(kind: string, name: string, link: Link | undefined, where: string): ResourceError {
+    return alreadyExists(kind, name, link?.kind ? `a ${link.kind} interface` : "an interface", where, describeOwner(link?.alias), `ip link del ${name}`);
 }
 
 /** Delete found an object of the same name that is not ours: it is left alone. */

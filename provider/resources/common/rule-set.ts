@@ -3,6 +3,7 @@
 // lifecycle adds, checks and deletes them by exact spec, never by position.
 import { z } from "zod";
 import type { Host } from "../../host/host";
+import { outputOrNothing } from "../../host/optional-read";
 import { formatRule, type Rule } from "../../linux/iptables-argv";
 import { IptablesClient } from "../../linux/iptables-client";
 import { forwardDropChains, listRuleset } from "../../linux/nft-json";
@@ -184,10 +185,7 @@ async function forwardDropProblem(host: Host, family: 4 | 6, acceptForward: bool
     }
     // Both listings at once: over SSH, one round trip instead of two.
     const policyNow = acceptForward ? Promise.resolve(undefined) : new IptablesClient(host).policy(family, "filter", "FORWARD").catch(() => undefined);
-    const nft = await host.run(listRuleset()).then(
-        (r) => (r.exitCode === 0 ? r.stdout : ""),
-        () => "",
-    );
+    const nft = await outputOrNothing(host, listRuleset());
     const chains = nft ? forwardDropChains(nft, family) : [];
     if (chains.length > 0) {
         return {

@@ -1,6 +1,7 @@
 // Runs a probe on its machine: attempts until one meets the expectation, and when the last one does
 // not, reads what the diagnosis needs, with the counters taken around that last attempt.
 import type { Host } from "../../host/host";
+import { outputOrNothing as read } from "../../host/optional-read";
 import { parseAddresses, parseLinks } from "../../linux/ip-json";
 import { listChain } from "../../linux/iptables-argv";
 import { parsePolicy } from "../../linux/iptables-listing";
@@ -21,12 +22,6 @@ const PAUSE_MS = 1000;
 async function attempt(host: Host, p: ProbeInputs): Promise<boolean> {
     const r = await host.run(probeArgv(p));
     return reached(p, r.exitCode, r.stdout);
-}
-
-/** A listing that may fail (no iptables there, a namespace gone): its output, or undefined. */
-async function read(host: Host, argv: string[]): Promise<string | undefined> {
-    const r = await host.run(argv).catch(() => undefined);
-    return r?.exitCode === 0 ? r.stdout : undefined;
 }
 
 const linksDownIn = (listing: string | undefined, where: string, all: boolean): string[] =>

@@ -1,12 +1,11 @@
 // VethPair: born with its peer inside the namespace (`ip link add name H type veth peer name P
 // netns NS`); the host end joins the bridge, both ends come up, the peer gets its addresses.
-import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { defineKind } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
-import { liveAddresses, reconcileAddresses, reconcileMtu, userAddresses } from "../common/reconcile";
-import { alreadyExists, ResourceError } from "../common/resource-error";
+import { liveAddresses, reconcileAddresses, reconcileMtu, userAddresses, withLiveMtu } from "../common/reconcile";
+import { alreadyExists, linkTaken, type ResourceError } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { type VethPairInputs, type VethPairState, vethPairInputs, vethPairState } from "./schema";
 
@@ -32,14 +31,7 @@ async function observe(ip: IpClient, pair: VethPairInputs) {
 async function whichEndExists(ip: IpClient, inputs: VethPairInputs): Promise<ResourceError> {
     const hostEnd = await ip.link(inputs.hostName);
     if (hostEnd) {
-        return alreadyExists(
-            "VethPair",
-            inputs.hostName,
-            `a${hostEnd.kind ? ` ${hostEnd.kind}` : "n"} interface`,
-            ip.host.description,
-            describeOwner(hostEnd.alias),
-            `ip link del ${inputs.hostName}`,
-        );
+        return linkTaken("VethPair", inputs.hostName, hostEnd, ip.host.description);
     }
     const peerEnd = await ip.link(inputs.peerName, inputs.namespace);
     return alreadyExists(
@@ -50,14 +42,6 @@ async function whichEndExists(ip: IpClient, inputs: VethPairInputs): Promise<Res
         describeOwner(peerEnd?.alias),
         `ip -n ${inputs.namespace} link del ${inputs.peerName}`,
     );
-}
-
-async function stateOf(host: Host, inputs: VethPairInputs): Promise<VethPairState> {
-    const hostEnd = await new IpClient(host).link(inputs.hostName);
-    if (!hostEnd) {
-        throw new ResourceError("VethPair", inputs.hostName, "disappeared while it was being configured");
-    }
-    return { ...inputs, mtu: hostEnd.mtu };
 }
 
 export const vethPairKind = defineKind({
@@ -128,7 +112,7 @@ export const vethPairKind = defineKind({
             await ip.linkSetMaster(inputs.hostName, inputs.bridge);
         }
         await reconcileAddresses(ip, inputs.peerName, live.addresses, inputs.addresses, inputs.namespace);
-        return stateOf(host, inputs);
+        return withLiveMtu(ip, "VethPair", inputs.hostName, inputs);
     },
 
     async remove(host, pair) {

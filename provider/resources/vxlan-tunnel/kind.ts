@@ -1,14 +1,13 @@
 // VxlanTunnel: a VXLAN link (`ip link add NAME type vxlan id VNI local ADDR dstport PORT nolearning`)
 // on a bridge, with one all-zeros FDB entry per remote end. Adding or removing a remote changes the
 // FDB only: the link, and traffic to the other remotes, stay.
-import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { canonicalIp } from "../../schemas/addresses";
 import { byName, defineKind } from "../common/kind";
-import { describeOwner, ownerLabel } from "../common/owner";
+import { ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
-import { reconcileMtu } from "../common/reconcile";
-import { alreadyExists, ResourceError } from "../common/resource-error";
+import { reconcileMtu, withLiveMtu } from "../common/reconcile";
+import { linkTaken } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { type VxlanTunnelInputs, type VxlanTunnelState, vxlanTunnelInputs, vxlanTunnelState } from "./schema";
 
@@ -42,14 +41,6 @@ async function observe(ip: IpClient, tunnel: VxlanTunnelInputs) {
     });
 }
 
-async function stateOf(host: Host, inputs: VxlanTunnelInputs): Promise<VxlanTunnelState> {
-    const link = await new IpClient(host).link(inputs.name);
-    if (!link) {
-        throw new ResourceError("VxlanTunnel", inputs.name, "disappeared while it was being configured");
-    }
-    return { ...inputs, mtu: link.mtu };
-}
-
 export const vxlanTunnelKind = defineKind({
     inputs: vxlanTunnelInputs,
     state: vxlanTunnelState,
@@ -80,17 +71,7 @@ export const vxlanTunnelKind = defineKind({
                     }
                     await adoptOrRefuse(
                         () => observe(ip, inputs),
-                        async () => {
-                            const link = await ip.link(name);
-                            return alreadyExists(
-                                "VxlanTunnel",
-                                name,
-                                link?.kind ? `a ${link.kind} interface` : "an interface",
-                                host.description,
-                                describeOwner(link?.alias),
-                                `ip link del ${name}`,
-                            );
-                        },
+                        async () => linkTaken("VxlanTunnel", name, await ip.link(name), host.description),
                     );
                     current = await ip.vxlanRemotes(name);
                     mtu = (await ip.configureLink(name, change)).mtu;
@@ -120,7 +101,7 @@ export const vxlanTunnelKind = defineKind({
         }
         const { add, remove } = remoteChanges(live.remotes, inputs.remotes);
         await ip.changeRemotes(inputs.name, add, remove);
-        return stateOf(host, inputs);
+        return withLiveMtu(ip, "VxlanTunnel", inputs.name, inputs);
     },
 
     async remove(host, tunnel) {
