@@ -112,7 +112,7 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
         },
         pipe: () => {
             const argv = [...sandbox.enterArgv(), "/usr/sbin/sshd", "-i", "-e", "-f", config];
-            const child = execa(argv[0], argv.slice(1), { stderr: "ignore", reject: false, buffer: false });
+            const child = execa(argv[0], argv.slice(1), { stderr: { file: log, append: true }, reject: false, buffer: false });
             sandbox.track(child);
             const pipe = Duplex.from({ readable: child.stdout!, writable: child.stdin! });
             // sshd -i exits when its session ends (or refuses one): the pipe closing then is expected,

@@ -1,11 +1,12 @@
-// With PULUMI_NETNS_TRACE=<file>, the provider appends one JSON line per command it runs and per SSH
-// session it opens: where an `up` spends its time, and how many round trips it makes to a machine.
+// With PULUMI_NETNS_TRACE=<file>, the provider appends one JSON line per command it runs, per SSH
+// session it opens and per command runner it starts there: where an `up` spends its time, and how
+// many round trips it makes to a machine.
 import { appendFileSync } from "node:fs";
 import type { Host, RunOptions, RunResult } from "./host";
 
 export interface TraceEvent {
-    /** "run": one command; "dial": one SSH session opened. */
-    event: "run" | "dial";
+    /** "run": one command; "dial": one SSH session opened; "runner": one command runner started on it. */
+    event: "run" | "dial" | "runner";
     where: string;
     argv?: readonly string[];
     exitCode?: number;

@@ -99,6 +99,38 @@ test("every way to log in: key, encrypted key with its passphrase, password", as
     );
 });
 
+/** Sessions sshd has started for `user` so far: one login shell each. */
+const sessions = async (user = "root") => ((await server.log()).match(new RegExp(`Starting session: command for ${user} from`, "g")) ?? []).length;
+
+test("one login shell serves many commands: a runner kept open on one channel", async () => {
+    const host = sshHost();
+    const before = await sessions();
+    for (let i = 0; i < 30; i++) {
+        expect((await host.run(["echo", String(i)])).stdout).toBe(`${i}\n`);
+    }
+    expect((await host.run(["cat"], { input: "through the runner\n" })).stdout).toBe("through the runner\n");
+    expect(await sessions()).toBe(before + 1);
+    // A word no line can carry takes a channel of its own, and still arrives verbatim.
+    expect((await host.run(["printf", "%s", "two\nlines"])).stdout).toBe("two\nlines");
+    expect(await sessions()).toBe(before + 2);
+});
+
+test("a machine that refuses the runner (here sudo denies `sh -c`): each command takes a channel of its own", async () => {
+    const sudoers = `/etc/sudoers.d/${SUDO_USER}`;
+    const open = await sandbox.sh("cat", sudoers);
+    const write = (text: string) => sandbox.host.run(["tee", sudoers], { input: text });
+    await write(`${SUDO_USER} ALL=(root) NOPASSWD: ALL, !/usr/bin/env * sh -c *\n`);
+    try {
+        const host = sshHost({ user: SUDO_USER, sudo: true });
+        const before = await sessions(SUDO_USER);
+        expect((await host.run(["id", "-u"])).stdout).toBe("0\n");
+        expect((await host.run(["ip", "-j", "link", "show", "lo"])).exitCode).toBe(0);
+        expect(await sessions(SUDO_USER)).toBe(before + 3); // the refused runner, then one per command
+    } finally {
+        await write(open);
+    }
+});
+
 test("more concurrent commands than OpenSSH's MaxSessions share one connection", async () => {
     const host = sshHost();
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => host.run(["echo", String(i)])));
@@ -243,6 +275,9 @@ describe("deadlines and output", () => {
         );
         expect(Date.now() - started).toBeLessThan(10_000);
         expect((await host.run(["true"])).exitCode).toBe(0);
+        // The hung commands themselves are gone, not only their channels.
+        await new Promise((r) => setTimeout(r, 300));
+        expect((await sandbox.run(["pgrep", "-f", "^sleep 30$"])).stdout).toBe("");
     });
 
     test("remote stderr reaches messages without terminal escapes or control characters", async () => {

@@ -1,5 +1,7 @@
 // Host over SSH: one connection per machine per provider process, shared by every resource,
-// opened on first use and reopened if it drops.
+// opened on first use and reopened if it drops. Commands go to runners kept open on its channels
+// (one login shell per runner, not per command); a machine that refuses runners gets a channel
+// per command.
 import type { Client } from "ssh2";
 import type { Connection } from "../../schemas/connection";
 import { formatArgv } from "../command-error";
@@ -10,11 +12,17 @@ import { ChannelLimit } from "./channel-limit";
 import { dial, type OpenSocket, presentedKeyOf, SshDialError } from "./dial";
 import { describeEndpoint } from "./dial-plan";
 import { remoteCommand } from "./remote-command";
+import { RemoteRunner } from "./remote-runner";
+import { encodeRequest } from "./runner-protocol";
 
 export class SshHost implements Host {
     readonly description: string;
     private client: Promise<Client> | undefined;
     private readonly channels = new ChannelLimit(8);
+    /** Runners free for a command; never more than the channel limit exist. */
+    private idle: RemoteRunner[] = [];
+    /** Set once the machine refused a runner: every command then takes a channel of its own. */
+    private runnersRefused = false;
 
     constructor(
         private readonly connection: Connection,
@@ -24,7 +32,36 @@ export class SshHost implements Host {
     }
 
     run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-        return this.channels.run(async () => this.exec(await this.connect(), argv, options));
+        return this.channels.run(async () => {
+            const client = await this.connect();
+            const request = this.runnersRefused ? undefined : encodeRequest(argv, options.input);
+            const runner = request && (await this.runnerOn(client));
+            if (!request || !runner) {
+                return this.exec(client, argv, options);
+            }
+            try {
+                return await runner.run(argv, request, commandTimeoutMs());
+            } finally {
+                if (runner.idle) {
+                    this.idle.push(runner);
+                }
+            }
+        });
+    }
+
+    /** A free runner on `client`, started if none is; undefined once the machine refused one. */
+    private async runnerOn(client: Client): Promise<RemoteRunner | undefined> {
+        this.idle = this.idle.filter((r) => r.idle && r.client === client);
+        const free = this.idle.pop();
+        if (free) {
+            return free;
+        }
+        const at = Date.now();
+        const start = performance.now();
+        const runner = await RemoteRunner.start(client, this.description, { sudo: this.connection.sudo, timeoutMs: commandTimeoutMs() });
+        trace({ event: "runner", where: this.description, ms: Math.round(performance.now() - start), at });
+        this.runnersRefused ||= !runner;
+        return runner;
     }
 
     async presentedHostKey(): Promise<string | undefined> {
@@ -35,6 +72,10 @@ export class SshHost implements Host {
     async close(): Promise<void> {
         const client = await this.client?.catch(() => undefined);
         this.client = undefined;
+        for (const runner of this.idle) {
+            runner.close();
+        }
+        this.idle = [];
         client?.end();
     }
 

@@ -1,0 +1,129 @@
+// The remote command runner's protocol, run here with the machine's own sh (dash) and bash: the
+// same script a remote machine runs, fed the same requests, read back by the same reader.
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { SAFE_PATH } from "../../provider/host/limits";
+import { encodeRequest, ReplyReader, RUNNER_GREETING, RUNNER_SCRIPT, type RunnerReply } from "../../provider/host/ssh/runner-protocol";
+
+/** A runner in a local shell, with a promise per request answered in order. */
+function localRunner(shell: string, noise = "") {
+    const script = noise ? `printf '${noise}'; ${RUNNER_SCRIPT}` : RUNNER_SCRIPT;
+    const child: ChildProcessWithoutNullStreams = spawn(shell, ["-c", script, "runner"], { env: { PATH: SAFE_PATH, LC_ALL: "C" } });
+    const reader = new ReplyReader();
+    const waiting: ((reply: RunnerReply) => void)[] = [];
+    child.stdout.on("data", (chunk: Buffer) => {
+        reader.push(chunk);
+        for (let reply = reader.ready() ? reader.next() : undefined; reply; reply = reader.next()) {
+            waiting.shift()?.(reply);
+        }
+    });
+    return {
+        child,
+        run(argv: string[], input?: string): Promise<RunnerReply> {
+            const request = encodeRequest(argv, input);
+            if (!request) {
+                throw new Error("not encodable");
+            }
+            return new Promise((resolve) => {
+                waiting.push(resolve);
+                child.stdin.write(request);
+            });
+        },
+        stop: () => new Promise<unknown>((resolve) => child.once("exit", resolve).stdin.end()),
+    };
+}
+
+describe.each(["sh", "bash"])("the runner in %s", (shell) => {
+    let runner: ReturnType<typeof localRunner>;
+    beforeAll(() => {
+        runner = localRunner(shell);
+    });
+    afterAll(() => runner.stop());
+
+    test("words reach the program verbatim, never read as shell syntax", async () => {
+        const hostile = ["$(touch /tmp/pwned-runner)", "`id`", "; rm -rf /", "a'b", "'", '"', "\\", "\\n", "*", "-n", "", " spaced ", "$HOME", "ünï", "\r"];
+        expect((await runner.run(["printf", "%s\\0", ...hostile])).stdout.split("\0").slice(0, -1)).toEqual(hostile);
+        await fc.assert(
+            fc.asyncProperty(
+                fc.array(
+                    fc.string({ unit: "binary" }).filter((s) => !/[\n\0]/.test(s)),
+                    { minLength: 1, maxLength: 5 },
+                ),
+                async (words) => {
+                    expect((await runner.run(["printf", "%s\\0", ...words])).stdout.split("\0").slice(0, -1)).toEqual(words);
+                },
+            ),
+            { numRuns: 100 },
+        );
+    });
+
+    test("exit code, stdout and stderr come back apart and whole", async () => {
+        expect(await runner.run(["sh", "-c", "printf 'out\\n\\n'; printf err >&2; exit 3"])).toEqual({ exitCode: 3, stdout: "out\n\n", stderr: "err" });
+        expect((await runner.run(["head", "-c", "300000", "/dev/zero"])).stdout).toHaveLength(300000);
+        expect(await runner.run(["true"])).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+    });
+
+    test("standard input is the given text, or end of file at once", async () => {
+        const input = "*filter\n-A FORWARD -j ACCEPT\nCOMMIT\n\u00e9\u0000\n".repeat(200);
+        expect((await runner.run(["cat"], input)).stdout).toBe(input);
+        expect((await runner.run(["cat"])).stdout).toBe("");
+    });
+
+    test("a builtin's name runs the program, and a missing program exits 127", async () => {
+        expect((await runner.run(["echo", "--version"])).stdout).toMatch(/coreutils/);
+        expect((await runner.run(["cd", "/"])).exitCode).toBe(127);
+        expect((await runner.run(["no-such-program"])).exitCode).toBe(127);
+        expect((await runner.run(["pwd"])).exitCode).toBe(0); // the runner still runs
+    });
+});
+
+test("what a login script prints before the runner greets is skipped", async () => {
+    const runner = localRunner("sh", `Welcome!\\n${RUNNER_GREETING}x\\n`);
+    expect(await runner.run(["echo", "hi"])).toEqual({ exitCode: 0, stdout: "hi\n", stderr: "" });
+    await runner.stop();
+});
+
+test("a TERM stops the runner and the command it runs", async () => {
+    const runner = localRunner("sh");
+    const dir = await mkdtemp(join(tmpdir(), "runner-"));
+    void runner.run(["sh", "-c", `echo $$ >${dir}/pid; exec sleep 30`]);
+    await new Promise((r) => setTimeout(r, 200));
+    const command = Number(await readFile(join(dir, "pid"), "utf8"));
+    const exited = new Promise<number | null>((resolve) => runner.child.once("exit", resolve));
+    const started = Date.now();
+    runner.child.kill("SIGTERM");
+    expect(await exited).toBe(129);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(() => process.kill(command, 0)).toThrow(/ESRCH/);
+    await rm(dir, { recursive: true });
+});
+
+test("an argument with a newline or NUL cannot travel as one line", () => {
+    expect(encodeRequest(["printf", "a\nb"])).toBeUndefined();
+    expect(encodeRequest(["printf", "a\0b"])).toBeUndefined();
+    expect(encodeRequest([])).toBeUndefined();
+    expect(encodeRequest(["ip", "-batch", "-"], "link show\n")?.toString()).toBe("3\nip\n-batch\n-\nbGluayBzaG93Cg==\n");
+});
+
+test("the reader takes replies split anywhere, and refuses a garbled header", () => {
+    const stream = Buffer.from(`motd\n${RUNNER_GREETING}\n0\n3 /t/o\n2 /t/e\n5 total\nabcde1\n      0 /t/o\n0 /t/e\n0 total\n`);
+    const reader = new ReplyReader();
+    const replies: RunnerReply[] = [];
+    for (const byte of stream) {
+        reader.push(Buffer.from([byte]));
+        for (let reply = reader.ready() ? reader.next() : undefined; reply; reply = reader.next()) {
+            replies.push(reply);
+        }
+    }
+    expect(replies).toEqual([
+        { exitCode: 0, stdout: "abc", stderr: "de" },
+        { exitCode: 1, stdout: "", stderr: "" },
+    ]);
+    const garbled = new ReplyReader();
+    garbled.push(Buffer.from(`${RUNNER_GREETING}\nsh: oops\n\n\n\n`));
+    expect(garbled.ready()).toBe(true);
+    expect(() => garbled.next()).toThrow(/unexpected reply from the command runner/);
+});
