@@ -2,14 +2,15 @@
 // and pulumi-netns, side by side in one run, each round in fresh sandboxes: the seed topology and
 // N namespaces (up, no-op up, preview, refresh, destroy), then the seed topology over SSH.
 // Prints the tables and the targets as ratios, and writes everything as JSON.
-// Usage: node dist/bench/compare.js [--rounds 3] [--sizes 25,100,200] [--hosts 1,4,8] [--knobs 100] [--json bench-results.json]
+// Usage: node dist/bench/compare.js [--rounds 3] [--sizes 25,100,200] [--hosts 1,4,8] [--knobs 100]
+//   [--parts local,remote,hosts,knobs] [--json bench-results.json]
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { SshHost } from "../provider/host/ssh/ssh-host";
 import { cableSandboxes, MGMT } from "../sandbox/link";
 import { Sandbox } from "../sandbox/sandbox";
 import { startSshServer } from "../sandbox/ssh-server";
-import { hostsRound } from "./hosts";
+import { type HostsRow, hostsRound } from "./hosts";
 import { median } from "./measure";
 import { combine, hostsTable, type Knob, knobTable, memory, type Results, type Row, table, targets } from "./report";
 import { localRound, type ProgramRun, remoteRound, shellRound } from "./rounds";
@@ -21,16 +22,18 @@ const { values } = parseArgs({
         json: { type: "string", default: "bench-results.json" },
         knobs: { type: "string", default: "100" },
         hosts: { type: "string", default: "1,4,8" },
+        parts: { type: "string", default: "local,remote,hosts,knobs" },
     },
 });
 const rounds = Number(values.rounds);
 const sizes = values.sizes.split(",").filter(Boolean).map(Number);
+const parts = new Set(values.parts.split(","));
 
 async function measureRow(name: string, resources: number, run: ProgramRun, shell: () => Promise<{ up: number; down: number }>): Promise<Row> {
     const shells: { up: number; down: number }[] = [];
     const floors = [];
     const netns = [];
-    let work = { commands: 0, sessions: 0 };
+    let work = { commands: 0, sessions: 0, runners: 0 };
     // Interleaved, so a slow minute of the machine weighs on every column alike.
     for (let i = 0; i < rounds; i++) {
         shells.push(await shell());
@@ -51,21 +54,27 @@ async function measureRow(name: string, resources: number, run: ProgramRun, shel
     return row;
 }
 
-/** What one SSH exec costs on the test remote (dominated by sshd's per-channel work). */
-async function sessionMs(): Promise<number> {
+/**
+ * What commands cost on the test remote: starting a runner (one channel and one login shell, whose
+ * ~/.bashrc this machine's root fills), then each command through it.
+ */
+async function sshCosts(): Promise<{ runnerMs: number; commandMs: number }> {
     const remote = await Sandbox.start();
     const control = await Sandbox.start();
     await cableSandboxes(remote, control);
     const server = await startSshServer(remote, MGMT.remoteAddress);
     try {
         const host = new SshHost({ host: "remote", privateKey: server.privateKey }, async () => server.pipe());
+        await host.presentedHostKey(); // dialled
+        const first = performance.now();
         await host.run(["true"]);
         const start = performance.now();
-        for (let i = 0; i < 20; i++) {
+        for (let i = 0; i < 50; i++) {
             await host.run(["true"]);
         }
+        const commandMs = (performance.now() - start) / 50;
         await host.close();
-        return (performance.now() - start) / 20;
+        return { runnerMs: start - first - commandMs, commandMs };
     } finally {
         await server.dispose();
         await control.stop();
@@ -98,44 +107,63 @@ async function measureKnobs(name: string, run: ProgramRun): Promise<Knob[]> {
 
 async function main() {
     const seed: ProgramRun = { program: "examples/two-namespaces" };
-    const results: Results = { rounds, rows: [await measureRow("seed", 10, seed, () => shellRound("recipe"))] };
-    for (const n of sizes) {
-        const run = { program: "bench/programs/many", config: { count: String(n) } };
-        results.rows.push(await measureRow(`N=${n}`, 3 * n + 1, run, () => shellRound("recipe-many", [String(n)])));
-    }
-    const remote = [];
-    let work = { commands: 0, sessions: 0 };
-    for (let i = 0; i < rounds; i++) {
-        const round = await remoteRound(seed);
-        remote.push(round.times);
-        work = round.work;
-    }
-    results.remote = { times: combine(remote), work, sessionMs: await sessionMs() };
-    results.hosts = [];
-    for (const count of values.hosts.split(",").filter(Boolean).map(Number)) {
-        const runs = [];
-        for (let i = 0; i < rounds; i++) {
-            runs.push(await hostsRound(count));
+    const results: Results = { rounds, rows: [] };
+    if (parts.has("local")) {
+        results.rows.push(await measureRow("seed", 10, seed, () => shellRound("recipe")));
+        for (const n of sizes) {
+            const run = { program: "bench/programs/many", config: { count: String(n) } };
+            results.rows.push(await measureRow(`N=${n}`, 3 * n + 1, run, () => shellRound("recipe-many", [String(n)])));
         }
-        results.hosts.push({ ...runs[0], up: median(runs.map((r) => r.up)), destroy: median(runs.map((r) => r.destroy)) });
-        console.error(`measured ${count} hosts`);
     }
-    results.knobs = await measureKnobs("seed", seed);
-    if (values.knobs) {
-        const n = Number(values.knobs);
-        results.knobs.push(...(await measureKnobs(`N=${n}`, { program: "bench/programs/many", config: { count: String(n) } })));
+    if (parts.has("remote")) {
+        const remote = [];
+        let work = { commands: 0, sessions: 0, runners: 0 };
+        for (let i = 0; i < rounds; i++) {
+            const round = await remoteRound(seed);
+            remote.push(round.times);
+            work = round.work;
+        }
+        results.remote = { times: combine(remote), work, ...(await sshCosts()) };
+    }
+    if (parts.has("hosts")) {
+        results.hosts = [];
+        for (const count of values.hosts.split(",").filter(Boolean).map(Number)) {
+            const runs: HostsRow[] = [];
+            for (let i = 0; i < rounds; i++) {
+                runs.push(await hostsRound(count));
+            }
+            const of = (key: "up" | "destroy" | "floorUp" | "floorDestroy") => median(runs.map((r) => r[key]));
+            results.hosts.push({ ...runs[0], up: of("up"), destroy: of("destroy"), floorUp: of("floorUp"), floorDestroy: of("floorDestroy") });
+            console.error(`measured ${count} hosts`);
+        }
+    }
+    if (parts.has("knobs")) {
+        results.knobs = await measureKnobs("seed", seed);
+        if (values.knobs) {
+            const n = Number(values.knobs);
+            results.knobs.push(...(await measureKnobs(`N=${n}`, { program: "bench/programs/many", config: { count: String(n) } })));
+        }
     }
 
     console.log(`Median of ${rounds} rounds per cell, each round in fresh sandboxes. Every stack also holds one StackIdentity resource.\n`);
-    console.log(table(results));
-    console.log(`\n${memory(results)}\n`);
+    if (results.rows.length > 0) {
+        console.log(table(results));
+        console.log(`\n${memory(results)}\n`);
+    }
     const r = results.remote;
-    console.log(
-        `seed over SSH: up ${r.times.up.seconds.toFixed(2)} s, destroy ${r.times.destroy.seconds.toFixed(2)} s; ` +
-            `${r.work.sessions} SSH session(s) and ${r.work.commands} commands per up; one command on this sshd ${r.sessionMs.toFixed(0)} ms\n`,
-    );
-    console.log(`${knobTable(results.knobs)}\n`);
-    console.log(`${hostsTable(results.hosts)}\n`);
+    if (r) {
+        console.log(
+            `seed over SSH: up ${r.times.up.seconds.toFixed(2)} s, destroy ${r.times.destroy.seconds.toFixed(2)} s; ` +
+                `${r.work.sessions} SSH session(s), ${r.work.runners} command runner(s) and ${r.work.commands} commands per up; ` +
+                `on this sshd a runner starts in ${r.runnerMs.toFixed(0)} ms, then runs a command in ${r.commandMs.toFixed(1)} ms\n`,
+        );
+    }
+    if (results.knobs) {
+        console.log(`${knobTable(results.knobs)}\n`);
+    }
+    if (results.hosts) {
+        console.log(`${hostsTable(results.hosts)}\n`);
+    }
     for (const t of targets(results)) {
         console.log(`${t.met ? "met    " : "NOT MET"}  ${t.what.padEnd(56)} ${t.measured}`);
     }

@@ -19,10 +19,11 @@ export const PHASES = ["up", "noop", "preview", "refresh", "destroy"] as const;
 export type Phase = (typeof PHASES)[number];
 export type PhaseTimes = Record<Phase, Measured>;
 
-/** What the provider did during the first `up`, from its trace: commands run, SSH sessions opened. */
+/** What the provider did during the first `up`, from its trace: commands run, SSH sessions and command runners opened. */
 export interface Work {
     commands: number;
     sessions: number;
+    runners: number;
 }
 
 /** The shell recipe's up and down scripts, with their arguments, in a fresh sandbox. */
@@ -90,13 +91,14 @@ async function programRound(sandbox: Sandbox, run: ProgramRun, remote?: SshServe
     }
 }
 
-/** Commands and sessions of the first provider process in the trace (the first `up`'s). */
+/** Commands, sessions and runners of the first provider process in the trace (the first `up`'s). */
 async function workOfFirstUp(traceFile: string): Promise<Work> {
     const lines = (await readFile(traceFile, "utf8").catch(() => "")).split("\n").filter(Boolean);
     const events = lines.map((line) => JSON.parse(line) as { event: string; pid: number });
     const first = events[0]?.pid;
     const ofFirst = events.filter((e) => e.pid === first);
-    return { commands: ofFirst.filter((e) => e.event === "run").length, sessions: ofFirst.filter((e) => e.event === "dial").length };
+    const count = (event: string) => ofFirst.filter((e) => e.event === event).length;
+    return { commands: count("run"), sessions: count("dial"), runners: count("runner") };
 }
 
 export async function localRound(run: ProgramRun): Promise<{ times: PhaseTimes; work: Work }> {
