@@ -19,7 +19,6 @@ export class RemoteRunner {
     private closed = false;
 
     private constructor(
-        readonly client: Client,
         private readonly stream: ClientChannel,
         private readonly where: string,
     ) {}
@@ -36,7 +35,7 @@ export class RemoteRunner {
                     reject(new Error(`cannot run commands on ${where}: ${error.message}`));
                     return;
                 }
-                const runner = new RemoteRunner(client, stream, where);
+                const runner = new RemoteRunner(stream, where);
                 let greeted = false;
                 const timer = setTimeout(() => {
                     runner.close();
@@ -70,6 +69,11 @@ export class RemoteRunner {
                 });
             });
         });
+    }
+
+    /** Not closed (running a command or not). */
+    get open(): boolean {
+        return !this.closed;
     }
 
     /** Free for the next command: open, and not running one. */

@@ -13,16 +13,20 @@ import { dial, type OpenSocket, presentedKeyOf, SshDialError } from "./dial";
 import { describeEndpoint } from "./dial-plan";
 import { remoteCommand } from "./remote-command";
 import { RemoteRunner } from "./remote-runner";
+import { RunnerPool } from "./runner-pool";
 import { encodeRequest } from "./runner-protocol";
+
+/** Commands in flight per machine: OpenSSH serves at most 10 sessions per connection (MaxSessions). */
+const CHANNELS = 8;
+/** How long a command waits for a busy runner before another runner is started for it. */
+const GROW_AFTER_MS = 20;
 
 export class SshHost implements Host {
     readonly description: string;
     private client: Promise<Client> | undefined;
-    private readonly channels = new ChannelLimit(8);
-    /** Runners free for a command; never more than the channel limit exist. */
-    private idle: RemoteRunner[] = [];
-    /** Set once the machine refused a runner: every command then takes a channel of its own. */
-    private runnersRefused = false;
+    private readonly channels = new ChannelLimit(CHANNELS);
+    /** Never more runners than commands in flight; a machine that refuses them gets a channel per command. */
+    private readonly runners = new RunnerPool(() => this.startRunner(), CHANNELS, GROW_AFTER_MS);
 
     constructor(
         private readonly connection: Connection,
@@ -33,34 +37,25 @@ export class SshHost implements Host {
 
     run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
         return this.channels.run(async () => {
-            const client = await this.connect();
-            const request = this.runnersRefused ? undefined : encodeRequest(argv, options.input);
-            const runner = request && (await this.runnerOn(client));
+            const request = encodeRequest(argv, options.input);
+            const runner = request && (await this.runners.acquire());
             if (!request || !runner) {
-                return this.exec(client, argv, options);
+                return this.exec(await this.connect(), argv, options);
             }
             try {
                 return await runner.run(argv, request, commandTimeoutMs());
             } finally {
-                if (runner.idle) {
-                    this.idle.push(runner);
-                }
+                this.runners.release(runner);
             }
         });
     }
 
-    /** A free runner on `client`, started if none is; undefined once the machine refused one. */
-    private async runnerOn(client: Client): Promise<RemoteRunner | undefined> {
-        this.idle = this.idle.filter((r) => r.idle && r.client === client);
-        const free = this.idle.pop();
-        if (free) {
-            return free;
-        }
+    private async startRunner(): Promise<RemoteRunner | undefined> {
+        const client = await this.connect();
         const at = Date.now();
         const start = performance.now();
         const runner = await RemoteRunner.start(client, this.description, { sudo: this.connection.sudo, timeoutMs: commandTimeoutMs() });
         trace({ event: "runner", where: this.description, ms: Math.round(performance.now() - start), at });
-        this.runnersRefused ||= !runner;
         return runner;
     }
 
@@ -72,10 +67,10 @@ export class SshHost implements Host {
     async close(): Promise<void> {
         const client = await this.client?.catch(() => undefined);
         this.client = undefined;
-        for (const runner of this.idle) {
+        for (const runner of this.runners.all()) {
             runner.close();
         }
-        this.idle = [];
+        this.runners.clear();
         client?.end();
     }
 
