@@ -101,3 +101,14 @@ test("a failed start fails the command that asked for it; the next one tries aga
     await expect(command(1)).rejects.toThrow("lost the machine while starting commands");
     expect(await command(1)).toBe(started[0]);
 });
+
+test("where runners are slow to start, commands wait longer before another is started", async () => {
+    const slow = pool({ startMs: 150, growAfterMs: 10 });
+    await slow.command(1);
+    await Promise.all(Array.from({ length: 4 }, () => slow.command(30))); // 120 ms of work in all: less than a start
+    expect(slow.started).toHaveLength(1);
+    const fast = pool({ startMs: 1, growAfterMs: 10 });
+    await fast.command(1);
+    await Promise.all(Array.from({ length: 4 }, () => fast.command(30)));
+    expect(fast.started.length).toBeGreaterThan(1);
+});

@@ -1,6 +1,7 @@
 // The command runners of one machine. A new runner costs a channel and a login shell (tens of
-// milliseconds, more with a heavy ~/.bashrc) while most commands take a few, so a command first
-// waits for a busy runner, and a runner is added only when a command has waited `growAfterMs`.
+// milliseconds, more with a heavy ~/.bashrc or a busy machine) while most commands take a few, so
+// a command first waits for a busy runner, and a runner is added only when a command has waited
+// as long as the last runner took to start (at least `growAfterMs`): only then can it pay off.
 
 /** What the pool needs of a runner: whether it can take a command now. */
 export interface PooledRunner {
@@ -22,6 +23,8 @@ export class RunnerPool<R extends PooledRunner> {
     private starting = 0;
     private refused = false;
     private growTimer: NodeJS.Timeout | undefined;
+    /** How long the last runner took to start, in milliseconds. */
+    private lastStartMs = 0;
 
     /**
      * @param start opens a runner; resolves undefined when the machine refuses one, and from then
@@ -83,9 +86,11 @@ export class RunnerPool<R extends PooledRunner> {
             return; // a busy runner's release will serve the waiting command
         }
         this.starting++;
+        const started = performance.now();
         this.start().then(
             (runner) => {
                 this.starting--;
+                this.lastStartMs = performance.now() - started;
                 if (!runner) {
                     this.refused = true;
                     for (const w of this.waiting.splice(0)) {
@@ -108,19 +113,22 @@ export class RunnerPool<R extends PooledRunner> {
     }
 
     /**
-     * Adds a runner if commands are still waiting `growAfterMs` from now. Only while a runner is
-     * busy: a runner being started serves the waiting commands as soon as it is up.
+     * Adds a runner if commands are still waiting after the wait that pays for one. Only while a
+     * runner is busy: a runner being started serves the waiting commands as soon as it is up.
      */
     private armGrowth(): void {
         if (this.growTimer || this.waiting.length === 0 || this.runners.size === 0) {
             return;
         }
-        this.growTimer = setTimeout(() => {
-            this.growTimer = undefined;
-            if (this.waiting.length > 0) {
-                this.grow();
-            }
-        }, this.growAfterMs);
+        this.growTimer = setTimeout(
+            () => {
+                this.growTimer = undefined;
+                if (this.waiting.length > 0) {
+                    this.grow();
+                }
+            },
+            Math.max(this.growAfterMs, this.lastStartMs),
+        );
         this.growTimer.unref(); // a pending growth never keeps the process alive
     }
 

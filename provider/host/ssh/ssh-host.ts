@@ -18,7 +18,7 @@ import { encodeRequest } from "./runner-protocol";
 
 /** Commands in flight per machine: OpenSSH serves at most 10 sessions per connection (MaxSessions). */
 const CHANNELS = 8;
-/** How long a command waits for a busy runner before another runner is started for it. */
+/** The shortest wait for a busy runner before another runner is started (longer: as long as a start took). */
 const GROW_AFTER_MS = 20;
 
 export class SshHost implements Host {
