@@ -1,7 +1,7 @@
 // The remote command runner's protocol, run here with the machine's own sh (dash) and bash: the
 // same script a remote machine runs, fed the same requests, read back by the same reader.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -9,9 +9,9 @@ import { SAFE_PATH } from "../../provider/host/limits";
 import { encodeRequest, ReplyReader, RUNNER_GREETING, RUNNER_SCRIPT, type RunnerReply } from "../../provider/host/ssh/runner-protocol";
 
 /** A runner in a local shell, with a promise per request answered in order. */
-function localRunner(shell: string, noise = "") {
+function localRunner(shell: string, noise = "", env: Record<string, string> = {}) {
     const script = noise ? `printf '${noise}'; ${RUNNER_SCRIPT}` : RUNNER_SCRIPT;
-    const child: ChildProcessWithoutNullStreams = spawn(shell, ["-c", script, "runner"], { env: { PATH: SAFE_PATH, LC_ALL: "C" } });
+    const child: ChildProcessWithoutNullStreams = spawn(shell, ["-c", script, "runner"], { env: { PATH: SAFE_PATH, LC_ALL: "C", ...env } });
     const reader = new ReplyReader();
     const waiting: ((reply: RunnerReply) => void)[] = [];
     child.stdout.on("data", (chunk: Buffer) => {
@@ -84,6 +84,19 @@ test("what a login script prints before the runner greets is skipped", async () 
     const runner = localRunner("sh", `Welcome!\\n${RUNNER_GREETING}x\\n`);
     expect(await runner.run(["echo", "hi"])).toEqual({ exitCode: 0, stdout: "hi\n", stderr: "" });
     await runner.stop();
+});
+
+test("the runner keeps outputs in a private, named temporary directory, gone when it ends", async () => {
+    const tmp = await mkdtemp(join(tmpdir(), "runner-tmp-"));
+    const runner = localRunner("sh", "", { TMPDIR: tmp });
+    await runner.run(["true"]);
+    const [dir, ...others] = await readdir(tmp);
+    expect(others).toEqual([]);
+    expect(dir).toMatch(/^pulumi-netns-runner\.\w{8}$/);
+    expect((await stat(join(tmp, dir))).mode & 0o777).toBe(0o700);
+    await runner.stop();
+    expect(await readdir(tmp)).toEqual([]);
+    await rm(tmp, { recursive: true });
 });
 
 test("a TERM stops the runner and the command it runs", async () => {

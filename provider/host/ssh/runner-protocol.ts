@@ -17,7 +17,7 @@ export const RUNNER_GREETING = "pulumi-netns-runner 1";
  * A signal cannot do it: OpenSSH refuses "signal" requests in sessions of a root login.
  */
 export const RUNNER_SCRIPT = [
-    "d=$(mktemp -d) || exit 1",
+    `d=$(mktemp -d "\${TMPDIR:-/tmp}/pulumi-netns-runner.XXXXXXXX") || exit 1`, // named: an admin can tell whose it is
     "p=",
     "exec 3<&0", // the requests, for the watcher (a background job's own stdin is /dev/null)
     `trap 'rm -rf "$d"' EXIT`,
