@@ -25,7 +25,8 @@ export class RemoteRunner {
 
     /**
      * Starts a runner; undefined when the machine refuses one (its shell or sudo exits before the
-     * runner greets, e.g. sudo allowing only listed programs): then each command takes a channel.
+     * runner greets, e.g. sudo rules denying `sh -c`, or no writable temporary directory): then
+     * each command takes a channel of its own.
      */
     static start(client: Client, where: string, options: { sudo?: boolean; timeoutMs: number }): Promise<RemoteRunner | undefined> {
         const command = remoteCommand(["sh", "-c", RUNNER_SCRIPT, "pulumi-netns-runner"], { sudo: options.sudo });
