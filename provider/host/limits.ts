@@ -25,6 +25,11 @@ export function printable(text: string): string {
     return clean.length > MESSAGE_LIMIT ? `${clean.slice(0, MESSAGE_LIMIT)}... (${clean.length - MESSAGE_LIMIT} more characters)` : clean;
 }
 
+/** The error for a command whose output passed OUTPUT_LIMIT_BYTES. */
+export function outputLimitError(command: string, where: string): Error {
+    return new Error(`running "${command}" on ${where}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`);
+}
+
 /** The error for a command that outlived its deadline. */
 export function deadlineError(command: string, where: string, ms: number): Error {
     return new Error(

@@ -2,7 +2,7 @@
 // with a fixed PATH and locale, a deadline and bounded output.
 import { formatArgv } from "./command-error";
 import type { Host, RunOptions, RunResult } from "./host";
-import { commandTimeoutMs, deadlineError, OUTPUT_LIMIT_BYTES, SAFE_PATH } from "./limits";
+import { commandTimeoutMs, deadlineError, OUTPUT_LIMIT_BYTES, outputLimitError, SAFE_PATH } from "./limits";
 import { loadExeca } from "./load-execa";
 
 export class LocalHost implements Host {
@@ -30,7 +30,7 @@ export class LocalHost implements Host {
             throw deadlineError(formatArgv(argv), this.description, timeout);
         }
         if (result.isMaxBuffer) {
-            throw new Error(`running "${formatArgv(argv)}" on ${this.description}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`);
+            throw outputLimitError(formatArgv(argv), this.description);
         }
         if (result.exitCode === undefined) {
             // Not started at all (e.g. ENOENT): the only case the seam reports by rejecting.

@@ -3,7 +3,7 @@
 import type { Client, ClientChannel } from "ssh2";
 import { formatArgv } from "../command-error";
 import type { RunResult } from "../host";
-import { deadlineError, OUTPUT_LIMIT_BYTES } from "../limits";
+import { deadlineError, OUTPUT_LIMIT_BYTES, outputLimitError } from "../limits";
 import { remoteCommand } from "./remote-command";
 import { ReplyReader, RUNNER_SCRIPT, type RunnerReply } from "./runner-protocol";
 
@@ -119,9 +119,7 @@ export class RemoteRunner {
         try {
             const header = this.reader.nextHeader();
             if (header && header.stdoutBytes + header.stderrBytes > 2 * OUTPUT_LIMIT_BYTES) {
-                this.fail(
-                    (argv) => new Error(`running "${formatArgv(argv)}" on ${this.where}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`),
-                );
+                this.fail((argv) => outputLimitError(formatArgv(argv), this.where));
                 this.close();
                 return;
             }

@@ -6,7 +6,7 @@ import type { Client } from "ssh2";
 import type { Connection } from "../../schemas/connection";
 import { formatArgv } from "../command-error";
 import type { Host, RunOptions, RunResult } from "../host";
-import { commandTimeoutMs, deadlineError, OUTPUT_LIMIT_BYTES } from "../limits";
+import { commandTimeoutMs, deadlineError, OUTPUT_LIMIT_BYTES, outputLimitError } from "../limits";
 import { trace } from "../trace";
 import { ChannelLimit } from "./channel-limit";
 import { dial, type OpenSocket, presentedKeyOf, SshDialError } from "./dial";
@@ -118,25 +118,24 @@ export class SshHost implements Host {
                 const stderr: Buffer[] = [];
                 let size = 0;
                 let settled = false;
-                /** Fails the command at once and stops it: killed if the server allows, its channel closed. */
+                /**
+                 * Fails the command at once and closes its channel. No signal: ssh2 sends none once
+                 * stdin has ended (it has, below), and OpenSSH refuses them for root logins; the
+                 * runner path is the one that kills a hung command.
+                 */
                 const stop = (err: Error) => {
                     if (!settled) {
                         settled = true;
                         clearTimeout(timer);
                         reject(err);
                     }
-                    stream.signal("KILL");
                     stream.close();
                 };
                 const timer = setTimeout(() => stop(deadlineError(formatArgv(argv), this.description, timeout)), timeout);
                 const keep = (into: Buffer[]) => (chunk: Buffer) => {
                     size += chunk.length;
                     if (size > 2 * OUTPUT_LIMIT_BYTES) {
-                        stop(
-                            new Error(
-                                `running "${formatArgv(argv)}" on ${this.description}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`,
-                            ),
-                        );
+                        stop(outputLimitError(formatArgv(argv), this.description));
                         return;
                     }
                     into.push(chunk);
