@@ -1,5 +1,6 @@
 // PortForward: a host port forwarded to an address inside a namespace, for clients outside the
 // host, the host itself, and other namespaces on the target's network (hairpin).
+import { portInUse } from "../../guard/judges";
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { eventually } from "../common/eventually";
@@ -34,8 +35,10 @@ export const portForwardKind = ruleSetKind({
         targetPort: "replace",
         inInterface: "replace",
         acceptForward: "replace",
+        allowPortInUse: "update",
     },
     label: (p) => `${p.protocol} ${p.hostAddress ?? "*"}:${p.hostPort} -> ${targetOf(p)}`,
     lookUp: hairpinNetwork,
+    guard: (host, inputs, where, own) => portInUse(host, inputs, where, { own }),
     rules: portForwardRules,
 });

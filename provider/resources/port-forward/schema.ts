@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ipAddress } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
 import { acceptForward } from "../../schemas/forwarding";
+import { allowPortInUse } from "../../schemas/guard";
 import { interfaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
 import { port } from "../../schemas/ports";
@@ -25,6 +26,8 @@ export const portForwardInputs = z
         /** Match only connections arriving on this interface (the host itself is then not forwarded). */
         inInterface: interfaceName.optional(),
         acceptForward,
+        /** Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). @default false */
+        allowPortInUse,
         connection: connection.optional(),
         ownerTag,
     })

@@ -1,5 +1,6 @@
 // Route: `ip route add ... proto 245` in the host or a namespace, waiting a while for a gateway that
 // another resource of the same `up` is still making; read and deleted exactly as the kernel made it.
+import { routeOverlap } from "../../guard/judges";
 import { IpClient } from "../../linux/ip-client";
 import { eventually, settleMs } from "../common/eventually";
 import { defineKind } from "../common/kind";
@@ -13,9 +14,10 @@ export const routeKind = defineKind({
     inputs: routeInputs,
     state: routeState,
     // The key (destination, namespace, metric) is the kernel name: kept, the old route goes first.
-    fields: { destination: "name", namespace: "name", metric: "name", via: "replace", device: "replace" },
+    fields: { destination: "name", namespace: "name", metric: "name", via: "replace", device: "replace", allowOverlap: "update" },
     tools: ["ip"],
     label,
+    judge: (host, inputs, where) => routeOverlap(host, inputs, where),
     id: (r) => `${r.namespace ?? "host"}:${r.destination}:${r.metric ?? "-"}`,
 
     async create(host, inputs) {
