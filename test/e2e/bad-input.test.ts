@@ -23,8 +23,17 @@ test.each([
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });
 
+test("same-port-twice: preview fails, naming both forwards, before anything is made", async () => {
+    await stack.project.setConfig({ case: "same-port-twice" });
+    const preview = await stack.project.pulumi("preview");
+    expect(preview.exitCode).not.toBe(0);
+    expect(preview.stdout + preview.stderr).toMatch(
+        /PortForward "web-b" forwards tcp port 8080 \(any address\), as PortForward "web-a" does \(any address\): only the first matching rule would ever see a connection; give one of them another hostPort/,
+    );
+    expect(await stack.sandbox.snapshot()).toEqual(stack.before);
+});
+
 test.each([
-    ["same-port-twice", /PortForward "web-b" forwards tcp port 8080 \(any address\), as PortForward "web-a" does/],
     ["same-address-on-bridge", /VethPair "nsb-link" puts 10.7.0.5 on bridge brx, as VethPair "nsa-link" does/],
 ])("%s: preview warns about the conflict", async (testCase, warning) => {
     await stack.project.setConfig({ case: testCase });

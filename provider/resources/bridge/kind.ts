@@ -42,6 +42,7 @@ export const bridgeKind = defineKind({
     tools: ["ip"],
     ...byName<BridgeInputs, BridgeState>(),
     judge: (host, inputs, where, own) => bridgeOverlap(host, inputs, where, { own }),
+    declares: (inputs) => inputs.addresses,
 
     async create(host, inputs) {
         const ip = new IpClient(host);

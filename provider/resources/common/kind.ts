@@ -46,6 +46,8 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
      * resource's own owner labels, so its own objects never count against it.
      */
     judge?(host: Host, inputs: I, where: string, own: readonly string[]): Promise<{ property: string; reason: string } | undefined>;
+    /** Addresses with prefix it will put on the machine, declared at check (see declared-networks.ts). */
+    declares?(inputs: I): readonly string[];
     /** Makes the object; undoes its own steps if one fails. */
     create(host: Host, inputs: I): Promise<S>;
     observe(host: Host, state: S): Promise<Observed<S>>;

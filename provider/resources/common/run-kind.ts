@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Host, HostResolver } from "../../host/host";
 import { checkInputs, parseInputs } from "./check";
+import { declareNetworks } from "./declared-networks";
 import { diffFields } from "./diff";
 import type { CommonInputs, KindDefinition } from "./kind";
 import { ownerLabel } from "./owner";
@@ -54,6 +55,10 @@ export function runKind<I extends CommonInputs, S extends I>(
     return {
         check: async (olds, news) => {
             const result = checkInputs(def.inputs, news, def.tools);
+            if (def.declares && !containsUnknown(news)) {
+                const parsed = def.inputs.safeParse(news);
+                declareNetworks(parsed.success ? def.declares(parsed.data) : []);
+            }
             // A connection another resource still computes is judged at create instead.
             if (result.failures?.length || !def.judge || !readableAtPreview(news.connection)) {
                 return result;

@@ -61,6 +61,7 @@ export const vethPairKind = defineKind({
     tools: ["ip"],
     label: (p) => p.hostName,
     judge: (host, inputs, where) => vethOverlap(host, inputs, where),
+    declares: (inputs) => inputs.addresses,
     id: (p) => `${p.hostName}:${p.namespace}/${p.peerName}`,
 
     async create(host, inputs) {
