@@ -7,7 +7,7 @@ import { Bridge } from "./bridge";
 import type { Connection } from "./connection";
 import { MasqueradeRule } from "./masquerade-rule";
 import { Namespace } from "./namespace";
-import { gatewayOf, hostEndName, PEER_NAME, prefixOf } from "./network-plan";
+import { gatewayOf, hostEndName, PEER_NAME, prefixOf, subnetProblem } from "./network-plan";
 import { PortForward } from "./port-forward";
 import { ResolvConf } from "./resolv-conf";
 import { Roster } from "./roster";
@@ -135,6 +135,11 @@ export class Network extends pulumi.ComponentResource {
         super("netns:index:Network", name, {}, opts);
         const child = { parent: this };
         const { connection, subnet, subnet6, acceptForward } = args;
+        // Everything below is planned from the subnets: a bad one is said once, plainly, before any of it.
+        const problem = subnetProblem("subnet", subnet, 4) ?? (subnet6 !== undefined ? subnetProblem("subnet6", subnet6, 6) : undefined);
+        if (problem) {
+            throw new pulumi.ResourceError(`Network "${name}": ${problem}`, this, true);
+        }
         const cidrs = [subnet, ...(subnet6 ? [subnet6] : [])];
 
         this.bridge = new Bridge(
