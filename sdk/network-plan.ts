@@ -1,8 +1,20 @@
 // Pure parts of a Network's plan: gateways, prefixes and the names of its members' veths.
 import { createHash } from "node:crypto";
 import { gatewayOf } from "../provider/resources/address-pool/allocate";
+import { networkCidr } from "../provider/schemas/addresses";
 
 export { gatewayOf };
+
+/** Why `cidr` cannot be a Network's subnet of that family, or undefined: said before anything is planned from it. */
+export function subnetProblem(field: string, cidr: string, family: 4 | 6): string | undefined {
+    if (!networkCidr.safeParse(cidr).success) {
+        return `${field} "${cidr}" must be a network with a prefix length and zero host bits, such as ${family === 4 ? "192.168.1.0/24" : "fd00:1::/64"}`;
+    }
+    if ((family === 6) !== cidr.includes(":")) {
+        return `${field} "${cidr}" must be an IPv${family} network, such as ${family === 4 ? "192.168.1.0/24" : "fd00:1::/64"}`;
+    }
+    return undefined;
+}
 
 /** The prefix length of a network: "192.168.1.0/24" -> 24. */
 export const prefixOf = (cidr: string): number => Number(cidr.split("/")[1]);

@@ -7,7 +7,7 @@ import { Bridge } from "./bridge";
 import type { Connection } from "./connection";
 import { MasqueradeRule } from "./masquerade-rule";
 import { Namespace } from "./namespace";
-import { gatewayOf, hostEndName, PEER_NAME, prefixOf } from "./network-plan";
+import { gatewayOf, hostEndName, PEER_NAME, prefixOf, subnetProblem } from "./network-plan";
 import { PortForward } from "./port-forward";
 import { ResolvConf } from "./resolv-conf";
 import { Roster } from "./roster";
@@ -30,6 +30,8 @@ export interface NetworkArgs {
     dns?: pulumi.Input<pulumi.Input<string>[]>;
     /** As on MasqueradeRule and PortForward: ACCEPT rules where FORWARD drops by default. */
     acceptForward?: pulumi.Input<boolean>;
+    /** Share a network the machine already has: without it, a subnet overlapping one is refused at preview. @default false */
+    allowOverlap?: pulumi.Input<boolean>;
     /** The machine; absent = this one. */
     connection?: pulumi.Input<Connection>;
 }
@@ -56,6 +58,8 @@ export interface PublishOptions {
     hostAddress6?: pulumi.Input<string>;
     /** @default "tcp" */
     protocol?: "tcp" | "udp";
+    /** Forward a host port already in use (SSH, a listener, another forward): refused at preview without it. @default false */
+    allowPortInUse?: pulumi.Input<boolean>;
 }
 
 /** One namespace on a Network: its veth, addresses, default routes and resolver. */
@@ -87,6 +91,7 @@ export class NetworkMember extends pulumi.ComponentResource {
                 peerName: options.peerName ?? PEER_NAME,
                 namespace: this.namespace,
                 bridge: network.bridge.name,
+                allowOverlap: network.args.allowOverlap,
                 addresses: mine.apply((a) => [`${a.ipv4}/${prefixOf(subnet)}`, ...(a.ipv6 && subnet6 ? [`${a.ipv6}/${prefixOf(subnet6)}`] : [])]),
             },
             child,
@@ -130,6 +135,11 @@ export class Network extends pulumi.ComponentResource {
         super("netns:index:Network", name, {}, opts);
         const child = { parent: this };
         const { connection, subnet, subnet6, acceptForward } = args;
+        // Everything below is planned from the subnets: a bad one is said once, plainly, before any of it.
+        const problem = subnetProblem("subnet", subnet, 4) ?? (subnet6 !== undefined ? subnetProblem("subnet6", subnet6, 6) : undefined);
+        if (problem) {
+            throw new pulumi.ResourceError(`Network "${name}": ${problem}`, this, true);
+        }
         const cidrs = [subnet, ...(subnet6 ? [subnet6] : [])];
 
         this.bridge = new Bridge(
@@ -138,6 +148,7 @@ export class Network extends pulumi.ComponentResource {
                 connection,
                 name: args.bridgeName ?? name,
                 addresses: cidrs.map((cidr) => `${gatewayOf(cidr)}/${prefixOf(cidr)}`),
+                allowOverlap: args.allowOverlap,
             },
             child,
         );
@@ -182,6 +193,7 @@ export class Network extends pulumi.ComponentResource {
             connection,
             acceptForward,
             protocol: options.protocol,
+            allowPortInUse: options.allowPortInUse,
             hostPort: options.hostPort ?? options.port,
             targetPort: options.port,
         };

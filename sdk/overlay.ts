@@ -38,6 +38,8 @@ export interface OverlayArgs {
     bridgeName?: string;
     /** NAT to the outside for the subnet, out of each machine. @default true */
     masquerade?: boolean;
+    /** Share a network a machine already has: without it, a subnet overlapping one is refused at preview. @default false */
+    allowOverlap?: boolean;
 }
 
 /** One namespace on one machine of an Overlay: its veth, address and default route (via that machine's gateway). */
@@ -63,6 +65,7 @@ export class OverlayMember extends pulumi.ComponentResource {
                 peerName: PEER_NAME,
                 namespace: this.namespace,
                 bridge: overlay.bridgeOf(host).name,
+                allowOverlap: overlay.args.allowOverlap,
                 addresses: this.ipv4.apply((a) => [`${a}/${prefixOf(overlay.args.subnet)}`]),
                 mtu: overlay.mtuOf(host),
             },
@@ -141,7 +144,13 @@ export class Overlay extends pulumi.ComponentResource {
             const at = (suffix: string) => `${name}-${host}${suffix}`;
             const bridge = new Bridge(
                 at(""),
-                { connection, name: this.bridgeName, addresses: [this.gatewayOf(host).apply((g) => `${g}/${prefixOf(args.subnet)}`)], mtu: this.mtus[host] },
+                {
+                    connection,
+                    name: this.bridgeName,
+                    addresses: [this.gatewayOf(host).apply((g) => `${g}/${prefixOf(args.subnet)}`)],
+                    mtu: this.mtus[host],
+                    allowOverlap: args.allowOverlap,
+                },
                 child,
             );
             this.bridges[host] = bridge;

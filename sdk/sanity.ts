@@ -1,5 +1,6 @@
-// Cross-resource checks no single resource can make: warned at preview, from the program itself,
-// since each resource's provider sees only its own inputs.
+// Cross-resource checks no single resource can make, from the program itself, since each
+// resource's provider sees only its own inputs: two claims of one port fail preview; two veths
+// with one address on a bridge are warned about.
 import * as pulumi from "@pulumi/pulumi";
 import { machineOf } from "../provider/host/machine";
 import type { Connection } from "./connection";
@@ -15,13 +16,20 @@ const claims = new Map<string, Claim[]>();
 
 const machineOfInput = (connection: pulumi.Input<Connection> | undefined): pulumi.Output<string> => pulumi.output(connection).apply((c) => machineOf(c));
 
-/** Records a claim; warns about each earlier claim of the same key that conflicts with it. */
-function claim(kind: string, c: Claim, describe: (other: Claim) => string, conflicts = (_: Claim) => true): void {
+/**
+ * Records a claim; warns about each earlier claim of the same key that conflicts with it, or with
+ * `refuse` fails the program (and so its preview) on the first, naming both.
+ */
+function claim(kind: string, c: Claim, describe: (other: Claim) => string, conflicts = (_: Claim) => true, refuse = false): void {
     const earlier = claims.get(c.key) ?? [];
-    for (const other of earlier.filter(conflicts)) {
-        pulumi.log.warn(`${kind} "${c.name}" ${describe(other)}`, c.resource);
-    }
     claims.set(c.key, [...earlier, c]);
+    for (const other of earlier.filter(conflicts)) {
+        const message = `${kind} "${c.name}" ${describe(other)}`;
+        if (refuse) {
+            throw new pulumi.ResourceError(message, c.resource, true);
+        }
+        pulumi.log.warn(message, c.resource);
+    }
 }
 
 /** Two VethPairs on one bridge must not give their peers the same address. */
@@ -49,7 +57,8 @@ export function checkVethAddresses(
 
 /**
  * Two PortForwards must not claim the same host port and protocol on the same address of one IP
- * family (iptables and ip6tables are separate: an IPv4 and an IPv6 forward of one port coexist).
+ * family (iptables and ip6tables are separate: an IPv4 and an IPv6 forward of one port coexist):
+ * the program fails, so preview does, before anything is made.
  */
 export function checkPortClaim(
     resource: pulumi.Resource,
@@ -71,8 +80,9 @@ export function checkPortClaim(
             { resource, name, key: `port|${machine}|${family}|${proto}|${port}`, detail },
             (other) =>
                 `forwards ${proto} port ${port} (${detail}), as PortForward "${other.name}" ` +
-                `does (${other.detail}): only the first matching rule will ever see a connection`,
+                `does (${other.detail}): only the first matching rule would ever see a connection; give one of them another hostPort`,
             (other) => other.detail === detail || other.detail === "any address" || detail === "any address",
+            true,
         );
     });
 }

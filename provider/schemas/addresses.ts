@@ -26,6 +26,35 @@ export function canonicalCidr(cidr: string): string {
 
 export const ipAddress = z.string().refine(isIp, "must be an IPv4 or IPv6 address such as 192.168.1.1");
 
+/**
+ * Why an address cannot be one machine's (a forward's target or front door), or undefined: the
+ * unspecified address, the broadcast address and multicast groups name no single host.
+ */
+export function notOneHost(ip: string): string | undefined {
+    if (!isIp(ip)) {
+        return undefined;
+    }
+    const b = ipBytes(ip);
+    if (b.every((x) => x === 0)) {
+        return "is the unspecified address, which names no host";
+    }
+    if (isIPv4(ip) && b.every((x) => x === 255)) {
+        return "is the broadcast address, which names no single host";
+    }
+    if ((isIPv4(ip) && b[0] >= 224 && b[0] <= 239) || (!isIPv4(ip) && b[0] === 0xff)) {
+        return "is a multicast group, which names no single host";
+    }
+    return undefined;
+}
+
+/** An address of one host: not unspecified, broadcast or multicast. */
+export const oneHostAddress = ipAddress.superRefine((ip, ctx) => {
+    const problem = notOneHost(ip);
+    if (problem) {
+        ctx.addIssue({ code: "custom", message: `${problem}: give one machine's address, such as 192.168.1.10` });
+    }
+});
+
 /** An address with its prefix length, as set on an interface: "192.168.1.1/24". */
 export const interfaceAddress = z.string().refine((s) => {
     const parts = splitCidr(s);

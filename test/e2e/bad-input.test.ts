@@ -11,7 +11,7 @@ test.each([
     ["invalid-cidr", "MasqueradeRule", "bad-nat", "sourceCidr", /must be a network/],
     ["port-zero", "PortForward", "bad-port", "hostPort", /must be 1-65535/],
     ["port-too-big", "PortForward", "bad-port", "hostPort", /must be 1-65535/],
-    ["bad-address", "VethPair", "bad-veth", "addresses\\[0\\]", /must be an address with a prefix length/],
+    ["bad-address", "VethPair", "bad-veth", "addresses", /addresses\[0\] is "192\.168\.1\.300\/24": must be an address with a prefix length/],
     ["shell-in-name", "Namespace", "bad-ns", "name", /use only letters, digits/],
 ])("%s: preview names %s %s and the field %s", async (testCase, kind, name, field, reason) => {
     await stack.project.setConfig({ case: testCase });
@@ -23,14 +23,24 @@ test.each([
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });
 
-test.each([
-    ["same-port-twice", /PortForward "web-b" forwards tcp port 8080 \(any address\), as PortForward "web-a" does/],
-    ["same-address-on-bridge", /VethPair "nsb-link" puts 10.7.0.5 on bridge brx, as VethPair "nsa-link" does/],
-])("%s: preview warns about the conflict", async (testCase, warning) => {
-    await stack.project.setConfig({ case: testCase });
+test("same-port-twice: preview fails, naming both forwards, before anything is made", async () => {
+    await stack.project.setConfig({ case: "same-port-twice" });
     const preview = await stack.project.pulumi("preview");
-    expect(preview.exitCode).toBe(0);
-    expect(preview.stdout).toMatch(/warning:/);
-    expect(preview.stdout).toMatch(warning);
+    expect(preview.exitCode).not.toBe(0);
+    expect(preview.stdout + preview.stderr).toMatch(
+        /PortForward "web-b" forwards tcp port 8080 \(any address\), as PortForward "web-a" does \(any address\): only the first matching rule would ever see a connection; give one of them another hostPort/,
+    );
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });
+
+test.each([["same-address-on-bridge", /VethPair "nsb-link" puts 10.7.0.5 on bridge brx, as VethPair "nsa-link" does/]])(
+    "%s: preview warns about the conflict",
+    async (testCase, warning) => {
+        await stack.project.setConfig({ case: testCase });
+        const preview = await stack.project.pulumi("preview");
+        expect(preview.exitCode).toBe(0);
+        expect(preview.stdout).toMatch(/warning:/);
+        expect(preview.stdout).toMatch(warning);
+        expect(await stack.sandbox.snapshot()).toEqual(stack.before);
+    },
+);

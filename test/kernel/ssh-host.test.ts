@@ -145,13 +145,13 @@ test("a resource created over SSH exists in the remote kernel", async () => {
     expect(await sandbox.sh("ip", "netns", "list")).not.toMatch(/over-ssh/);
 });
 
-test("a remote machine whose FORWARD policy is DROP: create refuses until acceptForward is chosen", async () => {
+test("a remote machine whose FORWARD policy is DROP: check (preview) refuses until acceptForward is chosen", async () => {
     const nat = providerIn("MasqueradeRule", sshHost());
-    const connection = { host: "remote.test" }; // judged by the provider: not dialled at check
+    const connection = { host: "remote.test" }; // read at check, as preview does
     await sandbox.sh("iptables", "-P", "FORWARD", "DROP");
     try {
         await expect(checkAndCreate(nat, { connection, sourceCidr: "10.9.0.0/24" })).rejects.toThrow(
-            /acceptForward: the FORWARD chain on root@remote.test:22 drops by default/,
+            /"acceptForward","reason":"the FORWARD chain on root@remote.test:22 drops by default/,
         );
         expect(await sandbox.sh("iptables-save", "-t", "nat")).not.toContain("10.9.0.0/24");
         const { id, outs } = await checkAndCreate(nat, {

@@ -10,7 +10,11 @@ test("each bad field is named", () => {
         addresses: ["192.168.1.1", "10.0.0.1/8"],
         mtu: 10,
     });
-    expect(failures?.map((f) => f.property).sort()).toEqual(["addresses[0]", "mtu", "name"]);
+    expect(failures?.map((f) => f.property).sort()).toEqual(["addresses", "mtu", "name"]);
+    // The engine shows a top-level field's value only: the nested path and the typo lead the reason.
+    expect(failures?.find((f) => f.property === "addresses")?.reason).toBe(
+        'addresses[0] is "192.168.1.1": must be an address with a prefix length such as 192.168.1.1/24',
+    );
     expect(failures?.find((f) => f.property === "name")?.reason).toMatch(/15 characters/);
 });
 

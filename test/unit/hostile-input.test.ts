@@ -31,8 +31,9 @@ const hostileName = fc.oneof(
 );
 const safeName = fc.string({ unit: fc.constantFrom(..."abcdefXYZ0123456789_.-".split("")), minLength: 1, maxLength: 15 }).filter(isSafeInterfaceName);
 
+/** The fields named: a nested one ("addresses[0]") is reported on its top-level field, its path leading the reason. */
 const failedFields = (schema: Parameters<typeof checkInputs>[0], news: Record<string, unknown>) =>
-    (checkInputs(schema, news).failures ?? []).map((f) => f.property);
+    (checkInputs(schema, news).failures ?? []).map((f) => /^(\S+\[\d+\]\S*) is /.exec(f.reason)?.[1] ?? f.property);
 
 test("interface names: refused exactly when unsafe, with the field named", () => {
     fc.assert(

@@ -23,8 +23,12 @@ export const addressPoolInputs = z
         /** Not used: a pool touches no machine. Accepted so every kind takes the same common inputs. */
         connection: connection.optional(),
     })
-    // A full pool or a clash of fixed addresses is refused at preview, naming the network.
+    // A full pool or a clash of fixed addresses is refused at preview, naming the network; a subnet
+    // already refused above is not planned (a /33 has no pool to be full).
     .superRefine((pool, ctx) => {
+        if (!networkCidr.safeParse(pool.subnet).success || (pool.subnet6 !== undefined && !networkCidr.safeParse(pool.subnet6).success)) {
+            return;
+        }
         try {
             allocate(pool, pool.members);
         } catch (err) {

@@ -1,4 +1,5 @@
 // Bridge: `ip link add name NAME type bridge`, its owner mark as alias, up, and exactly its addresses.
+import { bridgeOverlap } from "../../guard/judges";
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { byName, defineKind } from "../common/kind";
@@ -37,9 +38,11 @@ async function stateOf(host: Host, inputs: BridgeInputs): Promise<BridgeState> {
 export const bridgeKind = defineKind({
     inputs: bridgeInputs,
     state: bridgeState,
-    fields: { name: "name", addresses: "update-address-set", mtu: "update-if-set" },
+    fields: { name: "name", addresses: "update-address-set", mtu: "update-if-set", allowOverlap: "update" },
     tools: ["ip"],
     ...byName<BridgeInputs, BridgeState>(),
+    judge: (host, inputs, where, own) => bridgeOverlap(host, inputs, where, { own }),
+    declares: (inputs) => inputs.addresses,
 
     async create(host, inputs) {
         const ip = new IpClient(host);

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { addressList, mtu } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
+import { allowOverlap } from "../../schemas/guard";
 import { interfaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
 
@@ -12,6 +13,8 @@ export const bridgeInputs = z.object({
     addresses: addressList,
     /** The MTU; absent leaves the kernel's default. */
     mtu: mtu.optional(),
+    /** Share a network the machine already has (refused at preview without it). @default false */
+    allowOverlap,
     connection: connection.optional(),
     ownerTag,
 });

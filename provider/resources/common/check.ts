@@ -30,6 +30,24 @@ function isUnknownAt(root: unknown, path: readonly PropertyKey[]): boolean {
     return false;
 }
 
+/** How a value reads in a message: strings quoted, anything else as JSON, cut to a readable length. */
+function shown(value: unknown): string {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * One failure per bad field. The engine shows a failure as `property P value V has a problem: R`,
+ * looking P up among the top-level inputs only: a nested field ("addresses[0]") is reported on its
+ * top-level field, and its path and the user's value lead the reason, so the typo is in the message.
+ */
+function failureOf(news: Record<string, unknown>, path: readonly PropertyKey[], message: string) {
+    if (path.length <= 1) {
+        return { property: propertyPath(path) || "(inputs)", reason: message };
+    }
+    return { property: String(path[0]), reason: `${propertyPath(path)} is ${shown(valueAt(news, path))}: ${message}` };
+}
+
 /**
  * Validates `news` and returns the inputs unchanged (unknowns kept) with one failure per bad field.
  * Values that are unknown during preview are not judged; they are checked again at `up`.
@@ -39,12 +57,11 @@ export function checkInputs(schema: z.ZodType, news: Record<string, unknown>, to
     const parsed = schema.safeParse(news);
     const failures = parsed.success
         ? []
-        : parsed.error.issues
-              .filter((issue) => !isUnknownAt(news, issue.path))
-              .map((issue) => ({ property: propertyPath(issue.path) || "(inputs)", reason: issue.message }));
+        : parsed.error.issues.filter((issue) => !isUnknownAt(news, issue.path)).map((issue) => failureOf(news, issue.path, issue.message));
     const problem = tools.length > 0 && news.connection === undefined ? localHostProblem(tools) : undefined;
     if (problem) {
-        failures.push({ property: "connection", reason: problem });
+        // About the machine, not a field: no property, so the engine does not show one as bad.
+        failures.push({ property: "", reason: problem });
     }
     return { inputs: news, failures };
 }

@@ -11,12 +11,17 @@ export const settleMs = (): number => 1000 * Number(process.env.PULUMI_NETNS_SET
 /**
  * Calls `attempt` until it returns a value other than undefined, or `timeoutMs` has passed (then
  * resolves undefined). The first attempt runs at once; later ones back off up to 500 ms apart.
+ * With `worthWaiting`, it also stops as soon as that says nothing is coming.
  */
-export async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs = settleMs()): Promise<T | undefined> {
+export async function eventually<T>(
+    attempt: () => Promise<T | undefined>,
+    timeoutMs = settleMs(),
+    worthWaiting: () => boolean = () => true,
+): Promise<T | undefined> {
     const deadline = Date.now() + timeoutMs;
     for (let pause = 50; ; pause = Math.min(pause * 2, 500)) {
         const value = await attempt();
-        if (value !== undefined || Date.now() >= deadline) {
+        if (value !== undefined || Date.now() >= deadline || !worthWaiting()) {
             return value;
         }
         await new Promise((r) => setTimeout(r, Math.min(pause, Math.max(0, deadline - Date.now()))));

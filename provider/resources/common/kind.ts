@@ -40,8 +40,14 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
     /** Names the object in errors: `Bridge "br0": ...`. */
     label(inputs: I): string;
     id(state: S): string;
-    /** A reason the host would defeat the resource (a FORWARD DROP policy), judged before create. */
-    judge?(host: Host, inputs: I, where: string): Promise<{ property: string; reason: string } | undefined>;
+    /**
+     * A reason the host would defeat the resource (a FORWARD DROP policy) or the resource would harm
+     * the host (a guard rail), judged at preview and again before a remote create. `own` holds the
+     * resource's own owner labels, so its own objects never count against it.
+     */
+    judge?(host: Host, inputs: I, where: string, own: readonly string[]): Promise<{ property: string; reason: string } | undefined>;
+    /** Addresses with prefix it will put on the machine, declared at check (see declared-networks.ts). */
+    declares?(inputs: I): readonly string[];
     /** Makes the object; undoes its own steps if one fails. */
     create(host: Host, inputs: I): Promise<S>;
     observe(host: Host, state: S): Promise<Observed<S>>;

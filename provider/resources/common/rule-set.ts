@@ -45,6 +45,8 @@ export interface RuleSetSpec<I extends RuleSetInputs> {
     lookUp?(inputs: I, host: Host, options: { wait: boolean }): Promise<Facts>;
     /** The rules this resource stands for, each tagged with `label`. */
     rules(inputs: I, label: string, facts: Facts): Rule[];
+    /** A guard rail judged before the FORWARD policy (see KindDefinition.judge). */
+    guard?(host: Host, inputs: I, where: string, own: readonly string[]): Promise<{ property: string; reason: string } | undefined>;
 }
 
 /** Rules grouped by address family (iptables and ip6tables are separate programs). */
@@ -122,7 +124,8 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
         tools: ["iptables", "iptables-save", "iptables-restore"],
         label: spec.label,
         id: (s) => ownerLabel(s.ownerTag),
-        judge: (host, inputs, where) => forwardDropProblem(host, spec.rules(inputs, "", {})[0].family, inputs.acceptForward, where),
+        judge: async (host, inputs, where, own) =>
+            (await spec.guard?.(host, inputs, where, own)) ?? forwardDropProblem(host, spec.rules(inputs, "", {})[0].family, inputs.acceptForward, where),
 
         async create(host, inputs) {
             const ipt = new IptablesClient(host);

@@ -5,12 +5,31 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Host, HostResolver } from "../../host/host";
 import { checkInputs, parseInputs } from "./check";
+import { declareNetworks } from "./declared-networks";
 import { diffFields } from "./diff";
 import type { CommonInputs, KindDefinition } from "./kind";
+import { ownerLabel } from "./owner";
 import { forResource, goneOnUpdate, notOurs } from "./resource-error";
 import { containsUnknown, UNKNOWN } from "./unknown";
 
 type Props = Record<string, unknown>;
+
+/** The owner labels a resource's own objects carry: its recorded tag and its new one. */
+const ownLabels = (olds: Props, news: Props): string[] => [
+    ...new Set([olds.ownerTag, news.ownerTag].filter((t): t is string => typeof t === "string" && t !== UNKNOWN).map(ownerLabel)),
+];
+
+/**
+ * Whether preview may read the machine: this one always; a remote one unless a password would go to
+ * a machine whose key nothing pins (check sees the old inputs, not the key recorded at create).
+ */
+function readableAtPreview(connection: unknown): boolean {
+    if (connection === undefined || connection === null) {
+        return true;
+    }
+    const c = connection as Props;
+    return !containsUnknown(connection) && (c.hostKey !== undefined || c.password === undefined);
+}
 
 export function runKind<I extends CommonInputs, S extends I>(
     kind: string,
@@ -22,21 +41,31 @@ export function runKind<I extends CommonInputs, S extends I>(
     const hostOf = (x: { connection?: unknown }): Host => resolveHost(x.connection);
     const act = <T>(inputs: I, op: () => Promise<T>) => forResource(kind, def.label(inputs), op);
 
-    /** The judgement of the host, as a check failure; values still unknown at preview are judged at up. */
-    async function judged(news: Props) {
+    /** The judgement of the machine, as a check failure; values still unknown at preview are judged at up. */
+    async function judged(olds: Props, news: Props) {
         // The owner tag is unknown at a new stack's first preview; it plays no part in a judgement.
         const parsed = def.inputs.safeParse(news.ownerTag === UNKNOWN ? { ...news, ownerTag: "000000000000" } : news);
-        return parsed.success ? def.judge?.(resolveHost(undefined), parsed.data, "this machine") : undefined;
+        if (!parsed.success) {
+            return undefined;
+        }
+        const host = resolveHost(news.connection);
+        return def.judge?.(host, parsed.data, host.description, ownLabels(olds, news));
     }
 
     return {
-        check: async (_olds, news) => {
+        check: async (olds, news) => {
             const result = checkInputs(def.inputs, news, def.tools);
-            // A remote machine is not dialled at preview: it is judged at create instead.
-            if (result.failures?.length || news.connection !== undefined || !def.judge) {
+            if (def.declares && !containsUnknown(news)) {
+                const parsed = def.inputs.safeParse(news);
+                declareNetworks(parsed.success ? def.declares(parsed.data) : []);
+            }
+            // A connection another resource still computes is judged at create instead.
+            if (result.failures?.length || !def.judge || !readableAtPreview(news.connection)) {
                 return result;
             }
-            const failure = await judged(news);
+            // A remote machine that cannot be read now (not up yet, a key refused) is judged at create,
+            // where the same error says what went wrong.
+            const failure = await (news.connection === undefined ? judged(olds, news) : judged(olds, news).catch(() => undefined));
             return failure ? { inputs: result.inputs, failures: [failure] } : result;
         },
 
@@ -50,7 +79,7 @@ export function runKind<I extends CommonInputs, S extends I>(
             const inputs = inputsOf(props);
             const host = hostOf(inputs);
             const state = await act(inputs, async () => {
-                const failure = inputs.connection !== undefined ? await def.judge?.(host, inputs, host.description) : undefined;
+                const failure = inputs.connection !== undefined ? await def.judge?.(host, inputs, host.description, ownLabels({}, props)) : undefined;
                 if (failure) {
                     throw new Error(`${failure.property}: ${failure.reason}`);
                 }

@@ -26,6 +26,11 @@ export const masqueradeRuleInputs = z
         message: "must not be /0: that would masquerade (and with acceptForward, forward) every address",
         path: ["sourceCidr"],
     })
+    // With acceptForward, a short prefix (0.0.0.0/1 is half of every address) would forward nearly anything.
+    .refine((m) => !m.acceptForward || Number(m.sourceCidr.split("/")[1]) >= (m.sourceCidr.includes(":") ? 16 : 8), {
+        message: "with acceptForward must be /8 or longer (/16 for IPv6): a shorter prefix would open FORWARD to nearly every address",
+        path: ["sourceCidr"],
+    })
     .refine((m) => !m.acceptForward || m.excludeOutInterface !== undefined || m.outInterface !== undefined, {
         message: "needs excludeOutInterface (the subnet's bridge) or outInterface, so its ACCEPT rules are bound to an interface",
         path: ["acceptForward"],

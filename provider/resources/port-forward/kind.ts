@@ -1,17 +1,23 @@
 // PortForward: a host port forwarded to an address inside a namespace, for clients outside the
 // host, the host itself, and other namespaces on the target's network (hairpin).
+import { portInUse } from "../../guard/judges";
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
+import { declaredNetworkHolds } from "../common/declared-networks";
 import { eventually } from "../common/eventually";
 import { type Facts, ruleSetKind } from "../common/rule-set";
 import { portForwardRules, targetOf } from "./rules";
 import { type PortForwardInputs, portForwardInputs } from "./schema";
 
+/** How long a create waits for a resource of its run to declare the target's network (their checks come first). */
+const DECLARE_GRACE_MS = 2000;
+
 /**
  * The target's directly connected network, if the host has one: clients on it need the hairpin
- * masquerade. At create, a target no network holds yet is waited for a while, since the program
- * may be creating its bridge in parallel; read looks again, so a network made later is put right
- * by the next `pulumi up --refresh`.
+ * masquerade. At create, a target no network holds yet is waited for a while when a Bridge or
+ * VethPair of the same run declares a network holding it (the program may be creating it in
+ * parallel), and not beyond a short grace when none does; read looks again, so a network made later
+ * is put right by the next `pulumi up --refresh`.
  */
 async function hairpinNetwork(p: PortForwardInputs, host: Host, { wait }: { wait: boolean }): Promise<Facts> {
     const ip = new IpClient(host);
@@ -19,7 +25,9 @@ async function hairpinNetwork(p: PortForwardInputs, host: Host, { wait }: { wait
         const reach = await ip.reach(p.targetAddress);
         return reach.kind === "unreachable" ? undefined : reach;
     };
-    const reach = wait ? await eventually(known) : await known();
+    const started = Date.now();
+    const coming = () => Date.now() - started < DECLARE_GRACE_MS || declaredNetworkHolds(p.targetAddress);
+    const reach = wait ? await eventually(known, undefined, coming) : await known();
     return reach?.kind === "on-link" ? { hairpinCidr: reach.network } : {};
 }
 
@@ -34,8 +42,10 @@ export const portForwardKind = ruleSetKind({
         targetPort: "replace",
         inInterface: "replace",
         acceptForward: "replace",
+        allowPortInUse: "update",
     },
     label: (p) => `${p.protocol} ${p.hostAddress ?? "*"}:${p.hostPort} -> ${targetOf(p)}`,
     lookUp: hairpinNetwork,
+    guard: (host, inputs, where, own) => portInUse(host, inputs, where, { own }),
     rules: portForwardRules,
 });

@@ -1,9 +1,10 @@
 // Inputs of a PortForward.
 import { isIPv6 } from "node:net";
 import { z } from "zod";
-import { ipAddress } from "../../schemas/addresses";
+import { oneHostAddress } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
 import { acceptForward } from "../../schemas/forwarding";
+import { allowPortInUse } from "../../schemas/guard";
 import { interfaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
 import { port } from "../../schemas/ports";
@@ -15,16 +16,18 @@ export const portForwardInputs = z
         /** The port clients connect to on the host. */
         hostPort: port,
         /** Where connections go, e.g. "192.168.1.10". */
-        targetAddress: ipAddress,
+        targetAddress: oneHostAddress,
         /** "tcp" or "udp". @default "tcp" */
         protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default(DEFAULT_PROTOCOL),
         /** Match only this local address. @default any local address */
-        hostAddress: ipAddress.optional(),
+        hostAddress: oneHostAddress.optional(),
         /** @default hostPort */
         targetPort: port.optional(),
         /** Match only connections arriving on this interface (the host itself is then not forwarded). */
         inInterface: interfaceName.optional(),
         acceptForward,
+        /** Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). @default false */
+        allowPortInUse,
         connection: connection.optional(),
         ownerTag,
     })

@@ -59,6 +59,8 @@ export interface PathFacts {
     nat: { rules: string[] };
     /** The target is one of the host's own addresses (a port forward's front door). */
     targetIsLocal: boolean;
+    /** For tcp and http probes of a host address: a DNAT rule of the host forwards the port; a process on the host listens on it. */
+    port?: { forwarded: boolean; listening: boolean };
 }
 
 const describe = (p: ProbeInputs): string =>
@@ -82,7 +84,17 @@ export function likelyCause(p: ProbeInputs, f: PathFacts): string | undefined {
         return `the FORWARD chain's policy DROP dropped it: set acceptForward: true on the resource, or accept the traffic in FORWARD`;
     }
     if (f.targetIsLocal && p.kind !== "ping" && f.nat.rules.length === 0) {
-        return `no NAT rule matched, so nothing forwards ${p.to} port ${p.port ?? 80} (is its PortForward there? \`pulumi refresh\` shows it gone)`;
+        const port = p.port ?? 80;
+        if (f.port && !f.port.forwarded && !f.port.listening) {
+            return `nothing on the host listens on port ${port} and no PortForward forwards it: start the service there, or publish it with a PortForward`;
+        }
+        if (f.port?.listening) {
+            return `no NAT rule forwards ${p.to} port ${port}: a process on the host listens on it, so is that service answering?`;
+        }
+        if (f.port?.forwarded) {
+            return `a DNAT rule forwards port ${port} but did not match this connection (its hostAddress or inInterface does not fit ${p.to} from ${p.from === "host" ? "the host" : p.from})`;
+        }
+        return `no NAT rule matched, so nothing forwards ${p.to} port ${port} (is its PortForward there? \`pulumi refresh\` shows it gone)`;
     }
     return undefined;
 }

@@ -1,5 +1,7 @@
 // Runs a probe on its machine: attempts until one meets the expectation, and when the last one does
 // not, reads what the diagnosis needs, with the counters taken around that last attempt.
+
+import { readListeners, readPortClaims } from "../../guard/read-machine";
 import type { Host } from "../../host/host";
 import { outputOrNothing as read } from "../../host/optional-read";
 import { parseAddresses, parseLinks } from "../../linux/ip-json";
@@ -29,6 +31,16 @@ const linksDownIn = (listing: string | undefined, where: string, all: boolean): 
         .filter((l) => !l.up && l.name !== "lo" && (all || l.kind === "veth" || l.kind === "bridge" || l.kind === "vxlan"))
         .map((l) => `${l.name} (${where})`);
 
+/** Whether a DNAT rule of the host forwards the probed port, and whether a process on the host listens on it. */
+async function portFacts(host: Host, p: ProbeInputs, family: 4 | 6) {
+    const port = p.port ?? 80;
+    const [claims, listeners] = await Promise.all([readPortClaims(host, family), readListeners(host)]);
+    return {
+        forwarded: claims.some((c) => c.protocol === "tcp" && c.port === port),
+        listening: listeners.some((l) => l.protocol === "tcp" && l.port === port),
+    };
+}
+
 export async function runProbe(host: Host, p: ProbeInputs): Promise<ProbeOutcome> {
     const wanted = p.expect === "reachable";
     for (let i = 1; i < p.attempts; i++) {
@@ -55,6 +67,7 @@ export async function runProbe(host: Host, p: ProbeInputs): Promise<ProbeOutcome
         read(host, ["ip", "-j", "addr", "show"]),
     ]);
     const forward = movedCounters(parseCounters(filterBefore ?? ""), parseCounters(filterAfter ?? ""));
+    const targetIsLocal = parseAddresses(addresses ?? "").some((a) => canonicalIp(a.cidr.split("/")[0]) === canonicalIp(p.to));
     const facts: PathFacts = {
         route: { ok: route.exitCode === 0, text: (route.exitCode === 0 ? route.stdout : route.stderr).trim().split("\n")[0] ?? "" },
         linksDown: [...linksDownIn(sourceLinks, p.from, true), ...linksDownIn(hostLinks, "host", false)],
@@ -62,7 +75,8 @@ export async function runProbe(host: Host, p: ProbeInputs): Promise<ProbeOutcome
         ...(policy && parsePolicy(policy) ? { forwardPolicy: parsePolicy(policy) } : {}),
         forward,
         nat: { rules: movedCounters(parseCounters(natBefore ?? ""), parseCounters(natAfter ?? "")).rules },
-        targetIsLocal: parseAddresses(addresses ?? "").some((a) => canonicalIp(a.cidr.split("/")[0]) === canonicalIp(p.to)),
+        targetIsLocal,
+        ...(targetIsLocal && p.kind !== "ping" ? { port: await portFacts(host, p, family) } : {}),
     };
     const result = ok ? "reachable" : "unreachable";
     return { result, failure: diagnosis(p, result, facts) };

@@ -5,9 +5,12 @@ import { connection } from "../../schemas/connection";
 import { namespaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
 
+/** A domain name (RFC 1035): labels of letters, digits and inner hyphens, at most 63 characters each, 253 in all. */
 const domain = z
     .string()
-    .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, "must be a domain name such as lab.internal");
+    .max(253, "must be at most 253 characters (RFC 1035)")
+    .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, "must be a domain name such as lab.internal")
+    .refine((d) => d.split(".").every((label) => label.length <= 63), "each label (between dots) must be at most 63 characters (RFC 1035)");
 
 export const resolvConfInputs = z.object({
     /** The namespace whose /etc/resolv.conf this is (`ip netns exec` shows it there). */

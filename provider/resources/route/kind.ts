@@ -1,21 +1,45 @@
 // Route: `ip route add ... proto 245` in the host or a namespace, waiting a while for a gateway that
 // another resource of the same `up` is still making; read and deleted exactly as the kernel made it.
+import { routeOverlap } from "../../guard/judges";
 import { IpClient } from "../../linux/ip-client";
 import { eventually, settleMs } from "../common/eventually";
 import { defineKind } from "../common/kind";
-import { alreadyExists } from "../common/resource-error";
+import { ResourceError } from "../common/resource-error";
 import { exactSpec, ourRoute, routeSpec } from "./kernel-route";
 import { type RouteInputs, routeInputs, routeState } from "./schema";
 
 const label = (r: RouteInputs) => `${r.destination}${r.metric !== undefined ? ` metric ${r.metric}` : ""} in ${r.namespace ?? "the host namespace"}`;
 
+/**
+ * Create found a route of the same destination and metric that it did not make. In a namespace, it
+ * can go; in the host's own table it may be what carries the session to the machine, so the way
+ * out is another metric, never deleting it.
+ */
+export function routeTaken(r: RouteInputs, where: string): string {
+    const metric = r.metric !== undefined ? ` metric ${r.metric}` : "";
+    const route = `a route to ${r.destination}${metric}`;
+    if (r.namespace) {
+        return (
+            `${route} already exists in namespace ${r.namespace} on ${where}, and this Route did not make it ` +
+            `(routes it makes carry proto 245). Delete it there (\`ip -n ${r.namespace} route del ${r.destination}${metric}\`) ` +
+            "if nothing needs it, or give this Route another metric."
+        );
+    }
+    return (
+        `${route} already exists in the host's own table on ${where}, and this Route did not make it (routes it ` +
+        "makes carry proto 245). Leave it: on a machine reached over the network it may carry the session. Give this " +
+        "Route another metric (a higher one, to stand behind it), or put it in a namespace."
+    );
+}
+
 export const routeKind = defineKind({
     inputs: routeInputs,
     state: routeState,
     // The key (destination, namespace, metric) is the kernel name: kept, the old route goes first.
-    fields: { destination: "name", namespace: "name", metric: "name", via: "replace", device: "replace" },
+    fields: { destination: "name", namespace: "name", metric: "name", via: "replace", device: "replace", allowOverlap: "update" },
     tools: ["ip"],
     label,
+    judge: (host, inputs, where) => routeOverlap(host, inputs, where),
     id: (r) => `${r.namespace ?? "host"}:${r.destination}:${r.metric ?? "-"}`,
 
     async create(host, inputs) {
@@ -35,16 +59,7 @@ export const routeKind = defineKind({
             );
         }
         if (added.outcome === "exists") {
-            const ns = inputs.namespace ? `-n ${inputs.namespace} ` : "";
-            const metric = inputs.metric !== undefined ? ` metric ${inputs.metric}` : "";
-            throw alreadyExists(
-                "Route",
-                label(inputs),
-                "a route with this destination and metric",
-                host.description,
-                "it predates this resource",
-                `ip ${ns}route del ${inputs.destination}${metric}`,
-            );
+            throw new ResourceError("Route", label(inputs), routeTaken(inputs, host.description));
         }
         const made = ourRoute(added.routes, inputs, undefined);
         if (!made?.device) {

@@ -3,6 +3,7 @@ import { isIPv6 } from "node:net";
 import { z } from "zod";
 import { ipAddress, networkCidr } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
+import { allowOverlap } from "../../schemas/guard";
 import { interfaceName, namespaceName } from "../../schemas/names";
 
 const routeFields = z.object({
@@ -18,6 +19,8 @@ const routeFields = z.object({
     device: interfaceName.optional(),
     /** The route's metric. @default the kernel's (0 for IPv4, 1024 for IPv6) */
     metric: z.number().int().min(0).max(4294967295).optional(),
+    /** In the host's table: cover a network the machine already has, or win over its default route (refused at preview without it). @default false */
+    allowOverlap,
     connection: connection.optional(),
 });
 

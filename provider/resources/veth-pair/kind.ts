@@ -1,5 +1,6 @@
 // VethPair: born with its peer inside the namespace (`ip link add name H type veth peer name P
 // netns NS`); the host end joins the bridge, both ends come up, the peer gets its addresses.
+import { vethOverlap } from "../../guard/judges";
 import { IpClient } from "../../linux/ip-client";
 import { defineKind } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
@@ -55,9 +56,12 @@ export const vethPairKind = defineKind({
         bridge: "update",
         addresses: "update-address-set",
         mtu: "update-if-set",
+        allowOverlap: "update",
     },
     tools: ["ip"],
     label: (p) => p.hostName,
+    judge: (host, inputs, where) => vethOverlap(host, inputs, where),
+    declares: (inputs) => inputs.addresses,
     id: (p) => `${p.hostName}:${p.namespace}/${p.peerName}`,
 
     async create(host, inputs) {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { addressList, mtu } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
+import { allowOverlap } from "../../schemas/guard";
 import { interfaceName, namespaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
 
@@ -18,6 +19,8 @@ export const vethPairInputs = z.object({
     addresses: addressList,
     /** The MTU of both ends; absent leaves the kernel's default. */
     mtu: mtu.optional(),
+    /** Put the peer on a network the machine already has (refused at preview without it). @default false */
+    allowOverlap,
     connection: connection.optional(),
     ownerTag,
 });

@@ -1,5 +1,5 @@
 // One resource with one bad input, picked by config `case`; `pulumi preview` must refuse it by name.
-// The last cases are valid alone but conflict together: preview must warn.
+// The last cases are valid alone but conflict together: preview must fail (ports) or warn.
 import * as pulumi from "@pulumi/pulumi";
 import * as netns from "pulumi-netns";
 
@@ -16,7 +16,7 @@ const cases: Record<string, () => void> = {
             addresses: ["192.168.1.300/24"],
         }),
     "shell-in-name": () => new netns.Namespace("bad-ns", { name: "ns1;reboot" }),
-    // Valid one by one, in conflict together: preview warns.
+    // Valid one by one, in conflict together: preview fails.
     "same-port-twice": () => {
         new netns.PortForward("web-a", { hostPort: 8080, targetAddress: "192.168.1.10" });
         new netns.PortForward("web-b", { hostPort: 8080, targetAddress: "192.168.1.11" });
