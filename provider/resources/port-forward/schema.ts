@@ -12,18 +12,12 @@ export const DEFAULT_PROTOCOL = "tcp";
 
 export const portForwardInputs = z
     .object({
-        /** The port clients connect to on the host. */
-        hostPort: port,
-        /** Where connections go, e.g. "192.168.1.10". */
-        targetAddress: ipAddress,
-        /** "tcp" or "udp". @default "tcp" */
-        protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default(DEFAULT_PROTOCOL),
-        /** Match only this local address. @default any local address */
-        hostAddress: ipAddress.optional(),
-        /** @default hostPort */
-        targetPort: port.optional(),
-        /** Match only connections arriving on this interface (the host itself is then not forwarded). */
-        inInterface: interfaceName.optional(),
+        hostPort: port.describe("The port clients connect to on the host."),
+        targetAddress: ipAddress.describe('Where connections go, e.g. "192.168.1.10".'),
+        protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default(DEFAULT_PROTOCOL).describe('"tcp" or "udp". Default: "tcp".'),
+        hostAddress: ipAddress.optional().describe("Match only this local address. Default: any local address."),
+        targetPort: port.optional().describe("Default: hostPort."),
+        inInterface: interfaceName.optional().describe("Match only connections arriving on this interface (the host itself is then not forwarded)."),
         acceptForward,
         connection: connection.optional(),
         ownerTag,

@@ -8,25 +8,27 @@ import { port } from "../../schemas/ports";
 
 export const probeInputs = z
     .object({
-        /** Where the traffic starts: a namespace, or "host" for the machine itself. */
-        from: z.union([z.literal("host"), namespaceName]),
-        /** The address it goes to, IPv4 or IPv6. */
-        to: ipAddress,
-        /** "ping" (ICMP echo), "tcp" (a connection is accepted) or "http" (a 2xx or 3xx answer). @default "ping" */
-        kind: z.enum(["ping", "tcp", "http"]).default("ping"),
-        /** The port of a tcp or http probe. @default 80 for http */
-        port: port.optional(),
-        /** The path of an http probe. @default "/" */
+        from: z.union([z.literal("host"), namespaceName]).describe('Where the traffic starts: a namespace, or "host" for the machine itself.'),
+        to: ipAddress.describe("The address it goes to, IPv4 or IPv6."),
+        kind: z
+            .enum(["ping", "tcp", "http"])
+            .default("ping")
+            .describe('"ping" (ICMP echo), "tcp" (a connection is accepted) or "http" (a 2xx or 3xx answer). Default: "ping".'),
+        port: port.optional().describe("The port of a tcp or http probe. Default: 80 for http."),
         path: z
             .string()
             .regex(/^\/[\x21-\x7e]*$/, "must start with / and hold no spaces or control characters")
-            .default("/"),
-        /** What must happen for `up` to succeed. @default "reachable" */
-        expect: z.enum(["reachable", "unreachable"]).default("reachable"),
-        /** How long one attempt may take. @default 5 */
-        timeoutSeconds: z.number().int("must be a whole number").min(1).max(60).default(5),
-        /** Attempts before the result counts (the first that meets the expectation ends them). @default 3 */
-        attempts: z.number().int("must be a whole number").min(1).max(20).default(3),
+            .default("/")
+            .describe('The path of an http probe. Default: "/".'),
+        expect: z.enum(["reachable", "unreachable"]).default("reachable").describe('What must happen for `up` to succeed. Default: "reachable".'),
+        timeoutSeconds: z.number().int("must be a whole number").min(1).max(60).default(5).describe("How long one attempt may take. Default: 5."),
+        attempts: z
+            .number()
+            .int("must be a whole number")
+            .min(1)
+            .max(20)
+            .default(3)
+            .describe("Attempts before the result counts (the first that meets the expectation ends them). Default: 3."),
         connection: connection.optional(),
         ownerTag: ownerTag.optional(),
     })
@@ -35,10 +37,8 @@ export const probeInputs = z
 export const probeState = z.intersection(
     probeInputs,
     z.object({
-        /** What the last probe found. */
-        result: z.enum(["reachable", "unreachable"]),
-        /** False when a refresh found another result than expected: the next `up` probes again. */
-        inSync: z.boolean().default(true),
+        result: z.enum(["reachable", "unreachable"]).describe("What the last probe found."),
+        inSync: z.boolean().default(true).describe("False when a refresh found another result than expected: the next `up` probes again."),
     }),
 );
 

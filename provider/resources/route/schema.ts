@@ -6,18 +6,15 @@ import { connection } from "../../schemas/connection";
 import { interfaceName, namespaceName } from "../../schemas/names";
 
 const routeFields = z.object({
-    /** "default" or a network such as "10.0.0.0/8". */
-    destination: z.union([z.literal("default"), networkCidr], {
-        error: 'must be "default" or a network such as 10.0.0.0/8 (host bits zero)',
-    }),
-    /** The namespace whose table gets the route. @default the host's own table */
-    namespace: namespaceName.optional(),
-    /** The gateway. `via`, `device` or both must be given. */
-    via: ipAddress.optional(),
-    /** The outgoing interface. */
-    device: interfaceName.optional(),
-    /** The route's metric. @default the kernel's (0 for IPv4, 1024 for IPv6) */
-    metric: z.number().int().min(0).max(4294967295).optional(),
+    destination: z
+        .union([z.literal("default"), networkCidr], {
+            error: 'must be "default" or a network such as 10.0.0.0/8 (host bits zero)',
+        })
+        .describe('"default" or a network such as "10.0.0.0/8".'),
+    namespace: namespaceName.optional().describe("The namespace whose table gets the route. Default: the host's own table."),
+    via: ipAddress.optional().describe("The gateway. `via`, `device` or both must be given."),
+    device: interfaceName.optional().describe("The outgoing interface."),
+    metric: z.number().int().min(0).max(4294967295).optional().describe("The route's metric. Default: the kernel's (0 for IPv4, 1024 for IPv6)."),
     connection: connection.optional(),
 });
 
@@ -40,7 +37,9 @@ export const routeInputs = withRouteRules(routeFields);
 /** The route as the kernel made it, recorded at create: read and delete match exactly this one. */
 export const installedRoute = z.object({ metric: z.number(), device: z.string(), via: z.string().optional() });
 
-export const routeState = withRouteRules(routeFields.extend({ installed: installedRoute.optional() }));
+export const routeState = withRouteRules(
+    routeFields.extend({ installed: installedRoute.optional().describe("The route as the kernel made it, recorded at create.") }),
+);
 
 export type RouteInputs = z.infer<typeof routeInputs>;
 export type RouteState = z.infer<typeof routeState>;

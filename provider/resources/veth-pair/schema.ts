@@ -6,18 +6,12 @@ import { interfaceName, namespaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
 
 export const vethPairInputs = z.object({
-    /** The host end's name, at most 15 characters. */
-    hostName: interfaceName,
-    /** The peer's name inside the namespace, at most 15 characters. */
-    peerName: interfaceName,
-    /** The namespace that holds the peer. */
-    namespace: namespaceName,
-    /** A bridge to enslave the host end to. */
-    bridge: interfaceName.optional(),
-    /** Addresses of the peer, e.g. "192.168.1.10/24". The peer holds exactly these. @default [] */
-    addresses: addressList,
-    /** The MTU of both ends; absent leaves the kernel's default. */
-    mtu: mtu.optional(),
+    hostName: interfaceName.describe("The host end's name, at most 15 characters."),
+    peerName: interfaceName.describe("The peer's name inside the namespace, at most 15 characters."),
+    namespace: namespaceName.describe("The namespace that holds the peer."),
+    bridge: interfaceName.optional().describe("A bridge to enslave the host end to."),
+    addresses: addressList.describe('Addresses of the peer, e.g. "192.168.1.10/24". The peer holds exactly these. Default: [].'),
+    mtu: mtu.optional().describe("The MTU of both ends; absent leaves the kernel's default."),
     connection: connection.optional(),
     ownerTag,
 });
