@@ -13,14 +13,17 @@ interface ConfigureRequest {
 }
 type Handler = (call: { request: ConfigureRequest }, callback: unknown) => void;
 
+/** Stack config holds text: an object set with `pulumi config set --path` arrives as its JSON. */
+const parsed = (value: unknown): unknown => (typeof value === "string" && value.trim().startsWith("{") ? JSON.parse(value) : value);
+
 /** The connection a Configure request carries, from its args (newer engines) or its variables. */
 export function configFromRequest(request: ConfigureRequest): PluginConfig {
     if (request.hasArgs()) {
         const args = reveal(request.getArgs()?.toJavaScript() ?? {}) as Record<string, unknown>;
-        return args.connection === undefined ? {} : { connection: args.connection };
+        return args.connection === undefined || args.connection === "" ? {} : { connection: parsed(args.connection) };
     }
     const text = request.getVariablesMap().get("netns:config:connection") ?? request.getVariablesMap().get("netns:connection");
-    return text === undefined || text === "" ? {} : { connection: JSON.parse(text) };
+    return text === undefined || text === "" ? {} : { connection: parsed(text) };
 }
 
 /** Calls `onConfigure` with each Configure request's values; install before `main` starts serving. */

@@ -89,6 +89,9 @@ test("Configure's connection is read from its args, or from the stack's config v
         getVariablesMap: () => new Map<string, string>(),
     };
     expect(configFromRequest(withArgs)).toEqual({ connection: CONNECTION });
+    // Stack config (`pulumi config set --path netns:connection.host ...`) arrives as JSON text.
+    const asText = { ...withArgs, getArgs: () => Struct.fromJavaScript({ connection: secret(JSON.stringify(CONNECTION)) } as never) };
+    expect(configFromRequest(asText)).toEqual({ connection: CONNECTION });
     const withVariables = {
         hasArgs: () => false,
         getArgs: () => undefined,
