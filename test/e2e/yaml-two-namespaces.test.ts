@@ -7,15 +7,23 @@ import { useSandboxedStack } from "../support/sandboxed-stack";
 
 jest.setTimeout(240_000);
 
+let preview = "";
 const stack = useSandboxedStack("examples/yaml", {
     world: true,
     ready: async (stack) => {
+        // A preview first: the plugin checks and diffs inputs that are still unknown (ns1.name).
+        preview = (await stack.project.ok("preview", "--diff")).stdout;
         await stack.project.up();
         await startServer(stack.sandbox, "ns1", "192.168.1.10", 5000, "ns1");
     },
 });
 
 const forwarded = `http://${WORLD.uplinkAddress}:5000/`;
+
+test("preview shows every resource to create, with the kernel names the plugin fills in", () => {
+    expect(preview).toMatch(/\+ 11 to create/);
+    expect(preview).toMatch(/\+ netns:index:Bridge: \(create\)[\s\S]*?name\s*:\s*"br0"/);
+});
 
 test("the resources are the plugin's, with its default provider", async () => {
     const types = await stack.project.resourceTypes();
