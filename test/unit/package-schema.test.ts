@@ -2,7 +2,10 @@
 // kind's inputs, state, required fields, enums, defaults, secrets and replace-on-change agree with
 // its zod schemas and field table; every field is documented; and the TypeScript SDK has a class of
 // the same name whose registered properties the schema knows.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import ts from "typescript";
 import { z } from "zod";
 import { type PackageSpec, packageSchema } from "../../provider/package-schema/generate";
 import { objectOf } from "../../provider/package-schema/json-to-pulumi";
@@ -106,6 +109,48 @@ test("every $ref points at a type the schema defines", () => {
     for (const r of refs) {
         expect(schema.types).toHaveProperty([r.replace("#/types/", "")]);
     }
+});
+
+/** Each zod field with `.describe("...")` in a source file, with the TSDoc above it (what TypeScript users see). */
+function describedFields(file: string): { field: string; described: string; tsdoc: string }[] {
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+    const found: { field: string; described: string; tsdoc: string }[] = [];
+    const visit = (node: ts.Node) => {
+        if ((ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) && node.initializer && ts.isCallExpression(node.initializer)) {
+            const call = node.initializer;
+            const [text] = call.arguments;
+            if (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === "describe" && text && ts.isStringLiteralLike(text)) {
+                const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
+                const comment = docs.map((d) => ts.getTextOfJSDocComment(d.comment) ?? "").join(" ");
+                const fallback = docs.flatMap((d) => d.tags ?? []).find((t) => t.tagName.text === "default");
+                const tsdoc = `${comment} ${fallback ? `Default: ${ts.getTextOfJSDocComment(fallback.comment)}.` : ""}`.replace(/\s+/g, " ").trim();
+                found.push({ field: `${file.split("/provider/")[1]}: ${node.name.getText()}`, described: text.text, tsdoc });
+            }
+        }
+        ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
+}
+
+test("every described field's TSDoc (the TypeScript SDK's docs) says what .describe() says (every other SDK's)", () => {
+    const root = join(__dirname, "..", "..", "..", "provider");
+    const files = [
+        ...readdirSync(join(root, "resources"))
+            .map((d) => join(root, "resources", d, "schema.ts"))
+            .filter((f) => {
+                try {
+                    return readFileSync(f).length > 0;
+                } catch {
+                    return false;
+                }
+            }),
+        join(root, "resources", "common", "rule-set.ts"),
+        join(root, "schemas", "forwarding.ts"),
+    ];
+    const fields = files.flatMap(describedFields);
+    expect(fields.length).toBeGreaterThan(40);
+    expect(fields.filter((f) => f.tsdoc !== f.described)).toEqual([]);
 });
 
 describe("the TypeScript SDK", () => {

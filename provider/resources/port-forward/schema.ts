@@ -12,11 +12,17 @@ export const DEFAULT_PROTOCOL = "tcp";
 
 export const portForwardInputs = z
     .object({
+        /** The port clients connect to on the host. */
         hostPort: port.describe("The port clients connect to on the host."),
+        /** Where connections go, e.g. "192.168.1.10". */
         targetAddress: ipAddress.describe('Where connections go, e.g. "192.168.1.10".'),
+        /** "tcp" or "udp". @default "tcp" */
         protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default(DEFAULT_PROTOCOL).describe('"tcp" or "udp". Default: "tcp".'),
+        /** Match only this local address. @default any local address */
         hostAddress: ipAddress.optional().describe("Match only this local address. Default: any local address."),
-        targetPort: port.optional().describe("Default: hostPort."),
+        /** The port connections go to at targetAddress. @default hostPort */
+        targetPort: port.optional().describe("The port connections go to at targetAddress. Default: hostPort."),
+        /** Match only connections arriving on this interface (the host itself is then not forwarded). */
         inInterface: interfaceName.optional().describe("Match only connections arriving on this interface (the host itself is then not forwarded)."),
         acceptForward,
         connection: connection.optional(),

@@ -10,12 +10,15 @@ const domain = z
     .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, "must be a domain name such as lab.internal");
 
 export const resolvConfInputs = z.object({
+    /** The namespace whose /etc/resolv.conf this is (`ip netns exec` shows it there). */
     namespace: namespaceName.describe("The namespace whose /etc/resolv.conf this is (`ip netns exec` shows it there)."),
+    /** Name servers, e.g. ["198.51.100.53"]. */
     nameservers: z
         .array(ipAddress)
         .min(1, "must name at least one name server")
         .max(3, "the resolver reads at most 3 name servers")
         .describe('Name servers, e.g. ["198.51.100.53"].'),
+    /** Search domains. @default [] */
     search: z.array(domain).default([]).describe("Search domains. Default: []."),
     connection: connection.optional(),
     ownerTag,
