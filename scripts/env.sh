@@ -1,7 +1,8 @@
 # Sourced by the project's scripts: the Pulumi CLI built by setup first on PATH, and offline settings.
 # Usage: source scripts/env.sh "$pulumi_bin"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export PATH="$1:$PATH"
+# The provider plugin (pulumi-resource-netns) of this checkout, for programs in other languages.
+export PATH="$1:$repo/provider/plugin/bin:$PATH"
 export PULUMI_HOME="$repo/.state/pulumi-home"
 export PULUMI_BACKEND_URL="file://$repo/.state/backend"
 export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE-}"

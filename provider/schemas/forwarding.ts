@@ -6,4 +6,9 @@ import { z } from "zod";
  * drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own
  * rules accept the traffic.
  */
-export const acceptForward = z.boolean().optional();
+export const acceptForward = z
+    .boolean()
+    .optional()
+    .describe(
+        "Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic.",
+    );

@@ -20,13 +20,14 @@ const ruleSetFacts = z.preprocess(
     (s) => (s && typeof s === "object" && "resolved" in s && !("facts" in s) ? { ...s, facts: (s as { resolved: unknown }).resolved } : s),
     z.object({
         ownerTag: z.string(),
-        facts: facts.default({}),
+        /** Facts looked up on the host when the rules were made (e.g. the target's network). */
+        facts: facts.default({}).describe("Facts looked up on the host when the rules were made (e.g. the target's network)."),
         /** The main rule, as typed on a command line. */
-        ruleSpec: z.string(),
+        ruleSpec: z.string().describe("The main rule, as typed on a command line."),
         /** Every rule the resource owns. */
-        rules: z.array(z.string()),
+        rules: z.array(z.string()).describe("Every rule the resource owns."),
         /** False when read found only some of the rules, or a fact changed: the next update puts it right. */
-        inSync: z.boolean().default(true),
+        inSync: z.boolean().default(true).describe("False when read found only some of the rules, or a fact changed: the next update puts it right."),
     }),
 );
 

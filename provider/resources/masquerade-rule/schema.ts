@@ -9,11 +9,11 @@ import { ownerTag } from "../../schemas/owner";
 export const masqueradeRuleInputs = z
     .object({
         /** The subnet to masquerade, e.g. "192.168.1.0/24". */
-        sourceCidr: networkCidr,
+        sourceCidr: networkCidr.describe('The subnet to masquerade, e.g. "192.168.1.0/24".'),
         /** Only traffic NOT leaving by this interface (the seeds' `! -o br0`): the subnet's bridge. */
-        excludeOutInterface: interfaceName.optional(),
+        excludeOutInterface: interfaceName.optional().describe("Only traffic NOT leaving by this interface (the seeds' `! -o br0`): the subnet's bridge."),
         /** Only traffic leaving by this interface. */
-        outInterface: interfaceName.optional(),
+        outInterface: interfaceName.optional().describe("Only traffic leaving by this interface."),
         acceptForward,
         connection: connection.optional(),
         ownerTag,

@@ -6,9 +6,9 @@ import { ownerTag } from "../../schemas/owner";
 
 export const namespaceInputs = z.object({
     /** The namespace's name under /run/netns. @default the resource name */
-    name: namespaceName,
+    name: namespaceName.describe("The namespace's name under /run/netns. Default: the resource name."),
     /** Bring `lo` up inside the namespace. @default true */
-    loopbackUp: z.boolean().default(true),
+    loopbackUp: z.boolean().default(true).describe("Bring `lo` up inside the namespace. Default: true."),
     connection: connection.optional(),
     ownerTag,
 });

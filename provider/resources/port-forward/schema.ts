@@ -14,20 +14,22 @@ export const DEFAULT_PROTOCOL = "tcp";
 export const portForwardInputs = z
     .object({
         /** The port clients connect to on the host. */
-        hostPort: port,
+        hostPort: port.describe("The port clients connect to on the host."),
         /** Where connections go, e.g. "192.168.1.10". */
-        targetAddress: oneHostAddress,
+        targetAddress: oneHostAddress.describe('Where connections go, e.g. "192.168.1.10".'),
         /** "tcp" or "udp". @default "tcp" */
-        protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default(DEFAULT_PROTOCOL),
+        protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }).default(DEFAULT_PROTOCOL).describe('"tcp" or "udp". Default: "tcp".'),
         /** Match only this local address. @default any local address */
-        hostAddress: oneHostAddress.optional(),
-        /** @default hostPort */
-        targetPort: port.optional(),
+        hostAddress: oneHostAddress.optional().describe("Match only this local address. Default: any local address."),
+        /** The port connections go to at targetAddress. @default hostPort */
+        targetPort: port.optional().describe("The port connections go to at targetAddress. Default: hostPort."),
         /** Match only connections arriving on this interface (the host itself is then not forwarded). */
-        inInterface: interfaceName.optional(),
+        inInterface: interfaceName.optional().describe("Match only connections arriving on this interface (the host itself is then not forwarded)."),
         acceptForward,
         /** Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). @default false */
-        allowPortInUse,
+        allowPortInUse: allowPortInUse.describe(
+            "Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.",
+        ),
         connection: connection.optional(),
         ownerTag,
     })

@@ -14,11 +14,15 @@ const domain = z
 
 export const resolvConfInputs = z.object({
     /** The namespace whose /etc/resolv.conf this is (`ip netns exec` shows it there). */
-    namespace: namespaceName,
+    namespace: namespaceName.describe("The namespace whose /etc/resolv.conf this is (`ip netns exec` shows it there)."),
     /** Name servers, e.g. ["198.51.100.53"]. */
-    nameservers: z.array(ipAddress).min(1, "must name at least one name server").max(3, "the resolver reads at most 3 name servers"),
+    nameservers: z
+        .array(ipAddress)
+        .min(1, "must name at least one name server")
+        .max(3, "the resolver reads at most 3 name servers")
+        .describe('Name servers, e.g. ["198.51.100.53"].'),
     /** Search domains. @default [] */
-    search: z.array(domain).default([]),
+    search: z.array(domain).default([]).describe("Search domains. Default: []."),
     connection: connection.optional(),
     ownerTag,
 });

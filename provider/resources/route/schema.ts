@@ -8,19 +8,23 @@ import { interfaceName, namespaceName } from "../../schemas/names";
 
 const routeFields = z.object({
     /** "default" or a network such as "10.0.0.0/8". */
-    destination: z.union([z.literal("default"), networkCidr], {
-        error: 'must be "default" or a network such as 10.0.0.0/8 (host bits zero)',
-    }),
+    destination: z
+        .union([z.literal("default"), networkCidr], {
+            error: 'must be "default" or a network such as 10.0.0.0/8 (host bits zero)',
+        })
+        .describe('"default" or a network such as "10.0.0.0/8".'),
     /** The namespace whose table gets the route. @default the host's own table */
-    namespace: namespaceName.optional(),
+    namespace: namespaceName.optional().describe("The namespace whose table gets the route. Default: the host's own table."),
     /** The gateway. `via`, `device` or both must be given. */
-    via: ipAddress.optional(),
+    via: ipAddress.optional().describe("The gateway. `via`, `device` or both must be given."),
     /** The outgoing interface. */
-    device: interfaceName.optional(),
+    device: interfaceName.optional().describe("The outgoing interface."),
     /** The route's metric. @default the kernel's (0 for IPv4, 1024 for IPv6) */
-    metric: z.number().int().min(0).max(4294967295).optional(),
+    metric: z.number().int().min(0).max(4294967295).optional().describe("The route's metric. Default: the kernel's (0 for IPv4, 1024 for IPv6)."),
     /** In the host's table: cover a network the machine already has, or win over its default route (refused at preview without it). @default false */
-    allowOverlap,
+    allowOverlap: allowOverlap.describe(
+        "In the host's table: cover a network the machine already has, or win over its default route (refused at preview without it). Default: false.",
+    ),
     connection: connection.optional(),
 });
 
@@ -43,7 +47,12 @@ export const routeInputs = withRouteRules(routeFields);
 /** The route as the kernel made it, recorded at create: read and delete match exactly this one. */
 export const installedRoute = z.object({ metric: z.number(), device: z.string(), via: z.string().optional() });
 
-export const routeState = withRouteRules(routeFields.extend({ installed: installedRoute.optional() }));
+export const routeState = withRouteRules(
+    routeFields.extend({
+        /** The route as the kernel made it, recorded at create. */
+        installed: installedRoute.optional().describe("The route as the kernel made it, recorded at create."),
+    }),
+);
 
 export type RouteInputs = z.infer<typeof routeInputs>;
 export type RouteState = z.infer<typeof routeState>;

@@ -9,22 +9,31 @@ import { port } from "../../schemas/ports";
 export const vxlanTunnelInputs = z
     .object({
         /** The VXLAN link's name, at most 15 characters. */
-        name: interfaceName,
+        name: interfaceName.describe("The VXLAN link's name, at most 15 characters."),
         /** The VXLAN network identifier, 1-16777215: the same on every end of one overlay. */
-        vni: z.number().int("must be a whole number").min(1, "must be 1-16777215").max(16777215, "must be 1-16777215"),
+        vni: z
+            .number()
+            .int("must be a whole number")
+            .min(1, "must be 1-16777215")
+            .max(16777215, "must be 1-16777215")
+            .describe("The VXLAN network identifier, 1-16777215: the same on every end of one overlay."),
         /** This machine's underlay address the tunnel leaves from. */
-        localAddress: ipAddress,
+        localAddress: ipAddress.describe("This machine's underlay address the tunnel leaves from."),
         /** The other ends' underlay addresses: one all-zeros FDB entry each. @default [] */
-        remotes: z.array(ipAddress).default([]),
+        remotes: z.array(ipAddress).default([]).describe("The other ends' underlay addresses: one all-zeros FDB entry each. Default: []."),
         /** The UDP port. @default 4789 */
-        dstPort: port.default(4789),
+        dstPort: port.default(4789).describe("The UDP port. Default: 4789."),
         /** A bridge to enslave the link to. */
-        bridge: interfaceName.optional(),
+        bridge: interfaceName.optional().describe("A bridge to enslave the link to."),
         /**
          * The link's MTU: the underlay's minus the VXLAN overhead (50 bytes over IPv4, 70 over IPv6).
          * Absent leaves the kernel's, 1500, which fragments on a 1500-byte underlay.
          */
-        mtu: mtu.optional(),
+        mtu: mtu
+            .optional()
+            .describe(
+                "The link's MTU: the underlay's minus the VXLAN overhead (50 bytes over IPv4, 70 over IPv6). Absent leaves the kernel's, 1500, which fragments on a 1500-byte underlay.",
+            ),
         connection: connection.optional(),
         ownerTag,
     })

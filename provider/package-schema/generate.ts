@@ -1,0 +1,138 @@
+// The Pulumi package schema of pulumi-netns, made from the kind definitions: each public kind's
+// zod inputs and state become a `netns:index:<Kind>` resource (docs from `.describe()`, required
+// fields, enums, secrets, replace-on-change from the field table), beside the shared Connection type
+// and the provider's configuration (a default connection).
+import { z } from "zod";
+import type { FieldChange } from "../resources/common/kind";
+import { type Kind, kinds } from "../resources/registry";
+import { connection } from "../schemas/connection";
+import { type Json, type ObjectTypeSpec, objectOf, PACKAGE, type PropertySpec, ref, TypeCollector, type TypeSpec, token } from "./json-to-pulumi";
+import { HIDDEN_FIELDS, type PublicKind, publicKinds } from "./public-kinds";
+
+export interface ResourceSpec extends ObjectTypeSpec {
+    inputProperties: Record<string, PropertySpec>;
+    requiredInputs?: string[];
+}
+
+export interface PackageSpec {
+    name: string;
+    displayName: string;
+    version: string;
+    description: string;
+    license: string;
+    keywords: string[];
+    config: { variables: Record<string, PropertySpec> };
+    provider: { description: string; inputProperties: Record<string, PropertySpec>; properties: Record<string, PropertySpec> };
+    types: Record<string, TypeSpec>;
+    resources: Record<string, ResourceSpec>;
+    language: Record<string, unknown>;
+}
+
+/** The Go module the generated Go SDK lives in (sdk/go inside this repository). */
+export const GO_MODULE = "github.com/pulumi-netns/pulumi-netns/sdk/go";
+
+const CONNECTION_DOC = "The machine to configure over SSH. Absent = the provider's `connection`, or else the machine running Pulumi.";
+
+const jsonOf = (schema: z.ZodType, io: "input" | "output"): Json => z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
+
+/** The Connection type and its proxy's ConnectionEndpoint, from the connection schema. */
+function connectionTypes(types: TypeCollector): void {
+    const json = jsonOf(connection, "input");
+    const { properties } = objectOf(json);
+    const proxy = properties.proxy;
+    types.add("ConnectionEndpoint", types.object(proxy, "ConnectionEndpoint", "An SSH endpoint (a bastion to hop through)."));
+    const withProxyRef = { ...json, properties: { ...properties, proxy: { $ref: ref("ConnectionEndpoint"), description: proxy.description } } };
+    types.add("Connection", types.object(withProxyRef, "Connection", "An SSH connection, shaped like `@pulumi/command`'s remote connection."));
+}
+
+const connectionProperty = (): PropertySpec => ({ $ref: ref("Connection"), secret: true, description: CONNECTION_DOC });
+
+const replaces = (change: FieldChange | undefined): boolean => change === "name" || change === "replace";
+
+/** One resource: inputs from the inputs schema, outputs from the state schema (inputs' spelling first). */
+function resource(kind: Kind, info: PublicKind, types: TypeCollector): ResourceSpec {
+    const def = kinds[kind];
+    const fields = def.fields as Readonly<Record<string, FieldChange>>;
+    const named = new Set(info.namedAfterResource ?? []);
+    const inputs = objectOf(jsonOf(def.inputs, "input"));
+    const state = objectOf(jsonOf(def.state, "output"));
+
+    const inputProperties: Record<string, PropertySpec> = {};
+    for (const [field, schema] of Object.entries(inputs.properties)) {
+        if (HIDDEN_FIELDS.has(field)) {
+            continue;
+        }
+        const spec = field === "connection" ? connectionProperty() : types.property(schema, `${kind}${field.charAt(0).toUpperCase()}${field.slice(1)}`);
+        if (replaces(fields[field])) {
+            spec.replaceOnChanges = true;
+        }
+        inputProperties[field] = spec;
+    }
+    const requiredInputs = inputs.required.filter((f) => f in inputProperties && !named.has(f) && inputProperties[f].default === undefined);
+
+    const properties: Record<string, PropertySpec> = {};
+    for (const field of new Set([...Object.keys(inputProperties), ...Object.keys(state.properties)])) {
+        if (HIDDEN_FIELDS.has(field)) {
+            continue;
+        }
+        if (field in inputProperties) {
+            const { replaceOnChanges: _r, default: _d, ...asOutput } = inputProperties[field];
+            properties[field] = asOutput;
+        } else {
+            properties[field] = types.property(state.properties[field], `${kind}${field.charAt(0).toUpperCase()}${field.slice(1)}`);
+        }
+    }
+    // Always present after a create: required inputs, defaults, fields named after the resource, and the state's own.
+    const present = new Set([
+        ...inputs.required,
+        ...state.required,
+        ...Object.keys(inputs.properties).filter((f) => inputs.properties[f].default !== undefined),
+    ]);
+    const required = Object.keys(properties).filter((f) => present.has(f) && f !== "connection");
+
+    return {
+        type: "object",
+        description: info.summary,
+        inputProperties,
+        ...(requiredInputs.length > 0 ? { requiredInputs: requiredInputs.sort() } : {}),
+        properties,
+        required: required.sort(),
+    };
+}
+
+/** The package schema; `version` is the plugin's (the package's) version. */
+export function packageSchema(version: string): PackageSpec {
+    const types = new TypeCollector();
+    connectionTypes(types);
+    const resources: Record<string, ResourceSpec> = {};
+    for (const [kind, info] of Object.entries(publicKinds) as [Kind, PublicKind][]) {
+        resources[token(kind)] = resource(kind, info, types);
+    }
+    const providerConnection: PropertySpec = {
+        $ref: ref("Connection"),
+        secret: true,
+        description: "The machine every resource of this provider configures unless it names its own `connection`. Absent = the machine running Pulumi.",
+    };
+    return {
+        name: PACKAGE,
+        displayName: "Linux network namespaces",
+        version,
+        description: "Linux network namespaces, bridges, veths, routes and NAT as Pulumi resources, on this machine or over SSH.",
+        license: "Apache-2.0",
+        keywords: ["pulumi", "netns", "linux", "networking", "category/network"],
+        config: { variables: { connection: providerConnection } },
+        provider: {
+            description: "The pulumi-netns provider: where its resources run by default.",
+            inputProperties: { connection: providerConnection },
+            properties: { connection: providerConnection },
+        },
+        types: Object.fromEntries(Object.entries(types.types).sort(([a], [b]) => a.localeCompare(b))),
+        resources,
+        language: {
+            go: { importBasePath: `${GO_MODULE}/netns`, generateResourceContainerTypes: false },
+            python: { packageName: "pulumi_netns", requires: { pulumi: ">=3.0.0,<4.0.0" }, pyproject: { enabled: true } },
+            csharp: { rootNamespace: "Pulumi", packageReferences: { Pulumi: "3.*" } },
+            java: { basePackage: "com.pulumi" },
+        },
+    };
+}

@@ -1,0 +1,96 @@
+// The provider plugin's resource operations: each `netns:index:<Kind>` served by the same runner as
+// the TypeScript SDK's dynamic provider (makeProvider). The plugin adds what the SDK's classes do on
+// the program's side: a kernel name defaulted to the resource's name, an owner tag made once and
+// kept, the provider's default connection, and the connection kept secret in state.
+import { randomBytes } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+import type * as provider from "@pulumi/pulumi/provider";
+import type { HostResolver } from "../host/host";
+import { makeProvider } from "../index";
+import { packageSchema } from "../package-schema/generate";
+import { type PublicKind, publicKinds } from "../package-schema/public-kinds";
+import type { Kind } from "../resources/registry";
+import { reveal, withSecretConnection } from "./secrets";
+
+type Props = Record<string, unknown>;
+
+/** What `pulumi:providers:netns` was configured with. */
+export interface PluginConfig {
+    /** The machine of every resource that names none. */
+    connection?: unknown;
+}
+
+/** "urn:pulumi:stack::project::parent$netns:index:Bridge::br0" -> { kind: "Bridge", name: "br0" }. */
+export function parseUrn(urn: string): { kind: Kind; info: PublicKind; name: string } {
+    const parts = urn.split("::");
+    const type = (parts[2] ?? "").split("$").pop() ?? "";
+    const kind = /^netns:index:(\w+)$/.exec(type)?.[1] as Kind | undefined;
+    const info = kind && publicKinds[kind];
+    if (!kind || !info) {
+        throw new Error(`pulumi-resource-netns has no resource type "${type}": is the plugin older than the program's SDK?`);
+    }
+    return { kind, info, name: parts.slice(3).join("::") };
+}
+
+const newOwnerTag = (): string => randomBytes(6).toString("hex");
+
+export function pluginProvider(version: string, config: () => PluginConfig, resolve: HostResolver): provider.Provider {
+    const providers = new Map<Kind, pulumi.dynamic.ResourceProvider>();
+    const of = (urn: string) => {
+        const { kind } = parseUrn(urn);
+        let p = providers.get(kind);
+        if (!p) {
+            p = makeProvider(kind, resolve);
+            providers.set(kind, p);
+        }
+        return p;
+    };
+    const schema = JSON.stringify(packageSchema(version));
+
+    return {
+        version,
+        getSchema: async () => schema,
+
+        async check(urn, olds, news) {
+            const { info, name } = parseUrn(urn);
+            const old = reveal(olds ?? {}) as Props;
+            const inputs = { ...(reveal(news) as Props) };
+            for (const field of info.namedAfterResource ?? []) {
+                inputs[field] ??= name;
+            }
+            // Made once and kept: a resource's kernel objects carry it for their whole life.
+            inputs.ownerTag = typeof old.ownerTag === "string" ? old.ownerTag : newOwnerTag();
+            const defaultConnection = config().connection;
+            if (inputs.connection === undefined && defaultConnection !== undefined) {
+                inputs.connection = defaultConnection;
+            }
+            const result = await of(urn).check!(old, inputs);
+            return { inputs: withSecretConnection(result.inputs as Props), failures: result.failures?.map((f) => ({ ...f })) };
+        },
+
+        async diff(id, urn, olds, news) {
+            const result = await of(urn).diff!(id, reveal(olds) as Props, reveal(news) as Props);
+            return { changes: result.changes, replaces: result.replaces, deleteBeforeReplace: result.deleteBeforeReplace };
+        },
+
+        async create(urn, inputs) {
+            const result = await of(urn).create(reveal(inputs) as Props);
+            return { id: result.id, outs: withSecretConnection(result.outs as Props) };
+        },
+
+        async read(id, urn, props) {
+            const result = await of(urn).read!(id, reveal(props ?? {}) as Props);
+            // No id: the object is gone (refresh drops it).
+            return result.id ? { id: result.id, props: withSecretConnection(result.props as Props) } : { id: "", props: {} };
+        },
+
+        async update(id, urn, olds, news) {
+            const result = await of(urn).update!(id, reveal(olds) as Props, reveal(news) as Props);
+            return { outs: withSecretConnection(result.outs as Props) };
+        },
+
+        async delete(id, urn, props) {
+            await of(urn).delete!(id, reveal(props) as Props);
+        },
+    };
+}

@@ -1,0 +1,93 @@
+// The seeds' topology written in Pulumi YAML (examples/yaml), run by the real CLI with the YAML
+// language host over the pulumi-resource-netns plugin: the same checks as the TypeScript example
+// (ping matrix, NAT, DNAT), then destroyed without a trace.
+import { httpGet, ping } from "../../sandbox/checks";
+import { startServer, WORLD } from "../../sandbox/world";
+import { useSandboxedStack } from "../support/sandboxed-stack";
+
+jest.setTimeout(240_000);
+
+let preview = "";
+const stack = useSandboxedStack("examples/yaml", {
+    world: true,
+    ready: async (stack) => {
+        // A preview first: the plugin checks and diffs inputs that are still unknown (ns1.name).
+        preview = (await stack.project.ok("preview", "--diff")).stdout;
+        await stack.project.up();
+        await startServer(stack.sandbox, "ns1", "192.168.1.10", 5000, "ns1");
+    },
+});
+
+const forwarded = `http://${WORLD.uplinkAddress}:5000/`;
+
+test("preview shows every resource to create, with the kernel names the plugin fills in", () => {
+    expect(preview).toMatch(/\+ 11 to create/);
+    expect(preview).toMatch(/\+ netns:index:Bridge: \(create\)[\s\S]*?name\s*:\s*"br0"/);
+});
+
+test("the resources are the plugin's, with its default provider", async () => {
+    const types = await stack.project.resourceTypes();
+    expect(types).toContain("pulumi:providers:netns");
+    expect(types.filter((t) => t.startsWith("netns:index:")).sort()).toEqual(
+        [
+            "netns:index:Bridge",
+            "netns:index:MasqueradeRule",
+            "netns:index:Namespace",
+            "netns:index:Namespace",
+            "netns:index:PortForward",
+            "netns:index:Route",
+            "netns:index:Route",
+            "netns:index:SysctlForward",
+            "netns:index:VethPair",
+            "netns:index:VethPair",
+        ].sort(),
+    );
+});
+
+test("outputs name what a user needs", async () => {
+    expect(await stack.project.outputs()).toMatchObject({
+        bridgeAddress: "192.168.1.1",
+        namespaces: ["ns1", "ns2"],
+        addresses: { ns1: "192.168.1.10", ns2: "192.168.1.11" },
+        forwarded: { hostPort: 5000, target: "192.168.1.10:5000", rule: expect.stringContaining("DNAT") },
+    });
+});
+
+test.each([
+    ["ns1", "192.168.1.11"],
+    ["ns2", "192.168.1.10"], // each other, across the bridge
+    ["ns1", "192.168.1.1"],
+    ["ns2", "192.168.1.1"], // the bridge
+    ["ns1", WORLD.uplinkAddress],
+    ["ns2", WORLD.uplinkAddress], // the host's uplink
+    ["ns1", WORLD.internetAddress],
+    ["ns2", WORLD.internetAddress], // "the internet", through NAT
+])("%s pings %s", async (from, to) => {
+    expect(await ping(stack.sandbox, from, to)).toMatchObject({ ok: true });
+});
+
+test("NAT: the internet sees the host's uplink address, not the namespace's", async () => {
+    const url = `http://${WORLD.internetAddress}:${WORLD.internetPort}/`;
+    expect(await httpGet(stack.sandbox, "ns1", url)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
+    expect(await httpGet(stack.sandbox, "ns2", url)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
+});
+
+test("DNAT: an external client's HTTP request to the host's port 5000 is answered inside ns1", async () => {
+    expect(await httpGet(stack.sandbox, "client", forwarded)).toEqual({ ok: true, detail: `ns1 saw ${WORLD.clientAddress}` });
+});
+
+test("the host itself and ns2 (hairpin) reach the forwarded port", async () => {
+    expect(await httpGet(stack.sandbox, undefined, forwarded)).toMatchObject({ ok: true, detail: expect.stringMatching(/^ns1 saw /) });
+    expect(await httpGet(stack.sandbox, "ns2", forwarded)).toMatchObject({ ok: true, detail: expect.stringMatching(/^ns1 saw /) });
+});
+
+test("a refresh finds everything as made, and a second up changes nothing", async () => {
+    await stack.project.ok("refresh", "--yes", "--skip-preview");
+    await stack.project.up();
+    expect(Object.keys(await stack.project.lastChanges())).toEqual(["same"]);
+});
+
+test("destroy: links, namespaces, iptables and sysctls exactly as before up", async () => {
+    await stack.project.ok("destroy", "--yes", "--skip-preview");
+    expect(await stack.sandbox.snapshot()).toEqual(stack.before);
+});

@@ -1,0 +1,111 @@
+// The provider plugin's own layer over the runner: types from URNs, kernel names defaulted to the
+// resource's name, an owner tag made once and kept, the provider's default connection, the
+// connection kept secret in what the engine records, the schema served, and Configure's values read.
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { Host, HostResolver } from "../../provider/host/host";
+import { configFromRequest } from "../../provider/plugin/configure";
+import { parseUrn, pluginProvider } from "../../provider/plugin/plugin-provider";
+import { reveal, secret } from "../../provider/plugin/secrets";
+
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const urn = (type: string, name: string) => `urn:pulumi:dev::proj::${type}::${name}`;
+const CONNECTION = { host: "198.51.100.7", user: "ops", privateKey: "KEY" };
+
+/**
+ * A machine with nothing on it: check reads it for the guard rails (links, routes, listeners, DNAT
+ * rules), and nothing else may run (diff decides without a host).
+ */
+const emptyMachine: HostResolver = () => ({
+    description: "an empty machine",
+    run: async (argv) => {
+        if (argv[0] === "ip" || argv[0] === "ss" || argv[0].endsWith("tables-save")) {
+            return { argv, exitCode: 0, stdout: argv[0] === "ip" ? "[]" : "", stderr: "" };
+        }
+        throw new Error(`no command but the guard rails' reads in a unit test: ${argv.join(" ")}`);
+    },
+});
+
+const plugin = (connection?: unknown) => pluginProvider("1.2.3", () => ({ connection }), emptyMachine);
+
+test("reads the kind and the resource's name from a URN, under a parent too", () => {
+    expect(parseUrn(urn("netns:index:Bridge", "br0"))).toMatchObject({ kind: "Bridge", name: "br0" });
+    expect(parseUrn(urn("my:component:Lab$netns:index:Namespace", "ns1"))).toMatchObject({ kind: "Namespace", name: "ns1" });
+    expect(() => parseUrn(urn("netns:index:StackIdentity", "x"))).toThrow(/no resource type "netns:index:StackIdentity"/);
+});
+
+test("serves the package schema at its own version", async () => {
+    const schema = JSON.parse(await plugin().getSchema!());
+    expect(schema).toMatchObject({ name: "netns", version: "1.2.3" });
+    expect(Object.keys(schema.resources)).toContain("netns:index:VethPair");
+});
+
+test("check names a bridge after its resource, makes an owner tag, and keeps it afterwards", async () => {
+    const p = plugin();
+    const first = await p.check!(urn("netns:index:Bridge", "br0"), {}, { addresses: ["192.168.1.1/24"] });
+    expect(first.failures ?? []).toEqual([]);
+    expect(first.inputs).toMatchObject({ name: "br0", addresses: ["192.168.1.1/24"] });
+    expect(first.inputs.ownerTag).toMatch(/^[0-9a-f]{12}$/);
+    const again = await p.check!(urn("netns:index:Bridge", "br0"), first.inputs, { name: "br1", addresses: [] });
+    expect(again.inputs).toMatchObject({ name: "br1", ownerTag: first.inputs.ownerTag });
+});
+
+test("check reports bad fields by name, as the dynamic provider does", async () => {
+    const result = await plugin().check!(urn("netns:index:VethPair", "v"), {}, { hostName: "a-name-longer-than-15", peerName: "c0", namespace: "ns1" });
+    expect(result.failures).toEqual(expect.arrayContaining([expect.objectContaining({ property: "hostName" })]));
+});
+
+test("a resource without a connection takes the provider's, and the engine is told it is secret", async () => {
+    const result = await plugin(CONNECTION).check!(urn("netns:index:Namespace", "ns1"), {}, {});
+    expect(result.inputs.connection).toEqual(secret(CONNECTION));
+    expect(result.inputs.connection[SIG_KEY]).toBeDefined();
+    // Its own connection wins, and secrets the engine sent arrive opened at the kinds.
+    const own = { host: "203.0.113.9" };
+    const mine = await plugin(CONNECTION).check!(urn("netns:index:Namespace", "ns2"), {}, { connection: secret(own) });
+    expect(reveal(mine.inputs.connection)).toEqual(own);
+});
+
+test("diff replaces on a kernel name change and updates addresses in place", async () => {
+    const p = plugin();
+    const olds = { name: "br0", addresses: ["192.168.1.1/24"], ownerTag: "0123456789ab" };
+    const renamed = await p.diff!("br0", urn("netns:index:Bridge", "br0"), olds, { ...olds, name: "br1" });
+    expect(renamed).toMatchObject({ changes: true, replaces: ["name"], deleteBeforeReplace: false });
+    const readdressed = await p.diff!("br0", urn("netns:index:Bridge", "br0"), olds, { ...olds, addresses: ["192.168.2.1/24"] });
+    expect(readdressed).toMatchObject({ changes: true, replaces: [] });
+});
+
+test("delete reaches the kind's runner on the host the resolver gives", async () => {
+    const seen: string[] = [];
+    const host: Host = {
+        description: "a scripted host",
+        run: async (argv: readonly string[]) => {
+            seen.push(argv.join(" "));
+            return { argv, exitCode: 0, stdout: "", stderr: "" };
+        },
+    } as unknown as Host;
+    const p = pluginProvider(
+        "1.2.3",
+        () => ({}),
+        () => host,
+    );
+    await p.delete!("ns1", urn("netns:index:Namespace", "ns1"), { name: "ns1", loopbackUp: true, ownerTag: "0123456789ab" });
+    expect(seen.some((c) => c.includes("ns1"))).toBe(true);
+});
+
+test("Configure's connection is read from its args, or from the stack's config variables", () => {
+    const withArgs = {
+        hasArgs: () => true,
+        getArgs: () => Struct.fromJavaScript({ connection: secret(CONNECTION) } as never),
+        getVariablesMap: () => new Map<string, string>(),
+    };
+    expect(configFromRequest(withArgs)).toEqual({ connection: CONNECTION });
+    // Stack config (`pulumi config set --path netns:connection.host ...`) arrives as JSON text.
+    const asText = { ...withArgs, getArgs: () => Struct.fromJavaScript({ connection: secret(JSON.stringify(CONNECTION)) } as never) };
+    expect(configFromRequest(asText)).toEqual({ connection: CONNECTION });
+    const withVariables = {
+        hasArgs: () => false,
+        getArgs: () => undefined,
+        getVariablesMap: () => new Map([["netns:config:connection", JSON.stringify(CONNECTION)]]),
+    };
+    expect(configFromRequest(withVariables)).toEqual({ connection: CONNECTION });
+    expect(configFromRequest({ ...withVariables, getVariablesMap: () => new Map() })).toEqual({});
+});
