@@ -5,7 +5,9 @@ import type { Sandbox } from "./sandbox";
 export const MGMT = { remoteAddress: "192.0.2.1", controlAddress: "192.0.2.2", link: "mgmt0" } as const;
 
 export async function cableSandboxes(remote: Sandbox, control: Sandbox): Promise<void> {
-    await remote.sh("ip", "link", "add", MGMT.link, "type", "veth", "peer", "name", MGMT.link, "netns", String(control.pid));
+    // Made from the control side: a remote whose PID 1 is systemd has a pid namespace of its own,
+    // where the control sandbox's pid means nothing.
+    await control.sh("ip", "link", "add", MGMT.link, "type", "veth", "peer", "name", MGMT.link, "netns", String(remote.pid));
     for (const [sandbox, address] of [
         [remote, MGMT.remoteAddress],
         [control, MGMT.controlAddress],

@@ -6,6 +6,8 @@ import { loadExeca } from "../provider/host/load-execa";
 import type { Sandbox } from "./sandbox";
 
 const repo = join(__dirname, "..", "..");
+/** Where projects, their backends and PULUMI_HOME live: the one directory a systemd sandbox shares. */
+export const STATE_DIR = join(repo, ".state");
 
 export interface RunOptions {
     dropNetAdmin?: boolean;

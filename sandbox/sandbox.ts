@@ -28,9 +28,10 @@ export class Sandbox {
     /** Processes started inside (servers): killed on stop even if their namespace was deleted. */
     private readonly tracked: ResultPromise[] = [];
 
-    private constructor(
+    /** @param holder the process whose end frees the sandbox; `pid` is the one commands enter. */
+    protected constructor(
         readonly pid: number,
-        private readonly holder: ResultPromise,
+        protected readonly holder: ResultPromise,
     ) {
         this.host = new LocalHost(this.enterArgv());
     }

@@ -23,8 +23,16 @@ export const SEED_V6: SeedLayout = { names: ["ns1", "ns2"], addresses: ["fd00:1:
 
 const urlHost = (address: string) => (address.includes(":") ? `[${address}]` : address);
 
-/** Every check of the seeds, named for a table; `ok` false on any that failed. */
-export async function seedChecks(sandbox: Sandbox, layout: SeedLayout = SEED_V4): Promise<[string, CheckResult][]> {
+/**
+ * Every check of the seeds, named for a table; `ok` false on any that failed. The forwarded port is
+ * served by the test's whoami server (which names the client it saw), or with "http.server" by the
+ * seeds' own `python3 -m http.server` (a directory listing).
+ */
+export async function seedChecks(
+    sandbox: Sandbox,
+    layout: SeedLayout = SEED_V4,
+    served: "whoami" | "http.server" = "whoami",
+): Promise<[string, CheckResult][]> {
     const v6 = layout.gateway.includes(":");
     const uplink = v6 ? WORLD.uplinkAddress6 : WORLD.uplinkAddress;
     const internet = v6 ? WORLD.internetAddress6 : WORLD.internetAddress;
@@ -32,6 +40,7 @@ export async function seedChecks(sandbox: Sandbox, layout: SeedLayout = SEED_V4)
     const [addrA, addrB] = layout.addresses;
     const forwarded = `http://${urlHost(uplink)}:5000/`;
     const web = `http://${urlHost(internet)}:${WORLD.internetPort}/`;
+    const listing = (r: CheckResult) => (served === "whoami" ? r : expectListing(r));
     return [
         [`${a} -> ${b} (${addrB})`, await ping(sandbox, a, addrB)],
         [`${b} -> ${a} (${addrA})`, await ping(sandbox, b, addrA)],
@@ -44,16 +53,26 @@ export async function seedChecks(sandbox: Sandbox, layout: SeedLayout = SEED_V4)
         [`${a} -> wan HTTP: source seen`, expectDetail(await httpGet(sandbox, a, web), `the internet saw ${uplink}`)],
         [
             `client -> ${uplink}:5000 (DNAT)`,
-            expectDetail(await httpGet(sandbox, "client", forwarded), `${a} saw ${v6 ? WORLD.clientAddress6 : WORLD.clientAddress}`),
+            served === "whoami"
+                ? expectDetail(await httpGet(sandbox, "client", forwarded), `${a} saw ${v6 ? WORLD.clientAddress6 : WORLD.clientAddress}`)
+                : expectListing(await httpGet(sandbox, "client", forwarded)),
         ],
-        [`host -> ${uplink}:5000`, await httpGet(sandbox, undefined, forwarded)],
-        [`${b} -> ${uplink}:5000 (hairpin)`, await httpGet(sandbox, b, forwarded)],
+        [`host -> ${uplink}:5000`, listing(await httpGet(sandbox, undefined, forwarded))],
+        [`${b} -> ${uplink}:5000 (hairpin)`, listing(await httpGet(sandbox, b, forwarded))],
     ];
 }
 
 /** A response is right only if it says what was expected (e.g. NAT: the internet saw the uplink). */
 function expectDetail(r: CheckResult, expected: string): CheckResult {
     return r.ok && r.detail !== expected ? { ok: false, detail: `${r.detail} (expected "${expected}")` } : r;
+}
+
+/** The seeds' http.server answers with a directory listing: its first lines are the detail. */
+function expectListing(r: CheckResult): CheckResult {
+    const title = /Directory listing for [^<\n]*/.exec(r.detail)?.[0];
+    return r.ok
+        ? { ok: title !== undefined, detail: title ? `${title} (python3 -m http.server)` : `${r.detail.slice(0, 80)} (expected a directory listing)` }
+        : r;
 }
 
 /** The names of the checks that failed, with their detail: [] when all passed. */

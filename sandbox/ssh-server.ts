@@ -44,9 +44,10 @@ export interface SshServer {
     dispose(): Promise<void>;
 }
 
-export async function startSshServer(sandbox: Sandbox, address: string, port = 22): Promise<SshServer> {
+/** @param base where its keys and config go: a directory the sandbox sees (a systemd sandbox sees only its workdir). */
+export async function startSshServer(sandbox: Sandbox, address: string, port = 22, base = tmpdir()): Promise<SshServer> {
     const { execa } = await loadExeca();
-    const dir = await mkdtemp(join(tmpdir(), "pulumi-netns-sshd-"));
+    const dir = await mkdtemp(join(base, "pulumi-netns-sshd-"));
     await chmod(dir, 0o755); // sshd reads authorized_keys as the login user
     for (const [key, passphrase] of [
         ["host", ""],
@@ -92,6 +93,15 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
     await start();
 
     const stop = async () => {
+        // Entering a pid namespace (a systemd sandbox), nsenter forks: sshd is its child and would outlive it.
+        const children = daemon?.pid ? await readFile(`/proc/${daemon.pid}/task/${daemon.pid}/children`, "utf8").catch(() => "") : "";
+        for (const pid of children.split(/\s+/).filter(Boolean)) {
+            try {
+                process.kill(Number(pid), "SIGKILL");
+            } catch {
+                /* already gone */
+            }
+        }
         daemon?.kill("SIGKILL");
         await daemon;
         daemon = undefined;

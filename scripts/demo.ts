@@ -4,9 +4,10 @@
 // Usage: node dist/scripts/demo.js [--keep]   (--keep: wait for Enter before destroying)
 import { createInterface } from "node:readline/promises";
 import type { CheckResult } from "../sandbox/checks";
-import { PulumiProject } from "../sandbox/pulumi-project";
+import { PulumiProject, STATE_DIR } from "../sandbox/pulumi-project";
 import { Sandbox } from "../sandbox/sandbox";
 import { SEED_V4, type SeedLayout, seedChecks } from "../sandbox/seed-checks";
+import { SystemdSandbox } from "../sandbox/systemd-sandbox";
 import { buildWorld, startServer } from "../sandbox/world";
 
 const keep = process.argv.includes("--keep");
@@ -31,14 +32,33 @@ async function layoutOf(project: PulumiProject): Promise<SeedLayout> {
     return { names: ["ns1", "ns2"], addresses: [addresses.ns1.ipv4, addresses.ns2.ipv4], gateway: "192.168.1.1" };
 }
 
-async function main(): Promise<number> {
+/**
+ * The seeds' example runs its server as a Service, so its sandbox boots systemd as PID 1 (on an
+ * overlay: this machine's files stay as they are); where that cannot boot, the server is started by hand.
+ */
+async function startSandbox(): Promise<{ sandbox: Sandbox; systemd: boolean }> {
+    if (example === "two-namespaces") {
+        try {
+            say("== starting a sandbox whose PID 1 is systemd (private namespaces, an overlay of /) with a wan and a client");
+            return { sandbox: await SystemdSandbox.boot(STATE_DIR), systemd: true };
+        } catch (err) {
+            say(`   (${(err as Error).message.split("\n")[0]}: the server will be started by hand instead)`);
+        }
+    }
     say("== starting a sandbox (private network and mount namespaces) with a wan and a client");
-    const sandbox = await Sandbox.start();
+    return { sandbox: await Sandbox.start(), systemd: false };
+}
+
+async function main(): Promise<number> {
+    const { sandbox, systemd } = await startSandbox();
     let project: PulumiProject | undefined;
     try {
         await buildWorld(sandbox);
         const before = await sandbox.snapshot();
         project = await PulumiProject.create(sandbox, `examples/${example}`, "demo");
+        if (systemd) {
+            await project.setConfig({ server: "true" });
+        }
 
         say("== pulumi up");
         const up = await project.up();
@@ -57,9 +77,15 @@ async function main(): Promise<number> {
         );
 
         const layout = await layoutOf(project);
-        await startServer(sandbox, "ns1", layout.addresses[0], 5000, "ns1");
-        say(`\n== verification (an HTTP server runs in ns1 on ${layout.addresses[0]}:5000)`);
-        const rows = await seedChecks(sandbox, layout);
+        if (systemd) {
+            say("\n== the seeds' server, a Service (systemctl status netns-web)");
+            say((await sandbox.run(["systemctl", "status", "--no-pager", "--lines=0", "netns-web.service"])).stdout.trim());
+            say(`\n== verification (python3 -m http.server runs in ns1 on ${layout.addresses[0]}:5000 under systemd)`);
+        } else {
+            await startServer(sandbox, "ns1", layout.addresses[0], 5000, "ns1");
+            say(`\n== verification (an HTTP server runs in ns1 on ${layout.addresses[0]}:5000)`);
+        }
+        const rows = await seedChecks(sandbox, layout, systemd ? "http.server" : "whoami");
         table(rows);
         const failed = rows.filter(([, r]) => !r.ok).length;
 

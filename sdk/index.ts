@@ -18,6 +18,7 @@ export { PortForward, type PortForwardArgs } from "./port-forward";
 export { Probe, type ProbeArgs } from "./probe";
 export { ResolvConf, type ResolvConfArgs } from "./resolv-conf";
 export { Route, type RouteArgs } from "./route";
+export { Service, type ServiceArgs } from "./service";
 export { SysctlForward, type SysctlForwardArgs } from "./sysctl-forward";
 export { VethPair, type VethPairArgs } from "./veth-pair";
 export { VxlanTunnel, type VxlanTunnelArgs } from "./vxlan-tunnel";

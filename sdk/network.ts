@@ -12,6 +12,7 @@ import { PortForward } from "./port-forward";
 import { ResolvConf } from "./resolv-conf";
 import { Roster } from "./roster";
 import { Route } from "./route";
+import { Service, type ServiceArgs } from "./service";
 import { SysctlForward } from "./sysctl-forward";
 import { VethPair } from "./veth-pair";
 
@@ -43,6 +44,12 @@ export interface AttachOptions {
     hostName?: string;
     /** The veth's end inside the namespace. @default "eth0" */
     peerName?: string;
+    /**
+     * A program to run in the namespace under the machine's systemd (see Service), started once the
+     * member's link and routes exist; a port published to this member waits until it is ready.
+     * Its unit is `netns-<namespace>.service` unless it names its own.
+     */
+    service?: Omit<ServiceArgs, "namespace" | "connection">;
 }
 
 export interface PublishOptions {
@@ -71,6 +78,8 @@ export class NetworkMember extends pulumi.ComponentResource {
     readonly ipv6: pulumi.Output<string | undefined>;
     /** The member's veth. */
     readonly link: VethPair;
+    /** The program it runs (`attach(..., { service })`), if any. */
+    readonly service?: Service;
 
     constructor(name: string, network: Network, ns: string | Namespace, options: AttachOptions, opts: pulumi.ComponentResourceOptions) {
         super("netns:index:NetworkMember", name, {}, opts);
@@ -96,12 +105,20 @@ export class NetworkMember extends pulumi.ComponentResource {
             },
             child,
         );
-        new Route(`${name}-default`, { connection, namespace: this.namespace, destination: "default", via: gatewayOf(subnet) }, child);
+        const routes = [new Route(`${name}-default`, { connection, namespace: this.namespace, destination: "default", via: gatewayOf(subnet) }, child)];
         if (subnet6) {
-            new Route(`${name}-default6`, { connection, namespace: this.namespace, destination: "default", via: gatewayOf(subnet6) }, child);
+            routes.push(new Route(`${name}-default6`, { connection, namespace: this.namespace, destination: "default", via: gatewayOf(subnet6) }, child));
         }
         if (network.args.dns !== undefined) {
             new ResolvConf(`${name}-dns`, { connection, namespace: this.namespace, nameservers: network.args.dns }, child);
+        }
+        if (options.service) {
+            const key = typeof ns === "string" ? ns : ns.resourceName;
+            this.service = new Service(
+                `${name}-service`,
+                { name: key, ...options.service, connection, namespace: this.namespace },
+                { ...child, dependsOn: [this.link, ...routes] },
+            );
         }
         this.registerOutputs({ namespace: this.namespace, ipv4: this.ipv4, ipv6: this.ipv6 });
     }
@@ -197,7 +214,8 @@ export class Network extends pulumi.ComponentResource {
             hostPort: options.hostPort ?? options.port,
             targetPort: options.port,
         };
-        const opts = { parent: this };
+        // A member's program listens before its port is forwarded.
+        const opts = { parent: this, dependsOn: options.member.service ? [options.member.service] : [] };
         return [
             new PortForward(`${this.name}-${name}`, { ...common, targetAddress: options.member.ipv4, hostAddress: options.hostAddress }, opts),
             ...(subnet6

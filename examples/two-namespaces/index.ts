@@ -19,9 +19,12 @@ const built = twoNamespaces({
     hostPort: config.getNumber("hostPort"),
     targetPort: config.getNumber("targetPort"),
     acceptForward: config.getBoolean("acceptForward"),
+    server: config.getBoolean("server"),
 });
 
 export const bridgeAddress = built.bridgeAddress;
 export const namespaces = built.namespaces;
 export const addresses = built.addresses;
 export const forwarded = built.forwarded;
+/** With `server: true`: the systemd unit running the seeds' server in the first namespace. */
+export const server = built.server;

@@ -16,6 +16,11 @@ export interface TopologyArgs {
     hostAddress?: pulumi.Input<string>;
     /** True on hosts whose FORWARD policy is DROP. */
     acceptForward?: boolean;
+    /**
+     * Run the seeds' server (`python3 -m http.server`) in the first namespace as a Service, on the
+     * forwarded port; the port forward waits until it listens. Needs systemd as the machine's PID 1.
+     */
+    server?: boolean;
     /** Every resource waits for these (e.g. the instance it runs on). */
     dependsOn?: pulumi.Resource[];
 }
@@ -56,6 +61,24 @@ export function twoNamespaces(args: TopologyArgs = {}) {
         return { name: ns.name, address, link };
     });
 
+    // The seeds' last step: `ip netns exec ns1 python3 -m http.server --bind 192.168.1.10 5000`, supervised.
+    const web = args.server
+        ? new netns.Service(
+              "web",
+              {
+                  connection,
+                  namespace: members[0].name,
+                  command: ["python3", "-m", "http.server", "--bind", members[0].address, String(targetPort)],
+                  workingDirectory: "/usr/share/doc",
+                  // http.server looks its address up in DNS before it listens: a namespace without
+                  // DNS makes it wait out the resolver's timeouts.
+                  readyPort: targetPort,
+                  readyTimeoutSeconds: 120,
+              },
+              { dependsOn: [...dependsOn, members[0].link] },
+          )
+        : undefined;
+
     new netns.SysctlForward("forward", { connection }, { dependsOn });
     new netns.MasqueradeRule("nat", { connection, sourceCidr: subnet, excludeOutInterface: bridge.name, acceptForward }, { dependsOn });
     const forward = new netns.PortForward(
@@ -68,7 +91,7 @@ export function twoNamespaces(args: TopologyArgs = {}) {
             hostAddress,
             acceptForward,
         },
-        { dependsOn: [...dependsOn, members[0].link] },
+        { dependsOn: [...dependsOn, members[0].link, ...(web ? [web] : [])] },
     );
 
     return {
@@ -76,5 +99,6 @@ export function twoNamespaces(args: TopologyArgs = {}) {
         namespaces: members.map((m) => m.name),
         addresses: Object.fromEntries(names.map((n, i) => [n, members[i].address])),
         forwarded: { hostPort, target: `${members[0].address}:${targetPort}`, rule: forward.ruleSpec },
+        server: web?.unit,
     };
 }

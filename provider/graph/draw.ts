@@ -23,6 +23,12 @@ export interface Cluster {
     edges: Edge[];
 }
 
+/** A command for a label: its words, cut to a readable length. */
+const shortCommand = (argv: string[]): string => {
+    const text = argv.join(" ");
+    return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+};
+
 const holds = (addresses: string[], ip: string) => addresses.some((cidr) => cidr.split("/")[0] === ip);
 
 export function drawing(t: Topology): Cluster[] {
@@ -35,7 +41,13 @@ export function drawing(t: Topology): Cluster[] {
         }
         for (const ns of m.namespaces) {
             const routes = m.routes.filter((r) => r.namespace === ns.name).map((r) => `${r.destination}${r.via ? ` via ${r.via}` : ""}`);
-            nodes.push({ id: id("ns", ns.name), lines: [`namespace ${ns.name}`, ...ns.addresses, ...routes], shape: "namespace", owned: ns.owned });
+            const services = (m.services ?? []).filter((s) => s.namespace === ns.name).map((s) => `service ${s.unit}: ${shortCommand(s.command)}`);
+            nodes.push({
+                id: id("ns", ns.name),
+                lines: [`namespace ${ns.name}`, ...ns.addresses, ...routes, ...services],
+                shape: "namespace",
+                owned: ns.owned,
+            });
         }
         for (const l of m.links) {
             const label = `${l.peer} ⇄ ${l.hostEnd}`;

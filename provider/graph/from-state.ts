@@ -66,6 +66,9 @@ export function topologyFromState(json: unknown): Topology {
                     owned: true,
                 });
                 break;
+            case "Service":
+                m.services = [...(m.services ?? []), { unit: String(o.unit), namespace: String(o.namespace), command: strs(o.command), owned: true }];
+                break;
             case "PortForward":
                 m.forwards.push({
                     protocol: String(o.protocol ?? "tcp"),

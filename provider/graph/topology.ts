@@ -16,6 +16,8 @@ export interface MachineView {
     routes: { namespace?: string; destination: string; via?: string; device?: string; owned: boolean }[];
     masquerades: { source: string; outInterface?: string; excludeOutInterface?: string; owned: boolean }[];
     forwards: { protocol: string; hostPort: number; hostAddress?: string; targetAddress: string; targetPort: number; owned: boolean }[];
+    /** Programs run by systemd inside a namespace (Services), drawn inside it. */
+    services?: { unit: string; namespace: string; command: string[]; owned: boolean }[];
 }
 
 export const emptyMachine = (name: string): MachineView => ({ name, namespaces: [], bridges: [], links: [], routes: [], masquerades: [], forwards: [] });
@@ -30,5 +32,6 @@ export function labelsOf(t: Topology): string[] {
         ...m.routes.map((r) => `${r.destination}${r.via ? ` via ${r.via}` : ""}`),
         ...m.masquerades.map((x) => `masquerade ${x.source}`),
         ...m.forwards.map((f) => `${f.protocol} ${f.hostAddress ?? "*"}:${f.hostPort}`),
+        ...(m.services ?? []).map((s) => `service ${s.unit}`),
     ]);
 }

@@ -8,6 +8,7 @@ import { portForwardKind } from "./port-forward/kind";
 import { probeKind } from "./probe/kind";
 import { resolvConfKind } from "./resolv-conf/kind";
 import { routeKind } from "./route/kind";
+import { serviceKind } from "./service/kind";
 import { stackIdentityKind } from "./stack-identity/kind";
 import { sysctlForwardKind } from "./sysctl-forward/kind";
 import { vethPairKind } from "./veth-pair/kind";
@@ -26,6 +27,7 @@ export const kinds = {
     ResolvConf: resolvConfKind,
     Probe: probeKind,
     VxlanTunnel: vxlanTunnelKind,
+    Service: serviceKind,
 };
 
 export type Kind = keyof typeof kinds;

@@ -141,6 +141,7 @@ test("every resource kind has a schema-checked provider (StackIdentity and Addre
         "Probe",
         "ResolvConf",
         "Route",
+        "Service",
         "StackIdentity",
         "SysctlForward",
         "VethPair",

@@ -41,6 +41,19 @@ test("a dual-stack network with two members and a published port", async () => {
     expect(registered.filter((r) => r.type.endsWith(":ResolvConf"))).toHaveLength(2);
 });
 
+test("a member's service runs in its namespace after its link and routes; its published port waits for it", async () => {
+    const { Network } = require("../../sdk/network") as typeof import("../../sdk/network.js");
+    const lab = new Network("svc", { bridgeName: "br9", subnet: "10.9.0.0/24" });
+    const web = lab.attach("web", { service: { command: ["python3", "-m", "http.server", "5000"], readyPort: 5000, environment: { TOKEN: "t" } } });
+    lab.publish("http", { member: web, port: 5000 });
+    await settled(lab.addresses);
+    await new Promise((r) => setTimeout(r, 200));
+    const service = registered.find((r) => r.type.endsWith(":Service"))!;
+    expect(service.name).toBe("svc-web-service");
+    expect(service.inputs).toMatchObject({ name: "web", namespace: "web", command: ["python3", "-m", "http.server", "5000"], readyPort: 5000 });
+    expect(web.service).toBeDefined();
+});
+
 test("attach() after the program was declared is refused, naming the network", async () => {
     const { Network } = require("../../sdk/network") as typeof import("../../sdk/network.js");
     const late = new Network("late", { subnet: "10.0.0.0/24" });

@@ -40,6 +40,22 @@ class ScriptedHost implements Host {
         if (argv[0] === "rm") {
             this.files.delete(argv[2]);
         }
+        // A Service's files and its unit, as a machine booted with systemd answers.
+        if (argv[0] === "dd") {
+            this.files.set(argv[1].replace(/^of=/, ""), options.input ?? "");
+        }
+        if (words === "systemctl is-system-running") {
+            return ok("running\n");
+        }
+        if (argv[0] === "systemctl" && argv[1] === "show") {
+            const path = `/run/systemd/system/${argv[2]}`;
+            return ok(
+                this.files.has(path) ? `LoadState=loaded\nActiveState=active\nSubState=running\nMainPID=42\nFragmentPath=${path}\n` : "LoadState=not-found\n",
+            );
+        }
+        if (argv[0] === "ss") {
+            return ok("LISTEN 0 5 0.0.0.0:80 0.0.0.0:*\n");
+        }
         if (argv[0] === "cat") {
             const text = this.files.get(argv[1]);
             return text === undefined ? { argv, exitCode: 1, stdout: "", stderr: `cat: ${argv[1]}: No such file or directory` } : ok(text);
@@ -138,6 +154,16 @@ const inputsOf: Record<Kind, fc.Arbitrary<Record<string, unknown>>> = {
         search: maybe(fc.constant(["lab"])),
     }),
     Namespace: fc.record({ name: fc.constantFrom("ns1", "red"), loopbackUp: maybe(fc.boolean()) }),
+    Service: fc.record({
+        name: fc.constantFrom("web", "x.y"),
+        namespace: fc.constant("ns1"),
+        command: fc.array(fc.string(), { minLength: 1, maxLength: 4 }).map((argv) => ["python3", ...argv]),
+        environment: maybe(fc.dictionary(fc.constantFrom("A", "B_2"), fc.string())),
+        user: maybe(fc.constantFrom("root", "nobody")),
+        workingDirectory: maybe(fc.constant("/srv")),
+        restart: maybe(fc.constantFrom("always", "on-failure", "no")),
+        readyPort: maybe(port),
+    }),
     Bridge: fc.record({
         name,
         addresses: maybe(

@@ -1,0 +1,101 @@
+// Pure text of a Service's files: its runtime unit under /run/systemd/system (gone at reboot, as the
+// namespace it joins is) and its environment file, readable by root only. Every word is quoted so
+// systemd neither re-splits nor expands it: an argument arrives exactly as given.
+import { createHash } from "node:crypto";
+import { ownerLabel } from "../common/owner";
+import type { ServiceInputs } from "./schema";
+
+/** Where runtime units live: systemd reads them after /etc/systemd/system, and a reboot empties it. */
+export const UNIT_DIR = "/run/systemd/system";
+/** Where environment files live: a directory only root may enter. */
+export const ENVIRONMENT_DIR = "/run/pulumi-netns/services";
+
+export const unitName = (name: string): string => `netns-${name}.service`;
+export const unitPath = (unit: string): string => `${UNIT_DIR}/${unit}`;
+export const environmentPath = (unit: string): string => `${ENVIRONMENT_DIR}/${unit}.env`;
+
+/** The unit file's owner mark, in its [Unit] section (systemd ignores X- keys). */
+const MARK_KEY = "X-PulumiNetnsOwner";
+const MARK = new RegExp(`^${MARK_KEY}=(\\S+)$`, "m");
+
+/** The owner label a unit file carries, if any. */
+export const unitMark = (text: string): string | undefined => MARK.exec(text)?.[1];
+
+/**
+ * One word of an Exec line, double-quoted: systemd unquotes it and reads C escapes there, and
+ * expands `%` specifiers everywhere, so `\` and `"` are escaped, `%` doubled and control characters
+ * written as `\xNN`. (`$` needs nothing: the `:` prefix of the line turns variable expansion off.)
+ */
+export function quoteWord(word: string): string {
+    let escaped = "";
+    for (const c of word) {
+        const code = c.codePointAt(0) ?? 0;
+        if (c === "%") {
+            escaped += "%%";
+        } else if (c === "\\" || c === '"') {
+            escaped += `\\${c}`;
+        } else if (code < 0x20 || code === 0x7f) {
+            escaped += `\\x${code.toString(16).padStart(2, "0")}`;
+        } else {
+            escaped += c;
+        }
+    }
+    return `"${escaped}"`;
+}
+
+/** `ExecStart=` of an argv: `:` (no variable expansion), then each word quoted. */
+export const execStart = (argv: readonly string[]): string => `:${argv.map(quoteWord).join(" ")}`;
+
+/**
+ * One value of an environment file, double-quoted: systemd reads `\` escapes of `\ " $ \`` there
+ * and keeps anything else, newlines included, as it is.
+ */
+export const quoteValue = (value: string): string => `"${value.replace(/[\\"$`]/g, (c) => `\\${c}`)}"`;
+
+/** The environment file's text: its owner mark as a comment, then one `NAME="value"` per variable. */
+export const environmentText = (environment: Readonly<Record<string, string>>, ownerTag: string): string =>
+    `# ${ownerLabel(ownerTag)}\n${Object.entries(environment)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, value]) => `${name}=${quoteValue(value)}\n`)
+        .join("")}`;
+
+/** The owner label an environment file's first line carries, if any. */
+export const environmentMark = (firstLine: string): string | undefined => /^# (pulumi-netns:\S+)$/.exec(firstLine.trim())?.[1];
+
+/** A digest of a text, to compare a secret file with what it should hold without reading it out. */
+export const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+
+/**
+ * The user of `DynamicUser=`: `netns-<name>` when that is a valid user name, else a name derived
+ * from the unit's (systemd needs a valid one, at most 31 characters).
+ */
+export function dynamicUserName(name: string): string {
+    const readable = `netns-${name}`;
+    return /^[a-z_][a-z0-9_-]{0,30}$/.test(readable) ? readable : `netns-${sha256(unitName(name)).slice(0, 12)}`;
+}
+
+/** The unit file's text: the owner mark, the namespace it joins, the program, its user and restart policy. */
+export function unitText(s: ServiceInputs): string {
+    const unit = unitName(s.name);
+    const user =
+        s.user === undefined
+            ? // A user made for this service alone, for its lifetime: nothing else runs as it.
+              ["DynamicUser=yes", `User=${dynamicUserName(s.name)}`]
+            : [`User=${s.user}`];
+    return [
+        "# Made by pulumi-netns; removed with its resource. Edits are undone by its next `pulumi up`.",
+        "[Unit]",
+        `Description=pulumi-netns service ${s.name} in network namespace ${s.namespace}`,
+        `${MARK_KEY}=${ownerLabel(s.ownerTag)}`,
+        "",
+        "[Service]",
+        "Type=exec",
+        `NetworkNamespacePath=/run/netns/${s.namespace}`,
+        `ExecStart=${execStart(s.command)}`,
+        `EnvironmentFile=${environmentPath(unit)}`,
+        ...user,
+        ...(s.workingDirectory ? [`WorkingDirectory=${s.workingDirectory}`] : []),
+        `Restart=${s.restart}`,
+        "",
+    ].join("\n");
+}
