@@ -25,6 +25,10 @@ export const publicKinds: Partial<Record<Kind, PublicKind>> = {
     PortForward: { summary: "A host port forwarded (iptables DNAT) to an address inside a namespace." },
     Probe: { summary: "A check that traffic flows (or does not), run during `up`." },
     VxlanTunnel: { summary: "A VXLAN link to other machines' underlay addresses, optionally on a bridge." },
+    Service: {
+        summary: "A program run by the machine's systemd inside a namespace (a runtime unit `netns-<name>.service`).",
+        namedAfterResource: ["name"],
+    },
     ResolvConf: { summary: "The resolver configuration (/etc/netns/NS/resolv.conf) of one namespace." },
 };
 

@@ -44,13 +44,14 @@ test("a dual-stack network with two members and a published port", async () => {
 test("a member's service runs in its namespace after its link and routes; its published port waits for it", async () => {
     const { Network } = require("../../sdk/network") as typeof import("../../sdk/network.js");
     const lab = new Network("svc", { bridgeName: "br9", subnet: "10.9.0.0/24" });
-    const web = lab.attach("web", { service: { command: ["python3", "-m", "http.server", "5000"], readyPort: 5000, environment: { TOKEN: "t" } } });
-    lab.publish("http", { member: web, port: 5000 });
+    const web = lab.attach("web", { service: { command: ["python3", "-m", "http.server", "5001"], readyPort: 5001, environment: { TOKEN: "t" } } });
+    // Port 5000 is another test's claim in this program: two forwards of one port fail the program.
+    lab.publish("http", { member: web, port: 5001 });
     await settled(lab.addresses);
     await new Promise((r) => setTimeout(r, 200));
     const service = registered.find((r) => r.type.endsWith(":Service"))!;
     expect(service.name).toBe("svc-web-service");
-    expect(service.inputs).toMatchObject({ name: "web", namespace: "web", command: ["python3", "-m", "http.server", "5000"], readyPort: 5000 });
+    expect(service.inputs).toMatchObject({ name: "web", namespace: "web", command: ["python3", "-m", "http.server", "5001"], readyPort: 5001 });
     expect(web.service).toBeDefined();
 });
 

@@ -27,9 +27,9 @@ const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be
 
 export const serviceInputs = z.object({
     /** The unit's name is `netns-<name>.service`. @default the resource name */
-    name: serviceName,
+    name: serviceName.describe("The unit's name is `netns-<name>.service`. Default: the resource name."),
     /** The network namespace the program runs in (its /run/netns name). Changing it replaces the service. */
-    namespace: namespaceName,
+    namespace: namespaceName.describe("The network namespace the program runs in (its /run/netns name). Changing it replaces the service."),
     /** The program and its arguments, as an argv: never a shell string. The program is an absolute path or a name found on systemd's PATH. */
     command: z
         .array(exactText)
@@ -39,7 +39,8 @@ export const serviceInputs = z.object({
         .refine((argv) => argv.length === 0 || argv[0].startsWith("/") || /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/.test(argv[0]), {
             message: "the program must be an absolute path or a plain name (found on systemd's PATH)",
             path: [0],
-        }),
+        })
+        .describe("The program and its arguments, as an argv: never a shell string. The program is an absolute path or a name found on systemd's PATH."),
     /**
      * Environment variables of the program. Written to a file only root can read (never into the
      * unit's properties, which every user can list), and kept secret in state.
@@ -48,37 +49,49 @@ export const serviceInputs = z.object({
     environment: z
         .record(variableName, exactText)
         .refine((env) => Object.keys(env).length <= 256, "must hold at most 256 variables")
-        .default({}),
+        .default({})
+        .meta({ secret: true })
+        .describe(
+            "Environment variables of the program. Written to a file only root can read (never into the unit's properties, which every user can list), and kept secret in state. Default: {}.",
+        ),
     /**
      * The user the program runs as. Absent: a user systemd allocates for this service alone
      * (`DynamicUser=yes`), with no privileges and a read-only view of the system, so no other program
      * can signal it or read its environment. "root" for the full powers of the machine.
      */
-    user: userName.optional(),
+    user: userName
+        .optional()
+        .describe(
+            'The user the program runs as. Absent: a user systemd allocates for this service alone (`DynamicUser=yes`), with no privileges and a read-only view of the system, so no other program can signal it or read its environment. "root" for the full powers of the machine.',
+        ),
     /** The program's working directory (it must exist). @default "/" */
     workingDirectory: z
         .string()
         .regex(/^\/[A-Za-z0-9_.,:@+=/-]*$/, "must be an absolute path of letters, digits and _.,:@+=/-")
-        .optional(),
+        .optional()
+        .describe('The program\'s working directory (it must exist). Default: "/".'),
     /** When systemd starts the program again after it ends. @default "on-failure" */
-    restart: z.enum(["always", "on-failure", "no"]).default("on-failure"),
+    restart: z
+        .enum(["always", "on-failure", "no"])
+        .default("on-failure")
+        .describe('When systemd starts the program again after it ends. Default: "on-failure".'),
     /** A TCP port the program listens on in its namespace: `up` waits for it, and fails if it never comes. */
-    readyPort: port.optional(),
+    readyPort: port.optional().describe("A TCP port the program listens on in its namespace: `up` waits for it, and fails if it never comes."),
     /** How long `up` waits for `readyPort`. @default 30 */
-    readyTimeoutSeconds: z.number().int("must be a whole number").min(1).max(600).default(30),
+    readyTimeoutSeconds: z.number().int("must be a whole number").min(1).max(600).default(30).describe("How long `up` waits for `readyPort`. Default: 30."),
     connection: connection.optional(),
     ownerTag,
 });
 
 export const serviceState = serviceInputs.extend({
     /** The systemd unit's name, e.g. "netns-web.service". */
-    unit: z.string(),
+    unit: z.string().describe('The systemd unit\'s name, e.g. "netns-web.service".'),
     /** The program's process id (0 when it is not running). */
-    mainPid: z.number().int(),
+    mainPid: z.number().int().describe("The program's process id (0 when it is not running)."),
     /** Whether the unit is active (running). */
-    active: z.boolean(),
+    active: z.boolean().describe("Whether the unit is active (running)."),
     /** False when a refresh found the unit stopped, failed or edited: the next `up` puts it back. */
-    inSync: z.boolean().default(true),
+    inSync: z.boolean().default(true).describe("False when a refresh found the unit stopped, failed or edited: the next `up` puts it back."),
 });
 
 export type ServiceInputs = z.infer<typeof serviceInputs>;
