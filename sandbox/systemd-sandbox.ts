@@ -53,8 +53,8 @@ exec /lib/systemd/systemd --system --unit=basic.target`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class SystemdSandbox extends Sandbox {
-    /** The cgroup made for the sandbox on this machine, and the directory its overlay's tmpfs was mounted on. */
-    private cgroup = "";
+    /** The cgroup made for the sandbox on this machine (removed on stop), and the directory its overlay's tmpfs was mounted on. */
+    cgroup = "";
     private overlay = "";
 
     /**

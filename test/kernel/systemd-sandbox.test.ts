@@ -11,21 +11,32 @@ async function tree(dir: string): Promise<string[]> {
 }
 
 const cgroupBase = async () => ((await stat("/sys/fs/cgroup/unified").catch(() => undefined)) ? "/sys/fs/cgroup/unified" : "/sys/fs/cgroup");
-const ours = async () => (await readdir(await cgroupBase())).filter((d) => d.startsWith("pulumi-netns-systemd-"));
+/** This machine's own top-level cgroups (other systemd sandboxes, of tests running beside this one, left out). */
+const machineCgroups = async () => (await readdir(await cgroupBase())).filter((d) => !d.startsWith("pulumi-netns-systemd-")).sort();
+const exists = (path: string) =>
+    stat(path).then(
+        () => true,
+        () => false,
+    );
 
 test("boots systemd as PID 1; this machine's /tmp, /var/log and cgroups are untouched", async () => {
     const marker = await mkdtemp("/tmp/pulumi-netns-marker-");
     await writeFile(join(marker, "kept"), "still here\n");
     const work = await mkdtemp("/tmp/pulumi-netns-work-");
     const logBefore = await tree("/var/log");
-    const cgroupsBefore = await ours();
+    const cgroupsBefore = await machineCgroups();
 
-    const sandbox = await SystemdSandbox.boot(work);
+    const sandbox = await SystemdSandbox.boot(work).catch(async (err) => {
+        await rm(marker, { recursive: true });
+        await rm(work, { recursive: true });
+        throw err;
+    });
     try {
         expect(await sandbox.state()).toMatch(/^(running|degraded)$/);
         expect((await sandbox.sh("cat", "/proc/1/comm")).trim()).toBe("systemd");
-        // A new cgroup for the sandbox, beside the machine's.
-        expect((await ours()).length).toBe(cgroupsBefore.length + 1);
+        // A cgroup of its own, beside the machine's.
+        expect(sandbox.cgroup.startsWith(`${await cgroupBase()}/pulumi-netns-systemd-`)).toBe(true);
+        expect(await exists(sandbox.cgroup)).toBe(true);
         // tmpfiles is masked; what it would clean is the overlay's anyway.
         expect((await sandbox.run(["systemctl", "is-enabled", "systemd-tmpfiles-setup.service"])).stdout.trim()).toBe("masked");
         await sandbox.sh("touch", "/tmp/written-inside", "/var/log/written-inside");
@@ -38,12 +49,16 @@ test("boots systemd as PID 1; this machine's /tmp, /var/log and cgroups are unto
         await sandbox.stop();
     }
 
-    expect(await readFile(join(marker, "kept"), "utf8")).toBe("still here\n");
-    await expect(stat("/tmp/written-inside")).rejects.toThrow(/ENOENT/);
-    expect(await tree("/var/log")).toEqual(logBefore);
-    expect(await ours()).toEqual(cgroupsBefore);
-    // Every process of the sandbox is gone (its cgroup could not be removed otherwise); PID 1 at most a zombie.
-    expect(await readFile(`/proc/${sandbox.pid}/stat`, "utf8").catch(() => "gone")).toMatch(/^gone$|\) Z /);
-    await rm(marker, { recursive: true });
-    await rm(work, { recursive: true });
+    try {
+        expect(await readFile(join(marker, "kept"), "utf8")).toBe("still here\n");
+        expect(await exists("/tmp/written-inside")).toBe(false);
+        expect(await tree("/var/log")).toEqual(logBefore);
+        expect(await exists(sandbox.cgroup)).toBe(false);
+        expect(await machineCgroups()).toEqual(cgroupsBefore);
+        // Every process of the sandbox is gone (its cgroup could not be removed otherwise); PID 1 at most a zombie.
+        expect(await readFile(`/proc/${sandbox.pid}/stat`, "utf8").catch(() => "gone")).toMatch(/^gone$|\) Z /);
+    } finally {
+        await rm(marker, { recursive: true });
+        await rm(work, { recursive: true });
+    }
 }, 60_000);

@@ -52,7 +52,8 @@ test("a member's service runs in its namespace after its link and routes; its pu
     const service = registered.find((r) => r.type.endsWith(":Service"))!;
     expect(service.name).toBe("svc-web-service");
     expect(service.inputs).toMatchObject({ name: "web", namespace: "web", command: ["python3", "-m", "http.server", "5001"], readyPort: 5001 });
-    expect(web.service).toBeDefined();
+    // Its environment is secret in state, as every Service's.
+    expect(await web.service!.environment.isSecret).toBe(true);
 });
 
 test("attach() after the program was declared is refused, naming the network", async () => {
