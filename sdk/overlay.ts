@@ -3,6 +3,8 @@
 // NAT out of that machine; `attach` puts a namespace on one machine, its address from one pool
 // shared by all of them. MTUs are the underlay's minus the VXLAN overhead.
 import * as pulumi from "@pulumi/pulumi";
+import { findOverlaps, machineNetworks, overlapReason } from "../provider/guard/overlap";
+import type { HostNetwork } from "../provider/inspect/host-network";
 import { AddressPool } from "./address-pool";
 import { Bridge } from "./bridge";
 import type { Connection } from "./connection";
@@ -83,8 +85,8 @@ const memberKey = (host: string, ns: string) => `${host}.${ns}`;
 const overheadOf = (underlay: string) => (underlay.includes(":") ? 70 : 50);
 
 /** The MTU of the link of a machine that holds its underlay address. */
-function underlayMtuOf(overlay: string, host: string, connection: pulumi.Input<Connection> | undefined, underlay: pulumi.Input<string>) {
-    return pulumi.all([getHostNetworkOutput({ connection }), underlay]).apply(([net, address]) => {
+function underlayMtuOf(overlay: string, host: string, machine: pulumi.Output<HostNetwork>, underlay: pulumi.Input<string>) {
+    return pulumi.all([machine, underlay]).apply(([net, address]) => {
         const holder = net.links.find((l) => l.addresses.some((a) => a.split("/")[0] === address));
         if (!holder) {
             throw new Error(`Overlay "${overlay}": no link of host "${host}" (${net.machine}) holds the underlay address ${address}`);
@@ -138,7 +140,12 @@ export class Overlay extends pulumi.ComponentResource {
 
         for (const [host, spec] of Object.entries(args.hosts)) {
             const { connection, underlayAddress } = spec;
-            const underlayMtu = args.underlayMtu !== undefined ? pulumi.output(args.underlayMtu) : underlayMtuOf(name, host, connection, underlayAddress);
+            // Read once at program time (preview included), for the underlay's MTU and the guard rail.
+            const machine = args.underlayMtu === undefined || !args.allowOverlap ? getHostNetworkOutput({ connection }) : undefined;
+            const underlayMtu = args.underlayMtu !== undefined ? pulumi.output(args.underlayMtu) : underlayMtuOf(name, host, machine!, underlayAddress);
+            if (!args.allowOverlap) {
+                this.refuseOverlap(host, machine!);
+            }
             // A number read over a secret connection is no secret: kept plain, previews show it.
             this.mtus[host] = pulumi.unsecret(pulumi.all([underlayMtu, underlayAddress]).apply(([mtu, address]) => mtu - overheadOf(address)));
             const at = (suffix: string) => `${name}-${host}${suffix}`;
@@ -174,6 +181,27 @@ export class Overlay extends pulumi.ComponentResource {
             }
         }
         this.registerOutputs({ addresses: this.addresses });
+    }
+
+    /**
+     * The guard rail for the subnet, at program time: its gateways come from the pool, unknown to the
+     * bridges' own check at a first preview, so the component judges the subnet itself against each
+     * machine's networks (its own bridge, by name, aside) and fails the program naming both.
+     */
+    private refuseOverlap(host: string, machine: pulumi.Output<HostNetwork>): void {
+        machine.apply((net) => {
+            const view = {
+                links: net.links.map((l) => ({ name: l.name, addresses: l.addresses, ...(l.owned ? { owner: "pulumi-netns" } : {}) })),
+                routes: net.routes,
+            };
+            const found = findOverlaps(
+                [this.args.subnet],
+                machineNetworks(view).filter((n) => n.device !== this.bridgeName),
+            );
+            if (found.length > 0) {
+                throw new pulumi.ResourceError(`Overlay "${this.name}": subnet on host "${host}": ${overlapReason(found, net.machine)}`, this, true);
+            }
+        });
     }
 
     /** The address the pool gave a key. */

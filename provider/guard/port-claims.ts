@@ -4,6 +4,8 @@ import { OWNER_PREFIX } from "../resources/common/owner";
 
 /** A host port some DNAT rule forwards. */
 export interface PortClaim {
+    /** The chain holding the rule: PREROUTING (clients), OUTPUT (the host itself), or a user chain (DOCKER). */
+    chain: string;
     protocol: string;
     port: number;
     /** The destination the rule matches (`-d`), without /32 or /128; absent: any local address. */
@@ -38,6 +40,7 @@ export function parsePortClaims(listing: string): PortClaim[] {
         const destination = negated ? undefined : flag(words, "-d")?.replace(/\/(32|128)$/, "");
         const comment = flag(words, "--comment");
         claims.push({
+            chain: words[1],
             protocol: flag(words, "-p") ?? "tcp",
             port: Number(port),
             ...(destination ? { hostAddress: destination } : {}),

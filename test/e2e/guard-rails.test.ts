@@ -54,6 +54,13 @@ test("the README's Network on the uplink's subnet: refused at preview, naming bo
     await refused({ case: "network-on-uplink", subnet: "172.17.3.0/24" }, /172\.17\.3\.0\/24 overlaps 172\.17\.0\.0\/16 on docker0 on this machine/);
 });
 
+test("an Overlay's subnet on the uplink's network: refused at preview by the component itself (its gateways are not known yet)", async () => {
+    await refused(
+        { case: "overlay-on-uplink" },
+        /Overlay "ov": subnet on host "here": 198\.51\.100\.0\/24 overlaps 198\.51\.100\.0\/24 on uplink0 \(the machine's default route\) on this machine/,
+    );
+});
+
 test("a VethPair address on the uplink's network and a host Route over it: refused at preview", async () => {
     await refused(
         { case: "veth-on-uplink" },
@@ -66,7 +73,7 @@ test("a VethPair address on the uplink's network and a host Route over it: refus
 });
 
 test("with the opt-ins, the same programs pass preview", async () => {
-    for (const c of ["network-on-uplink", "veth-on-uplink", "route-over-uplink"]) {
+    for (const c of ["network-on-uplink", "overlay-on-uplink", "veth-on-uplink", "route-over-uplink"]) {
         await stack.project.setConfig({ case: c, allow: "true" });
         expect((await stack.project.pulumi("preview")).exitCode).toBe(0);
     }

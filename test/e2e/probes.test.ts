@@ -72,7 +72,7 @@ test("a veth set down: up fails naming the link", async () => {
     }
 });
 
-test("the DNAT rule deleted: up fails saying no NAT rule matched", async () => {
+test("the DNAT rule deleted: up fails saying nothing listens there and no NAT rule forwards it", async () => {
     const rule = (await seed.sandbox.sh("iptables", "-t", "nat", "-S", "PREROUTING")).split("\n").find((l) => l.includes("--dport 5000"))!;
     await seed.sandbox.sh(
         "iptables",
@@ -85,7 +85,7 @@ test("the DNAT rule deleted: up fails saying no NAT rule matched", async () => {
     );
     const out = await failingUp("client-to-web");
     expect(out).toMatch(/http to port 5000 from client to 198\.51\.100\.1: unreachable/);
-    expect(out).toMatch(/NAT rules that matched: none\s+Likely cause: no NAT rule matched, so nothing forwards 198\.51\.100\.1 port 5000/);
+    expect(out).toMatch(/NAT rules that matched: none\s+Likely cause: nothing on the host listens on port 5000 and no NAT rule forwards it/);
     // The seed stack puts its rule back.
     await seed.project.up("--refresh");
 });

@@ -107,6 +107,7 @@ test("iptables-save -t nat, as recorded: every DNAT claim, whoever made it", () 
         ["tcp", 5000, undefined, "pulumi-netns:0123456789ab"],
         ["tcp", 8080, undefined, undefined],
     ]);
+    expect(claims.map((c) => c.chain)).toEqual(["PREROUTING", "PREROUTING", "OUTPUT", "DOCKER"]);
     expect(parsePortClaims(fixture("ip6tables-save-nat-dnat.txt")).map((c) => [c.protocol, c.port, c.owner])).toEqual([
         ["tcp", 5000, "pulumi-netns:0123456789ab"],
     ]);

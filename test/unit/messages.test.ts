@@ -97,7 +97,8 @@ test("an HTTP probe of a host port nothing listens on and nothing forwards blame
     };
     const web = probeInputs.parse({ from: "client", to: "198.51.100.1", kind: "http", port: 5001 });
     expect(likelyCause(web, { ...facts, port: { forwarded: false, listening: false } })).toBe(
-        "nothing on the host listens on port 5001 and no PortForward forwards it: start the service there, or publish it with a PortForward",
+        "nothing on the host listens on port 5001 and no NAT rule forwards it: start the service there, or publish it with a PortForward " +
+            "(`pulumi refresh` shows one that was deleted)",
     );
     expect(likelyCause(web, { ...facts, port: { forwarded: true, listening: false } })).toBe(
         "a DNAT rule forwards port 5001 but did not match this connection (its hostAddress or inInterface does not fit 198.51.100.1 from client)",

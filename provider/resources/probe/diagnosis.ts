@@ -86,7 +86,10 @@ export function likelyCause(p: ProbeInputs, f: PathFacts): string | undefined {
     if (f.targetIsLocal && p.kind !== "ping" && f.nat.rules.length === 0) {
         const port = p.port ?? 80;
         if (f.port && !f.port.forwarded && !f.port.listening) {
-            return `nothing on the host listens on port ${port} and no PortForward forwards it: start the service there, or publish it with a PortForward`;
+            return (
+                `nothing on the host listens on port ${port} and no NAT rule forwards it: start the service there, or publish it ` +
+                "with a PortForward (`pulumi refresh` shows one that was deleted)"
+            );
         }
         if (f.port?.listening) {
             return `no NAT rule forwards ${p.to} port ${port}: a process on the host listens on it, so is that service answering?`;

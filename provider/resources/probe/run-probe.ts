@@ -36,7 +36,8 @@ async function portFacts(host: Host, p: ProbeInputs, family: 4 | 6) {
     const port = p.port ?? 80;
     const [claims, listeners] = await Promise.all([readPortClaims(host, family), readListeners(host)]);
     return {
-        forwarded: claims.some((c) => c.protocol === "tcp" && c.port === port),
+        // The host's own connections meet OUTPUT's rules, everyone else's PREROUTING's (and the chains it jumps to).
+        forwarded: claims.some((c) => c.protocol === "tcp" && c.port === port && (p.from === "host") === (c.chain === "OUTPUT")),
         listening: listeners.some((l) => l.protocol === "tcp" && l.port === port),
     };
 }

@@ -25,6 +25,10 @@ const cases: Record<string, () => void> = {
         const other = new netns.Network("lab2", { connection, subnet: "10.77.0.0/24" });
         other.attach("ns3");
     },
+    // The README's overlay on this machine alone, its subnet on the uplink's network.
+    "overlay-on-uplink": () => {
+        new netns.Overlay("ov", { vni: 42, subnet: "198.51.100.0/24", hosts: { here: { connection, underlayAddress: "198.51.100.1" } }, allowOverlap: allow });
+    },
     "veth-on-uplink": () => {
         const ns = new netns.Namespace("ns1", { connection });
         new netns.VethPair("ns1-link", {
