@@ -6,6 +6,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import ts from "typescript";
+import type { z } from "zod";
+import { kinds } from "../provider/resources/registry";
+import { descriptionOf, objectShape } from "../provider/resources/state-fields";
 
 /** The repository: the nearest directory up holding sdk/kind-schemas.ts (run from dist/scripts or scripts). */
 function findRepo(dir: string): string {
@@ -29,9 +32,19 @@ function compilerOptions(): ts.CompilerOptions {
     return { ...ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(configPath)).options, noEmit: true };
 }
 
-/** A field's documentation comment, from the schema's JSDoc (text and tags such as @default). */
-function docOf(symbol: ts.Symbol, checker: ts.TypeChecker): string[] {
-    const text = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+/** The fields of the runtime schema behind a kind's generated type (`<Kind>Inputs`, `<Kind>State`). */
+function runtimeFields(typeName: string): Record<string, z.core.$ZodType> {
+    const [, kind, side] = /^(\w+?)(Inputs|State)$/.exec(typeName) ?? [];
+    const definition = (kinds as Record<string, { inputs: z.core.$ZodType; state: z.core.$ZodType }>)[kind];
+    return definition ? objectShape(side === "Inputs" ? definition.inputs : definition.state) : {};
+}
+
+/**
+ * A field's documentation comment: the schema field's `.describe()` text when it has one, else its
+ * JSDoc text; then the JSDoc tags (such as @default).
+ */
+function docOf(symbol: ts.Symbol, checker: ts.TypeChecker, described: string | undefined): string[] {
+    const text = described?.trim() ?? ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
     const tags = symbol.getJsDocTags(checker).map((tag) => `@${tag.name}${tag.text ? ` ${ts.displayPartsToString(tag.text).trim()}` : ""}`);
     const lines = [...(text ? text.split("\n") : []), ...tags];
     if (lines.length === 0) {
@@ -53,13 +66,15 @@ function typeText(type: ts.Type, optional: boolean, checker: ts.TypeChecker): st
 }
 
 function interfaceText(name: string, type: ts.Type, checker: ts.TypeChecker): string {
+    const runtime = runtimeFields(name);
     const fields = checker
         .getPropertiesOfType(type)
         .filter((field) => !commonFields.has(field.name))
         .map((field) => {
             const optional = (field.flags & ts.SymbolFlags.Optional) !== 0;
             const fieldType = checker.getTypeOfSymbol(field);
-            return [...docOf(field, checker), `    ${field.name}${optional ? "?" : ""}: ${typeText(fieldType, optional, checker)};`].join("\n");
+            const described = runtime[field.name] ? descriptionOf(runtime[field.name]) : undefined;
+            return [...docOf(field, checker, described), `    ${field.name}${optional ? "?" : ""}: ${typeText(fieldType, optional, checker)};`].join("\n");
         });
     return `export interface ${name} {\n${fields.join("\n")}\n}\n`;
 }

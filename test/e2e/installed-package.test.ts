@@ -99,7 +99,7 @@ afterAll(async () => {
 
 /** Where npm takes the package from, as a user would name it. */
 const sources: Record<string, () => Promise<string>> = {
-    "npm pack tarball": async () => {
+    "tarball made by npm pack": async () => {
         // The tests run from a fresh dist/: pack it as it is (the prepare script would build it again).
         await run(["npm", "pack", "--ignore-scripts", "--pack-destination", base], repo);
         const tarball = (await readdir(base)).find((f) => f.endsWith(".tgz"));
