@@ -54,6 +54,15 @@ export class PulumiProject {
     }
 
     /**
+     * A project in a directory of its own (e.g. one a user made with `pulumi new`, outside the
+     * repo), with its state in `backend`; its stacks are made by whoever made the project.
+     */
+    static async at(sandbox: Sandbox, dir: string, backend: string): Promise<PulumiProject> {
+        await mkdir(backend, { recursive: true });
+        return new PulumiProject(dir, sandbox, backend);
+    }
+
+    /**
      * Runs `pulumi ARGS` inside the sandbox; never throws on a non-zero exit. A last argument
      * `{ dropNetAdmin: true }` runs it as root without CAP_NET_ADMIN; `{ path }` replaces PATH;
      * `{ input }` is its standard input.

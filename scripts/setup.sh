@@ -38,14 +38,14 @@ fi
 
 stamp="node_modules/.setup-stamp"
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  say "installing npm dependencies (npm ci)"
+  say "installing npm dependencies and compiling TypeScript (npm ci, then the package's prepare script)"
   npm ci --no-fund --no-audit --loglevel=error >&2
   touch "$stamp"
+else
+  say "compiling TypeScript"
+  npx tsc -p tsconfig.json >&2
 fi
 # Examples and the dynamic provider resolve `pulumi-netns` like an installed package: point it here.
 ln -sfn .. node_modules/pulumi-netns
-
-say "compiling TypeScript"
-npx tsc -p tsconfig.json >&2
 
 bash scripts/install-pulumi.sh

@@ -1,13 +1,13 @@
 // A Linux bridge (`ip link add type bridge`), up, with the addresses it should carry.
 import type * as pulumi from "@pulumi/pulumi";
-import type { bridgeInputs, bridgeState } from "../provider/resources/bridge/schema";
+import type { BridgeInputs, BridgeState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a Bridge: its fields and their documentation come from its schema. */
-export type BridgeArgs = ArgsOf<typeof bridgeInputs, "name">;
+export type BridgeArgs = ArgsOf<BridgeInputs, "name">;
 
 /** Its outputs: every field of its state. */
-export interface Bridge extends OutputsOf<typeof bridgeState> {}
+export interface Bridge extends OutputsOf<BridgeState> {}
 
 /**
  * A bridge on the host. Changing `name` or the machine replaces it; `addresses` and `mtu` update in place.
@@ -20,6 +20,6 @@ export class Bridge extends NetnsResource {
     constructor(name: string, args: BridgeArgs = {}, opts?: pulumi.CustomResourceOptions) {
         // The kernel name defaults to the resource name.
         const named: typeof args = { ...args, name: args.name ?? name };
-        super("Bridge", name, named, opts, ["macAddress"]);
+        super("Bridge", name, named, opts);
     }
 }

@@ -2,11 +2,11 @@
 // program time through the same Host seam the resources use (this machine, or SSH).
 import * as pulumi from "@pulumi/pulumi";
 import { onMachine } from "../provider/host/one-off";
-import type { HostNetwork } from "../provider/inspect/host-network";
 import { readHostNetwork } from "../provider/inspect/read-host-network";
 import type { Connection } from "./connection";
+import type { HostNetwork } from "./kind-types";
 
-export type { HostLink, HostNetwork, HostRoute, NamespaceNetwork } from "../provider/inspect/host-network";
+export type { HostLink, HostNetwork, HostRoute, NamespaceNetwork } from "./kind-types";
 
 export interface GetHostNetworkArgs {
     /** The machine to read. Absent = the machine running Pulumi. */

@@ -1,13 +1,13 @@
 // Source NAT for a subnet leaving the host: iptables -t nat POSTROUTING ... -j MASQUERADE.
 import type * as pulumi from "@pulumi/pulumi";
-import type { masqueradeRuleInputs } from "../provider/resources/masquerade-rule/schema";
-import { type ArgsOf, NetnsResource, type OutputsOf, type RuleSetOutputs } from "./netns-resource";
+import type { MasqueradeRuleInputs, MasqueradeRuleState } from "./kind-types";
+import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a MasqueradeRule: its fields and their documentation come from its schema. */
-export type MasqueradeRuleArgs = ArgsOf<typeof masqueradeRuleInputs>;
+export type MasqueradeRuleArgs = ArgsOf<MasqueradeRuleInputs>;
 
 /** Its outputs: every field of its state. */
-export interface MasqueradeRule extends OutputsOf<typeof masqueradeRuleInputs>, RuleSetOutputs {}
+export interface MasqueradeRule extends OutputsOf<MasqueradeRuleState> {}
 
 /**
  * A MASQUERADE rule, tagged with an owner comment and found by it. Every field replaces it.
@@ -18,6 +18,6 @@ export interface MasqueradeRule extends OutputsOf<typeof masqueradeRuleInputs>, 
  */
 export class MasqueradeRule extends NetnsResource {
     constructor(name: string, args: MasqueradeRuleArgs, opts?: pulumi.CustomResourceOptions) {
-        super("MasqueradeRule", name, args, opts, ["ruleSpec", "rules"]);
+        super("MasqueradeRule", name, args, opts);
     }
 }

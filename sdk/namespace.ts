@@ -1,13 +1,13 @@
 // A named Linux network namespace (`ip netns add`), with its loopback interface up.
 import type * as pulumi from "@pulumi/pulumi";
-import type { namespaceInputs } from "../provider/resources/namespace/schema";
+import type { NamespaceInputs, NamespaceState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a Namespace: its fields and their documentation come from its schema. */
-export type NamespaceArgs = ArgsOf<typeof namespaceInputs, "name">;
+export type NamespaceArgs = ArgsOf<NamespaceInputs, "name">;
 
 /** Its outputs: every field of its state. */
-export interface Namespace extends OutputsOf<typeof namespaceInputs> {}
+export interface Namespace extends OutputsOf<NamespaceState> {}
 
 /**
  * A network namespace. Changing `name` or the machine replaces it; `loopbackUp` updates in place.

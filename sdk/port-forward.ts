@@ -1,14 +1,15 @@
 // A host port forwarded (DNAT) to an address inside a namespace.
 import type * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_PROTOCOL, type portForwardInputs } from "../provider/resources/port-forward/schema";
-import { type ArgsOf, NetnsResource, type OutputsOf, type RuleSetOutputs } from "./netns-resource";
+import { DEFAULT_PROTOCOL } from "../provider/resources/port-forward/schema";
+import type { PortForwardInputs, PortForwardState } from "./kind-types";
+import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 import { checkPortClaim } from "./sanity";
 
 /** The arguments of a PortForward: its fields and their documentation come from its schema. */
-export type PortForwardArgs = ArgsOf<typeof portForwardInputs>;
+export type PortForwardArgs = ArgsOf<PortForwardInputs>;
 
 /** Its outputs: every field of its state. */
-export interface PortForward extends OutputsOf<typeof portForwardInputs>, RuleSetOutputs {}
+export interface PortForward extends OutputsOf<PortForwardState> {}
 
 /**
  * A port forward that works for clients outside the host (PREROUTING), for the host itself
@@ -21,7 +22,7 @@ export interface PortForward extends OutputsOf<typeof portForwardInputs>, RuleSe
  */
 export class PortForward extends NetnsResource {
     constructor(name: string, args: PortForwardArgs, opts?: pulumi.CustomResourceOptions) {
-        super("PortForward", name, args, opts, ["ruleSpec", "rules"]);
+        super("PortForward", name, args, opts);
         checkPortClaim(this, name, args.connection, args.protocol, DEFAULT_PROTOCOL, args.hostPort, args.hostAddress, args.targetAddress);
     }
 }

@@ -1,13 +1,13 @@
 // A check that traffic flows (or does not), run during `up`.
 import type * as pulumi from "@pulumi/pulumi";
-import type { probeInputs, probeState } from "../provider/resources/probe/schema";
+import type { ProbeInputs, ProbeState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a Probe: its fields and their documentation come from its schema. */
-export type ProbeArgs = ArgsOf<typeof probeInputs>;
+export type ProbeArgs = ArgsOf<ProbeInputs>;
 
 /** Its outputs: every field of its state. */
-export interface Probe extends OutputsOf<typeof probeState> {}
+export interface Probe extends OutputsOf<ProbeState> {}
 
 /**
  * Proves traffic flows during `up`: a ping, a TCP connect or an HTTP request from a namespace (or
@@ -22,6 +22,6 @@ export interface Probe extends OutputsOf<typeof probeState> {}
  */
 export class Probe extends NetnsResource {
     constructor(name: string, args: ProbeArgs, opts?: pulumi.CustomResourceOptions) {
-        super("Probe", name, args, opts, ["result"]);
+        super("Probe", name, args, opts);
     }
 }

@@ -1,13 +1,13 @@
 // A namespace's resolver configuration: /etc/netns/<ns>/resolv.conf, what `ip netns exec` shows as /etc/resolv.conf.
 import type * as pulumi from "@pulumi/pulumi";
-import type { resolvConfInputs } from "../provider/resources/resolv-conf/schema";
+import type { ResolvConfInputs, ResolvConfState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a ResolvConf: its fields and their documentation come from its schema. */
-export type ResolvConfArgs = ArgsOf<typeof resolvConfInputs>;
+export type ResolvConfArgs = ArgsOf<ResolvConfInputs>;
 
 /** Its outputs: every field of its state. */
-export interface ResolvConf extends OutputsOf<typeof resolvConfInputs> {}
+export interface ResolvConf extends OutputsOf<ResolvConfState> {}
 
 /**
  * The name servers (and search domains) of programs run in a namespace. The file carries an owner

@@ -1,13 +1,13 @@
 // A route in the host's routing table or in a namespace's.
 import type * as pulumi from "@pulumi/pulumi";
-import type { routeInputs, routeState } from "../provider/resources/route/schema";
+import type { RouteInputs, RouteState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a Route: its fields and their documentation come from its schema. */
-export type RouteArgs = ArgsOf<typeof routeInputs>;
+export type RouteArgs = ArgsOf<RouteInputs>;
 
 /** Its outputs: every field of its state. */
-export interface Route extends OutputsOf<typeof routeState> {}
+export interface Route extends OutputsOf<RouteState> {}
 
 /**
  * A route, added with protocol number 245 so it is told apart from routes made by others.

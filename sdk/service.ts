@@ -1,10 +1,10 @@
 // A program running inside a network namespace, under the machine's systemd.
 import * as pulumi from "@pulumi/pulumi";
-import type { serviceInputs, serviceState } from "../provider/resources/service/schema";
+import type { ServiceInputs, ServiceState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a Service: its fields and their documentation come from its schema. */
-export type ServiceArgs = Omit<ArgsOf<typeof serviceInputs, "name">, "environment"> & {
+export type ServiceArgs = Omit<ArgsOf<ServiceInputs, "name">, "environment"> & {
     /**
      * Environment variables of the program; values may be secrets. Kept secret in state, written to
      * a file only root can read, never into the unit's properties. @default {}
@@ -13,7 +13,7 @@ export type ServiceArgs = Omit<ArgsOf<typeof serviceInputs, "name">, "environmen
 };
 
 /** Its outputs: every field of its state (`unit`, `mainPid`, `active` among them). */
-export interface Service extends OutputsOf<typeof serviceState> {}
+export interface Service extends OutputsOf<ServiceState> {}
 
 /**
  * A program run by the machine's systemd inside a network namespace, as a runtime unit
@@ -39,6 +39,6 @@ export class Service extends NetnsResource {
             environment: args.environment === undefined ? undefined : pulumi.secret(args.environment),
         };
         const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "environment"];
-        super("Service", name, named, { ...opts, additionalSecretOutputs: secretOutputs }, ["unit", "mainPid", "active", "inSync"]);
+        super("Service", name, named, { ...opts, additionalSecretOutputs: secretOutputs });
     }
 }

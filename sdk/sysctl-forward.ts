@@ -1,13 +1,13 @@
 // IP forwarding on, with the value found before restored on destroy.
 import type * as pulumi from "@pulumi/pulumi";
-import type { sysctlForwardInputs, sysctlForwardState } from "../provider/resources/sysctl-forward/schema";
+import type { SysctlForwardInputs, SysctlForwardState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a SysctlForward: its fields and their documentation come from its schema. */
-export type SysctlForwardArgs = ArgsOf<typeof sysctlForwardInputs>;
+export type SysctlForwardArgs = ArgsOf<SysctlForwardInputs>;
 
 /** Its outputs: every field of its state. */
-export interface SysctlForward extends OutputsOf<typeof sysctlForwardState> {}
+export interface SysctlForward extends OutputsOf<SysctlForwardState> {}
 
 /**
  * IP forwarding. It writes only when the value differs, records what it found
@@ -20,6 +20,6 @@ export interface SysctlForward extends OutputsOf<typeof sysctlForwardState> {}
  */
 export class SysctlForward extends NetnsResource {
     constructor(name: string, args: SysctlForwardArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super("SysctlForward", name, args, opts, ["previousIpv4", "previousIpv6"]);
+        super("SysctlForward", name, args, opts);
     }
 }

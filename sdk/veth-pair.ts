@@ -1,14 +1,14 @@
 // A veth pair: one end on the host (optionally in a bridge), the peer inside a namespace.
 import type * as pulumi from "@pulumi/pulumi";
-import type { vethPairInputs, vethPairState } from "../provider/resources/veth-pair/schema";
+import type { VethPairInputs, VethPairState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 import { checkVethAddresses } from "./sanity";
 
 /** The arguments of a VethPair: its fields and their documentation come from its schema. */
-export type VethPairArgs = ArgsOf<typeof vethPairInputs>;
+export type VethPairArgs = ArgsOf<VethPairInputs>;
 
 /** Its outputs: every field of its state. */
-export interface VethPair extends OutputsOf<typeof vethPairState> {}
+export interface VethPair extends OutputsOf<VethPairState> {}
 
 /**
  * A veth pair born with its peer in the namespace. Names, namespace or machine replace it (the old

@@ -1,13 +1,13 @@
 // A VXLAN link joining a bridge to the same bridge on other machines.
 import type * as pulumi from "@pulumi/pulumi";
-import type { vxlanTunnelInputs, vxlanTunnelState } from "../provider/resources/vxlan-tunnel/schema";
+import type { VxlanTunnelInputs, VxlanTunnelState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a VxlanTunnel: its fields and their documentation come from its schema. */
-export type VxlanTunnelArgs = ArgsOf<typeof vxlanTunnelInputs>;
+export type VxlanTunnelArgs = ArgsOf<VxlanTunnelInputs>;
 
 /** Its outputs: every field of its state. */
-export interface VxlanTunnel extends OutputsOf<typeof vxlanTunnelState> {}
+export interface VxlanTunnel extends OutputsOf<VxlanTunnelState> {}
 
 /**
  * A VXLAN link on one machine, on a bridge, sending to each remote end (head-end replication, no

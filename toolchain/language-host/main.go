@@ -14,9 +14,11 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
@@ -40,6 +42,7 @@ func main() {
 		}
 	}
 	host := &nodeHost{engineAddress: engineAddress}
+	exitOnStop(host)
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
 		Init: func(srv *grpc.Server) error {
 			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
@@ -58,10 +61,42 @@ func main() {
 	}
 }
 
+// exitOnStop ends the host as soon as the engine asks it to stop. The engine stops a plugin with
+// SIGINT to its process group, waits 5 s, then kills it. A process started from a script's
+// background job (`cmd &` in a non-interactive shell), by nohup or by some service managers
+// inherits SIGINT ignored, and Go keeps an inherited "ignore" unless the signal is asked for: such
+// a host would sit out the 5 s on every pulumi command. Asking for SIGINT and SIGTERM here makes
+// them end the host whatever it inherited (the program it runs, a Node.js process, resets its
+// own signal handling at start).
+func exitOnStop(host *nodeHost) {
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-stop
+		host.signalProgram(sig)
+		code := 1
+		if s, ok := sig.(syscall.Signal); ok {
+			code = 128 + int(s)
+		}
+		os.Exit(code)
+	}()
+}
+
 type nodeHost struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
 	mu            sync.Mutex
 	engineAddress string
+	// program is the Node.js process of a Run in progress, if any.
+	program *os.Process
+}
+
+// signalProgram passes a stop signal on to the program of a Run in progress.
+func (h *nodeHost) signalProgram(sig os.Signal) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.program != nil {
+		_ = h.program.Signal(sig)
+	}
 }
 
 func (h *nodeHost) Handshake(
@@ -167,7 +202,17 @@ func (h *nodeHost) Run(_ context.Context, req *pulumirpc.RunRequest) (*pulumirpc
 	cmd.Dir = programDir
 	cmd.Env = env
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	if err := cmd.Run(); err != nil {
+	if err := cmd.Start(); err != nil {
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not run node: %v", err)}, nil
+	}
+	h.mu.Lock()
+	h.program = cmd.Process
+	h.mu.Unlock()
+	err = cmd.Wait()
+	h.mu.Lock()
+	h.program = nil
+	h.mu.Unlock()
+	if err != nil {
 		var exitErr *exec.ExitError
 		if errors.As(err, &exitErr) {
 			if exitErr.ExitCode() == exitCodeBail {
