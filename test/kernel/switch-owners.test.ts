@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ResultPromise } from "execa";
+import { forwarding, type OnMachine } from "../../provider/cli/forwarding";
 import { loadExeca } from "../../provider/host/load-execa";
 import { SwitchOwners } from "../../provider/linux/switch-owners";
 import { Sandbox } from "../../sandbox/sandbox";
@@ -23,7 +24,7 @@ afterAll(async () => {
     await sandbox?.stop();
 });
 
-const forwarding = async (box: Sandbox) => (await box.sh("sysctl", "-n", KEY)).trim();
+const switchOf = async (box: Sandbox) => (await box.sh("sysctl", "-n", KEY)).trim();
 
 /** The owners recorded for this sandbox's namespace. */
 const ownersIn = async (box: Sandbox) =>
@@ -73,7 +74,7 @@ test("two processes on one machine: forwarding is on while any owner holds it, a
             const a = await checkAndCreate(fwd, { ipv4: true, ipv6: false });
             const b = await checkAndCreate(fwd, { ipv4: true, ipv6: false });
             const left = await Promise.all([one.ask({ op: "delete", ...a }), two.ask({ op: "delete", ...b })]);
-            const afterBoth = { forwarding: await forwarding(sandbox), owners: await ownersIn(sandbox), errors: left.filter((r) => !r.ok).map((r) => r.error) };
+            const afterBoth = { forwarding: await switchOf(sandbox), owners: await ownersIn(sandbox), errors: left.filter((r) => !r.ok).map((r) => r.error) };
             if (afterBoth.forwarding !== "0" || afterBoth.owners.length > 0 || afterBoth.errors.length > 0) {
                 failures.push(`round ${round}, both leave: ${JSON.stringify(afterBoth)}`);
             }
@@ -87,7 +88,7 @@ test("two processes on one machine: forwarding is on while any owner holds it, a
                 two.ask({ op: "create", inputs: { ipv4: true, ipv6: false, ownerTag: dTag } }),
             ]);
             const during = {
-                forwarding: await forwarding(sandbox),
+                forwarding: await switchOf(sandbox),
                 owners: await ownersIn(sandbox),
                 errors: [leave, join].filter((r) => !r.ok).map((r) => r.error),
             };
@@ -96,7 +97,7 @@ test("two processes on one machine: forwarding is on while any owner holds it, a
             }
             if (join.ok && join.result) {
                 await fwd.delete(join.result.id, join.result.outs);
-                const after = await forwarding(sandbox);
+                const after = await switchOf(sandbox);
                 if (after !== "0") {
                     failures.push(`round ${round}, the joiner left last: forwarding ${after}, not the 0 found before the first`);
                 }
@@ -128,10 +129,10 @@ test("two namespaces sharing /run/pulumi-netns: each one's owners keep only its 
     );
 
     await here.delete(a.id, a.outs);
-    expect(await forwarding(sandbox)).toBe("0"); // the neighbour's owner does not hold this namespace's switch
-    expect(await forwarding(neighbour)).toBe("1");
+    expect(await switchOf(sandbox)).toBe("0"); // the neighbour's owner does not hold this namespace's switch
+    expect(await switchOf(neighbour)).toBe("1");
     await there.delete(b.id, b.outs);
-    expect(await forwarding(neighbour)).toBe("0");
+    expect(await switchOf(neighbour)).toBe("0");
     expect(await sandbox.sh("ls", "-A", "/run/pulumi-netns/switches")).toBe("");
 });
 
@@ -148,9 +149,39 @@ test("records of the older layout (one directory per machine) still hold the swi
     await sandbox.sh("sh", "-c", `: > /run/pulumi-netns/switches/${KEY}/owner.${a.outs.ownerTag}`); // older records were empty files
 
     await fwd.delete(a.id, a.outs);
-    expect(await forwarding(sandbox)).toBe("1"); // b, made by the older version, still wants it
+    expect(await switchOf(sandbox)).toBe("1"); // b, made by the older version, still wants it
     expect(await ownersIn(sandbox)).toEqual([b.outs.ownerTag]);
     await fwd.delete(b.id, b.outs);
-    expect(await forwarding(sandbox)).toBe("0");
+    expect(await switchOf(sandbox)).toBe("0");
     expect(await sandbox.sh("ls", "-A", "/run/pulumi-netns/switches")).toBe("");
+});
+
+test("`pulumi-netns forwarding list` names each owner's stack and resource; `drop` gives up a stale one as its destroy would", async () => {
+    await sandbox.sh("sysctl", "-w", `${KEY}=0`);
+    const onSandbox: OnMachine = (_connection, op) => op(sandbox.host);
+    const fwd = providerIn("SysctlForward", sandbox.host);
+    const kept = await checkAndCreate(fwd, { ipv4: true, ipv6: false, ownerName: { stack: "organization/web/dev", resource: "forward" } });
+    const stale = await checkAndCreate(fwd, { ipv4: true, ipv6: false, ownerName: { stack: "organization/gone/test", resource: "lab-forward" } });
+    const there = await checkAndCreate(providerIn("SysctlForward", neighbour.host), { ipv4: true, ipv6: false });
+
+    const listing = await forwarding(["list"], onSandbox);
+    const line = (tag: unknown) => listing.split("\n").find((l) => l.includes(String(tag))) ?? "";
+    expect(listing.split("\n")[0]).toMatch(/^SWITCH +OWNER +STACK +RESOURCE +BEFORE +NAMESPACE$/);
+    expect(line(kept.outs.ownerTag)).toMatch(/^net\.ipv4\.ip_forward +[0-9a-f]{12} +organization\/web\/dev +forward +0 +this namespace$/);
+    expect(line(stale.outs.ownerTag)).toMatch(/organization\/gone\/test +lab-forward +0 +this namespace$/);
+    expect(line(there.outs.ownerTag)).toMatch(/\(not recorded\) +\(not recorded\) +0 +another namespace \(ns-\d+-[0-9a-f-]+\)$/);
+
+    expect(await forwarding(["drop", String(stale.outs.ownerTag)], onSandbox)).toBe(
+        `dropped owner ${stale.outs.ownerTag} of net.ipv4.ip_forward; other owners still hold it on\n`,
+    );
+    expect(await forwarding(["list"], onSandbox)).not.toContain(String(stale.outs.ownerTag));
+    await expect(forwarding(["drop", String(there.outs.ownerTag)], onSandbox)).rejects.toThrow(/no owner [0-9a-f]{12} .* in this network namespace/);
+    await expect(forwarding(["drop", "../x"], onSandbox)).rejects.toThrow(/12 hex digits/);
+    expect(await forwarding(["drop", String(kept.outs.ownerTag)], onSandbox)).toBe(
+        `dropped owner ${kept.outs.ownerTag} of net.ipv4.ip_forward; it was the last owner: net.ipv4.ip_forward is back to 0\n`,
+    );
+    expect(await switchOf(sandbox)).toBe("0");
+    await fwd.delete(kept.id, kept.outs); // its stack's destroy after the drop: nothing left to do
+    expect(await switchOf(sandbox)).toBe("0");
+    await providerIn("SysctlForward", neighbour.host).delete(there.id, there.outs);
 });
