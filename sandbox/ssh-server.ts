@@ -44,7 +44,12 @@ export interface SshServer {
     dispose(): Promise<void>;
 }
 
-export async function startSshServer(sandbox: Sandbox, address: string, port = 22): Promise<SshServer> {
+export interface SshServerOptions {
+    /** Variables sshd sets for every session (`SetEnv`), as a machine's admin may: an `http_proxy`. */
+    setEnv?: Record<string, string>;
+}
+
+export async function startSshServer(sandbox: Sandbox, address: string, port = 22, options: SshServerOptions = {}): Promise<SshServer> {
     const { execa } = await loadExeca();
     const dir = await mkdtemp(join(tmpdir(), "pulumi-netns-sshd-"));
     await chmod(dir, 0o755); // sshd reads authorized_keys as the login user
@@ -72,6 +77,7 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
             "KbdInteractiveAuthentication no",
             "LogLevel VERBOSE",
             "MaxStartups 100",
+            ...Object.entries(options.setEnv ?? {}).map(([name, value]) => `SetEnv ${name}=${value}`),
             "",
         ].join("\n"),
     );
