@@ -36,19 +36,27 @@ export class Sandbox {
         this.host = new LocalHost(this.enterArgv());
     }
 
-    /** Starts the holder process: new network and mount namespaces, a tmpfs /run/netns, lo up. */
-    static async start(): Promise<Sandbox> {
+    /**
+     * Starts the holder process: new network and mount namespaces, a tmpfs /run/netns, lo up.
+     * With `shareRunOf`, the new sandbox is made from that one's mount namespace and keeps its
+     * /run/pulumi-netns: two network namespaces sharing one /run, on purpose (as containers or
+     * simulated machines on one host do).
+     */
+    static async start(options: { shareRunOf?: Sandbox } = {}): Promise<Sandbox> {
         if (process.getuid?.() !== 0) {
             throw new Error("kernel and e2e tests need root (they create namespaces in a private sandbox)");
         }
         // Private tmpfs for everything the providers keep on a host: namespaces, the owner records of
         // switches, and namespaces' own /etc files (resolv.conf).
+        const runRecords = options.shareRunOf ? "" : "&& mount -t tmpfs sandbox /run/pulumi-netns ";
         const script =
             "mkdir -p /run/netns /run/pulumi-netns /etc/netns && mount -t tmpfs sandbox /run/netns " +
-            "&& mount -t tmpfs sandbox /run/pulumi-netns && mount -t tmpfs sandbox /etc/netns " +
+            `${runRecords}&& mount -t tmpfs sandbox /etc/netns ` +
             "&& ip link set lo up && echo $$ && exec sleep infinity";
         const { execa } = await loadExeca();
-        const holder = execa("unshare", ["--net", "--mount", "--propagation", "private", "--fork", "--kill-child", "--", "sh", "-c", script], {
+        const enter = options.shareRunOf ? ["nsenter", "-t", String(options.shareRunOf.pid), "-m", "--"] : [];
+        const argv = [...enter, "unshare", "--net", "--mount", "--propagation", "private", "--fork", "--kill-child", "--", "sh", "-c", script];
+        const holder = execa(argv[0], argv.slice(1), {
             reject: false,
             stdin: "ignore",
             stderr: "pipe",

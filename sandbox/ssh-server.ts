@@ -44,10 +44,16 @@ export interface SshServer {
     dispose(): Promise<void>;
 }
 
-/** @param base where its keys and config go: a directory the sandbox sees (a systemd sandbox sees only its workdir). */
-export async function startSshServer(sandbox: Sandbox, address: string, port = 22, base = tmpdir()): Promise<SshServer> {
+export interface SshServerOptions {
+    /** Variables sshd sets for every session (`SetEnv`), as a machine's admin may: an `http_proxy`. */
+    setEnv?: Record<string, string>;
+    /** Where its keys and config go: a directory the sandbox sees (a systemd sandbox sees only its workdir). */
+    base?: string;
+}
+
+export async function startSshServer(sandbox: Sandbox, address: string, port = 22, options: SshServerOptions = {}): Promise<SshServer> {
     const { execa } = await loadExeca();
-    const dir = await mkdtemp(join(base, "pulumi-netns-sshd-"));
+    const dir = await mkdtemp(join(options.base ?? tmpdir(), "pulumi-netns-sshd-"));
     await chmod(dir, 0o755); // sshd reads authorized_keys as the login user
     for (const [key, passphrase] of [
         ["host", ""],
@@ -73,6 +79,7 @@ export async function startSshServer(sandbox: Sandbox, address: string, port = 2
             "KbdInteractiveAuthentication no",
             "LogLevel VERBOSE",
             "MaxStartups 100",
+            ...Object.entries(options.setEnv ?? {}).map(([name, value]) => `SetEnv ${name}=${value}`),
             "",
         ].join("\n"),
     );

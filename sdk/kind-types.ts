@@ -191,6 +191,8 @@ export interface SysctlForwardInputs {
      * @default false
      */
     ipv6?: boolean;
+    /** Names the stack and resource in the host's owner records, for `pulumi-netns forwarding list` (set by the SDK). */
+    ownerName?: { stack: string; resource: string };
 }
 
 export interface SysctlForwardState {
@@ -204,6 +206,8 @@ export interface SysctlForwardState {
      * @default false
      */
     ipv6: boolean;
+    /** Names the stack and resource in the host's owner records, for `pulumi-netns forwarding list` (set by the SDK). */
+    ownerName?: { stack: string; resource: string };
     /** The value to restore when IPv4 forwarding is given up; absent when it is not managed. */
     previousIpv4?: number;
     /** The value to restore when IPv6 forwarding is given up; absent when it is not managed. */

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// `pulumi-netns graph`: draws a stack's network from its state, or a machine's as it is now.
+// `pulumi-netns graph`: draws a stack's network from its state, or a machine's as it is now. The
+// entry of the `pulumi-netns` command: `forwarding` (provider/cli/forwarding.ts) is its other verb.
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { connectionFrom } from "../cli/connection-arg";
+import { forwarding } from "../cli/forwarding";
+import { readConnection } from "../cli/read-connection";
 import { loadExeca } from "../host/load-execa";
 import { LocalHost } from "../host/local-host";
 import { onMachine } from "../host/one-off";
@@ -17,11 +21,15 @@ Sources (one):
   --stack NAME        that stack's state
   --file PATH | -     a \`pulumi stack export\` file, or standard input
   --live              this machine as it is now (objects pulumi-netns owns are marked)
-  --live --connection JSON
-                      a remote machine over SSH, with a resource's connection fields
-                      (e.g. '{"host":"10.0.0.5","user":"root","privateKey":"..."}')
+  --live --connection-file FILE
+                      a remote machine over SSH, with a resource's connection fields as JSON
+                      in FILE ("-": standard input), e.g. {"host":"10.0.0.5","user":"root",
+                      "privateKey":"..."}; or in the PULUMI_NETNS_CONNECTION variable. Not on
+                      the command line: every local user can read a command's arguments.
 
-svg and png are rendered by Graphviz (\`dot\`); png needs --output.`;
+svg and png are rendered by Graphviz (\`dot\`); png needs --output.
+
+Also: pulumi-netns forwarding list|drop (the owner records of the forwarding switches; --help).`;
 
 const FORMATS = ["mermaid", "dot", "svg", "png"] as const;
 
@@ -40,15 +48,9 @@ async function stateJson(stack: string | undefined, file: string | undefined): P
     return JSON.parse(String(result.stdout));
 }
 
-async function readStdin(): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) {
-        chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks).toString("utf8");
-}
+const readStdin = () => readConnection("-");
 
-const liveTopology = (connection: string | undefined): Promise<Topology> => onMachine(connection ? JSON.parse(connection) : undefined, topologyFromLive);
+const liveTopology = (connection: unknown): Promise<Topology> => onMachine(connection, topologyFromLive);
 
 /** Graphviz renders the DOT text; png goes straight to its file (binary output). */
 async function render(dot: string, format: "svg" | "png", output: string | undefined): Promise<string> {
@@ -69,6 +71,7 @@ export async function graph(argv: string[]): Promise<void> {
             file: { type: "string" },
             live: { type: "boolean", default: false },
             connection: { type: "string" },
+            "connection-file": { type: "string" },
             format: { type: "string", default: "mermaid" },
             output: { type: "string" },
             help: { type: "boolean", default: false },
@@ -85,10 +88,21 @@ export async function graph(argv: string[]): Promise<void> {
     if (format === "png" && !values.output) {
         throw new Error("--format png needs --output FILE");
     }
-    if (values.connection && !values.live) {
-        throw new Error("--connection goes with --live (a stack's state already names its machines)");
+    if (values.connection !== undefined) {
+        // Refused without quoting it: it may hold a key or a password.
+        throw new Error(
+            "--connection is no longer taken: every local user can read a command's arguments. Put the connection's JSON in a file for --connection-file FILE, or in PULUMI_NETNS_CONNECTION",
+        );
     }
-    const topology = values.live ? await liveTopology(values.connection) : topologyFromState(await stateJson(values.stack, values.file));
+    if (values["connection-file"] !== undefined && !values.live) {
+        throw new Error("--connection-file goes with --live (a stack's state already names its machines)");
+    }
+    if (values["connection-file"] === "-" && values.file === "-") {
+        throw new Error("--file - and --connection-file - cannot both read standard input");
+    }
+    const topology = values.live
+        ? await liveTopology(await connectionFrom(values["connection-file"], readConnection))
+        : topologyFromState(await stateJson(values.stack, values.file));
     const text = format === "mermaid" ? toMermaid(topology) : format === "dot" ? toDot(topology) : await render(toDot(topology), format, values.output);
     if (format === "png") {
         return;
@@ -102,15 +116,19 @@ export async function graph(argv: string[]): Promise<void> {
 
 async function main(): Promise<void> {
     const [command, ...rest] = process.argv.slice(2);
-    if (command !== "graph") {
+    if (command !== "graph" && command !== "forwarding") {
         console.error(USAGE);
         process.exitCode = 2;
         return;
     }
     try {
-        await graph(rest);
+        if (command === "graph") {
+            await graph(rest);
+        } else {
+            process.stdout.write(await forwarding(rest, onMachine));
+        }
     } catch (err) {
-        console.error(`pulumi-netns graph: ${(err as Error).message}`);
+        console.error(`pulumi-netns ${command}: ${(err as Error).message}`);
         process.exitCode = 1;
     }
 }

@@ -29,11 +29,17 @@ const shortCommand = (argv: string[]): string => {
     return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 };
 
+/**
+ * A name as part of a node id that both DOT and Mermaid take bare: letters and digits stay, any
+ * other character becomes `_<hex code>_`. One name, one id: `ns.1`, `ns-1` and `ns_1` stay apart.
+ */
+export const nodeIdPart = (name: string): string => name.replace(/[^A-Za-z0-9]/gu, (c) => `_${c.codePointAt(0)!.toString(16)}_`);
+
 const holds = (addresses: string[], ip: string) => addresses.some((cidr) => cidr.split("/")[0] === ip);
 
 export function drawing(t: Topology): Cluster[] {
     return t.machines.map((m, mi) => {
-        const id = (kind: string, name: string) => `m${mi}_${kind}_${name.replace(/[^A-Za-z0-9]/g, "_")}`;
+        const id = (kind: string, name: string) => `m${mi}_${kind}_${nodeIdPart(name)}`;
         const nodes: Node[] = [];
         const edges: Edge[] = [];
         for (const b of m.bridges) {

@@ -11,7 +11,16 @@ const DOT_SHAPE: Record<Node["shape"], string> = {
     route: "plaintext",
 };
 
-const dotString = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+/**
+ * A DOT string: `\` and `"` escaped (a backslash would start a label escape such as `\N`), a line
+ * break as DOT's own `\n`, other control characters dropped.
+ */
+const dotString = (s: string) =>
+    `"${s
+        .replace(/\\/g, "\\\\")
+        .replace(/"/g, '\\"')
+        .replace(/\r\n|\r|\n/g, "\\n")
+        .replace(/\p{Cc}/gu, "")}"`;
 
 export function toDot(t: Topology): string {
     const out = [
@@ -25,7 +34,7 @@ export function toDot(t: Topology): string {
         for (const n of c.nodes) {
             const style = n.owned ? "rounded,filled" : "rounded,dashed";
             const fill = n.owned ? ', fillcolor="#eef5ff"' : ', color="#888888"';
-            out.push(`        ${n.id} [label=${dotString(n.lines.join("\n")).replace(/\n/g, "\\n")}, shape=${DOT_SHAPE[n.shape]}, style="${style}"${fill}];`);
+            out.push(`        ${n.id} [label=${dotString(n.lines.join("\n"))}, shape=${DOT_SHAPE[n.shape]}, style="${style}"${fill}];`);
         }
         for (const e of c.edges) {
             out.push(`        ${e.from} -> ${e.to} [${e.label ? `label=${dotString(e.label)}` : ""}${e.owned ? "" : `${e.label ? ", " : ""}style=dashed`}];`);
@@ -36,14 +45,20 @@ export function toDot(t: Topology): string {
     return `${out.join("\n")}\n`;
 }
 
-const mermaidText = (s: string) => `"${s.replace(/"/g, "#quot;")}"`;
+/**
+ * A Mermaid quoted string. Every character that could end it or mean something inside it (`"`,
+ * `#` entities, `<` HTML, `|` edge labels, backticks, `&`, `;`, and line breaks or other control
+ * characters, which would start a new statement) becomes a numeric entity, `#34;`.
+ */
+const mermaidEscape = (s: string) => s.replace(/["#<>&|;`]|\p{Cc}/gu, (c) => `#${c.codePointAt(0)};`);
+const mermaidText = (s: string) => `"${mermaidEscape(s)}"`;
 
 export function toMermaid(t: Topology): string {
     const out = ["flowchart LR"];
     drawing(t).forEach((c, i) => {
         out.push(`    subgraph machine${i}[${mermaidText(c.label)}]`);
         for (const n of c.nodes) {
-            const text = mermaidText(n.lines.join("<br/>"));
+            const text = `"${n.lines.map(mermaidEscape).join("<br/>")}"`;
             const shaped = n.shape === "bridge" || n.shape === "interface" ? `([${text}])` : n.shape === "forward" ? `>${text}]` : `[${text}]`;
             out.push(`        ${n.id}${shaped}`);
         }

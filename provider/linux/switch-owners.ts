@@ -1,64 +1,38 @@
-// Owner records of host-wide switches on one Host: several stacks may want forwarding on; it stays
-// on while any of them does, and the value found before the first is restored after the last.
+// Owner records of the forwarding switches on one Host: several stacks (and processes) may want
+// forwarding on in one network namespace; it stays on while any of them does, and the value found
+// before the first is restored after the last. Each join and leave is one command under a lock on
+// the machine (see switch-owners-argv.ts), so two processes never interleave their steps.
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
-import { perHostQueue } from "../host/per-host-queue";
 import * as argv from "./switch-owners-argv";
-
-/** Read-modify-write of the records of one host, one at a time in this process. */
-const serialized = perHostQueue();
 
 export class SwitchOwners {
     constructor(readonly host: Host) {}
 
-    private async ok(args: string[]): Promise<void> {
-        ensureSuccess(await this.host.run(args));
-    }
-
-    async records(key: string): Promise<argv.SwitchRecords> {
-        const r = await this.host.run(argv.listDir(key));
-        return r.exitCode === 0 ? argv.parseRecords(r.stdout) : { owners: [] };
+    /** Runs one locked operation; the records' directory (beside the lock) is made first. */
+    private async locked(command: string[]): Promise<string> {
+        ensureSuccess(await this.host.run(argv.makeRoot()));
+        return ensureSuccess(await this.host.run(command)).stdout;
     }
 
     /**
-     * Records `tag` as an owner. The first owner records `current` as the value to restore; later
-     * ones get that first value back. Returns the value to restore when the last owner goes.
+     * Records `tag` as an owner and turns the switch on. The first owner records the value it
+     * found as the one to restore; later ones get that first value back.
      */
-    join(key: string, tag: string, current: number): Promise<number> {
-        return serialized(this.host, async () => {
-            const found = await this.records(key);
-            // Any owner at all (this one too, on an update) means the recorded value still stands.
-            const first = found.owners.length === 0 || found.previous === undefined;
-            const previous = first ? current : found.previous!;
-            await this.ok(argv.makeDir(key));
-            if (first && found.previous !== previous) {
-                if (found.previous !== undefined) {
-                    await this.ok(argv.remove(argv.previousFile(key, found.previous)));
-                }
-                await this.ok(argv.touch(argv.previousFile(key, previous)));
-            }
-            await this.ok(argv.touch(argv.ownerFile(key, tag)));
-            return previous;
-        });
+    async join(key: string, tag: string, name?: argv.OwnerName): Promise<number> {
+        return argv.parseJoin(await this.locked(argv.joinArgv(key, tag, name)));
     }
 
     /**
-     * Removes `tag`. Returns the value to restore when it was the last owner (the records are then
-     * cleared), or undefined while others still want the switch on.
+     * Removes `tag`. The last owner restores the value recorded before the first (or `fallback`
+     * when none is recorded), if the switch still holds 1.
      */
-    leave(key: string, tag: string, fallback: number | undefined): Promise<number | undefined> {
-        return serialized(this.host, async () => {
-            const found = await this.records(key);
-            await this.ok(argv.remove(argv.ownerFile(key, tag)));
-            if (found.owners.some((o) => o !== tag)) {
-                return undefined;
-            }
-            const previous = found.previous ?? fallback;
-            if (found.previous !== undefined) {
-                await this.ok(argv.remove(argv.previousFile(key, found.previous)));
-            }
-            await this.host.run(argv.removeDir(key)); // best effort: a stray file keeps the directory
-            return previous;
-        });
+    async leave(key: string, tag: string, fallback: number | undefined): Promise<argv.LeaveResult> {
+        return argv.parseLeave(await this.locked(argv.leaveArgv(key, tag, fallback)));
+    }
+
+    /** Every owner record of the machine, of every namespace sharing its /run. */
+    async list(): Promise<{ self: string; owners: argv.OwnerRecord[] }> {
+        return argv.parseList(await this.locked(argv.listArgv()));
     }
 }

@@ -35,5 +35,5 @@ export const publicKinds: Partial<Record<Kind, PublicKind>> = {
 /** Kinds only the TypeScript SDK's classes and components use (the stack's identity, a Network's pool). */
 export const internalKinds: readonly Kind[] = ["StackIdentity", "AddressPool"];
 
-/** Fields every kind takes that the plugin sets itself: never in the package schema. */
-export const HIDDEN_FIELDS = new Set(["ownerTag"]);
+/** Fields the plugin sets itself (owner tags) or only the TypeScript SDK sets (owner names): never in the package schema. */
+export const HIDDEN_FIELDS = new Set(["ownerTag", "ownerName"]);

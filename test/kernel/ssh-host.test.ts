@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { makeProvider } from "../../provider";
 import { CommandError } from "../../provider/host/command-error";
 import type { HostResolver } from "../../provider/host/host";
+import { loadExeca } from "../../provider/host/load-execa";
 import { hostPool, sessionKey } from "../../provider/host/resolve";
 import { SshHost } from "../../provider/host/ssh/ssh-host";
 import type { Connection } from "../../provider/schemas/connection";
@@ -14,12 +15,16 @@ import { checkAndCreate, providerIn } from "../support/kernel-provider";
 
 jest.setTimeout(60_000);
 
+/** What sshd puts in every session's environment on this machine. */
+const LOGIN_ENV = { http_proxy: "http://127.0.0.1:3128", https_proxy: "http://127.0.0.1:3128", PYENV_VERSION: "leaked" };
+
 let sandbox: Sandbox;
 let server: SshServer;
 const hosts: SshHost[] = [];
 beforeAll(async () => {
     sandbox = await Sandbox.start();
-    server = await startSshServer(sandbox, "127.0.0.1", 2222);
+    // An admin's SetEnv: the login environment commands must not see (a proxy would answer probes).
+    server = await startSshServer(sandbox, "127.0.0.1", 2222, { setEnv: LOGIN_ENV });
 });
 afterAll(async () => {
     await Promise.all(hosts.map((h) => h.close()));
@@ -259,6 +264,69 @@ describe("trust boundaries", () => {
     });
 });
 
+describe("a clean environment for every command", () => {
+    /** Variable names a command sees: besides LC_ALL and PATH, only what sh itself sets (PWD, SHLVL, _). */
+    const names = (env: string) =>
+        env
+            .split("\n")
+            .filter(Boolean)
+            .map((l) => l.split("=")[0])
+            .filter((n) => !["PWD", "OLDPWD", "SHLVL", "_"].includes(n))
+            .sort();
+
+    test("nothing of the login's environment (sshd SetEnv http_proxy) reaches a command, on a runner or a channel of its own, with or without sudo", async () => {
+        expect((await server.log()).length).toBeGreaterThan(0);
+        for (const host of [sshHost(), sshHost({ user: SUDO_USER, sudo: true })]) {
+            expect(names((await host.run(["env"])).stdout)).toEqual(["LC_ALL", "PATH"]);
+            // A newline in an argument: a channel of its own, through the login shell.
+            expect(names((await host.run(["sh", "-c", "env\n"])).stdout)).toEqual(["LC_ALL", "PATH"]);
+        }
+    });
+
+    test("an http Probe over SSH goes straight to its target, not through the login's proxy", async () => {
+        // A "proxy" that answers 200 to anything, where the login's http_proxy points.
+        const { execa } = await loadExeca();
+        const proxy = `import socket\ns=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", 3128)); s.listen(8)\nwhile True:\n    c,_=s.accept(); c.recv(65536); c.sendall(b"HTTP/1.1 200 OK\\r\\nContent-Length: 0\\r\\nConnection: close\\r\\n\\r\\n"); c.close()\n`;
+        const argv = [...sandbox.enterArgv(), "python3", "-c", proxy];
+        sandbox.track(execa(argv[0], argv.slice(1), { reject: false, stdin: "ignore" }));
+        for (let i = 0; i < 50 && (await sandbox.run(["ss", "-Hltn", "sport = :3128"])).stdout.trim() === ""; i++) {
+            await new Promise((r) => setTimeout(r, 100));
+        }
+        // The proxy answers for any address: the leak this test guards against.
+        expect((await sandbox.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-x", LOGIN_ENV.http_proxy, "http://203.0.113.9/"])).stdout).toBe(
+            "200",
+        );
+
+        const probe = providerIn("Probe", sshHost());
+        // 203.0.113.9 has no route in the sandbox: unreachable, whatever a proxy says.
+        const { outs } = await checkAndCreate(probe, {
+            from: "host",
+            to: "203.0.113.9",
+            kind: "http",
+            port: 80,
+            expect: "unreachable",
+            timeoutSeconds: 2,
+            attempts: 1,
+        });
+        expect(outs.result).toBe("unreachable");
+    });
+
+    test("a command does not inherit the runner's input: nothing it leaves behind can read the next request", async () => {
+        process.env.PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS = "5";
+        try {
+            const host = sshHost();
+            expect((await host.run(["readlink", "/proc/self/fd/3"])).exitCode).not.toBe(0);
+            // A background reader of fd 3 left by a command would swallow the requests that follow.
+            await host.run(["sh", "-c", "exec 2>/dev/null; cat <&3 >/dev/null &"]);
+            for (let i = 0; i < 3; i++) {
+                expect((await host.run(["echo", `next ${i}`])).stdout).toBe(`next ${i}\n`);
+            }
+        } finally {
+            delete process.env.PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS;
+        }
+    });
+});
+
 describe("deadlines and output", () => {
     afterEach(() => {
         delete process.env.PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS;
@@ -278,6 +346,14 @@ describe("deadlines and output", () => {
         // The hung commands themselves are gone, not only their channels.
         await new Promise((r) => setTimeout(r, 300));
         expect((await sandbox.run(["pgrep", "-f", "^sleep 30$"])).stdout).toBe("");
+    });
+
+    test("a command past its deadline is killed with its children (its process group)", async () => {
+        process.env.PULUMI_NETNS_COMMAND_TIMEOUT_SECONDS = "1";
+        const host = sshHost();
+        await expect(host.run(["sh", "-c", "sleep 31 & sleep 32 & wait"])).rejects.toThrow(/no result after 1 s/);
+        await new Promise((r) => setTimeout(r, 300));
+        expect((await sandbox.run(["pgrep", "-f", "^sleep 3[12]$"])).stdout).toBe("");
     });
 
     test("remote stderr reaches messages without terminal escapes or control characters", async () => {

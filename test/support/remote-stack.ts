@@ -34,7 +34,7 @@ export function useRemoteStack(program: string, ready?: (stack: RemoteStack) => 
         await buildWorld(stack.remote);
         stack.control = await Sandbox.start();
         await cableSandboxes(stack.remote, stack.control);
-        stack.server = await startSshServer(stack.remote, MGMT.remoteAddress, 22, shared);
+        stack.server = await startSshServer(stack.remote, MGMT.remoteAddress, 22, { base: shared });
         stack.remoteBefore = await stack.remote.snapshot();
         stack.controlBefore = await stack.control.snapshot();
         stack.project = await PulumiProject.create(stack.control, program);

@@ -93,6 +93,53 @@ test("a live machine: veths matched end to end by ifindex, others' objects drawn
     expect(m.links).toEqual([{ hostEnd: "veth0", peer: "ceth0", namespace: "ns1", bridge: "br0", owned: true }]);
     expect(m.routes).toEqual([{ namespace: "ns1", destination: "default", via: "192.168.1.1", device: "ceth0", owned: true }]);
     const dot = toDot({ machines: [m] });
-    expect(dot).toMatch(/m0_ns_docker_thing \[label="namespace docker-thing", shape=box, style="rounded,dashed"/);
+    expect(dot).toMatch(/m0_ns_docker_2d_thing \[label="namespace docker-thing", shape=box, style="rounded,dashed"/);
     expect(dot).toMatch(/m0_ns_ns1 -> m0_br_br0 \[label="ceth0 ⇄ veth0"\]/);
+});
+
+describe("names that look alike or hold syntax", () => {
+    const machine = (namespaces: string[]) => ({
+        machines: [
+            {
+                name: 'root@10.0.0.5:22"\n    click x',
+                namespaces: namespaces.map((name) => ({ name, addresses: [], owned: true })),
+                bridges: [],
+                links: namespaces.map((namespace, i) => ({ hostEnd: `veth${i}`, peer: `p${i}`, namespace, owned: true })),
+                routes: [],
+                masquerades: [],
+                forwards: [],
+            },
+        ],
+    });
+
+    test("one node per object: ns.1, ns-1 and ns_1 get ids of their own", () => {
+        const t = machine(["ns.1", "ns-1", "ns_1", "ns 1"]);
+        for (const text of [toDot(t), toMermaid(t)]) {
+            const ids = [...text.matchAll(/^ {8}(m0_ns_\S+?)(?: \[|\[)/gm)].map((m) => m[1]);
+            expect(new Set(ids).size).toBe(4);
+            for (const name of ["ns.1", "ns-1", "ns_1", "ns 1"]) {
+                expect(text).toContain(name);
+            }
+        }
+    });
+
+    test("a label can never start a statement or leave its string, in Mermaid or DOT", () => {
+        const hostile = ['a"]\n    evil[("x', "b\r\nclick m0 call alert()", "c#quot;<img src=x onerror=1>|`x`", 'd\\N\\"; e -> f;'];
+        const t = machine(hostile);
+        const mermaid = toMermaid(t).split("\n").filter(Boolean);
+        // Every line is one statement of ours: header, subgraph, a node, an edge, end.
+        expect(mermaid).toHaveLength(1 + 1 + 4 * 2 + 4 + 1);
+        for (const line of mermaid.slice(1)) {
+            expect(line).toMatch(/^( {4}subgraph machine0\["[^"]*"\]| {8}m0_\w+(\["[^"]*"\]|\(\["[^"]*"\]\))| {8}m0_\w+ ---\|"[^"]*"\| m0_\w+| {4}end)$/);
+            expect(line).not.toMatch(/<img/); // text only: the statement shapes above hold everything else inside quotes
+        }
+        const dot = toDot(t).split("\n").filter(Boolean);
+        for (const line of dot.slice(4, -2)) {
+            // Inside a DOT string: no bare quote, and a backslash only as an escape pair.
+            const strings = line.match(/"(?:[^"\\]|\\.)*"/g) ?? [];
+            const outside = strings.reduce((rest, s) => rest.replace(s, '""'), line);
+            expect(outside).not.toMatch(/[\\\n]|->.*->/);
+        }
+        expect(toDot(t)).toContain('"namespace d\\\\N\\\\\\"; e -> f;"');
+    });
 });

@@ -5,7 +5,6 @@ import * as ip from "../../provider/linux/ip-argv";
 import { reachOf } from "../../provider/linux/ip-json";
 import { addRule, deleteRule, formatRule } from "../../provider/linux/iptables-argv";
 import { parsePolicy } from "../../provider/linux/iptables-listing";
-import { parseRecords } from "../../provider/linux/switch-owners-argv";
 import { masqueradeRules } from "../../provider/resources/masquerade-rule/rules";
 import { masqueradeRuleInputs } from "../../provider/resources/masquerade-rule/schema";
 import { portForwardRules } from "../../provider/resources/port-forward/rules";
@@ -263,14 +262,9 @@ test.each([
     expect(reachOf(routes)).toEqual(reach);
 });
 
-test("parsePolicy and the switch owner records", () => {
+test("parsePolicy", () => {
     expect(parsePolicy("-P FORWARD DROP\n-A FORWARD -j DOCKER-USER\n")).toBe("DROP");
     expect(parsePolicy("")).toBeUndefined();
-    expect(parseRecords("owner.0123456789ab\nprevious.0\nowner.ba9876543210\nstray\n")).toEqual({
-        owners: ["0123456789ab", "ba9876543210"],
-        previous: 0,
-    });
-    expect(parseRecords("")).toEqual({ owners: [] });
 });
 
 /** A valid input of each kind, and for each field another valid value. */
@@ -332,8 +326,8 @@ const samples: Record<Exclude<Kind, "StackIdentity">, [Record<string, unknown>, 
         { destination: "10.8.0.0/16", namespace: "ns2", via: "10.0.0.2", device: "c1", metric: 2, allowOverlap: true },
     ],
     SysctlForward: [
-        { ipv4: true, ipv6: false },
-        { ipv4: false, ipv6: true },
+        { ipv4: true, ipv6: false, ownerName: { stack: "organization/p/dev", resource: "forward" } },
+        { ipv4: false, ipv6: true, ownerName: { stack: "organization/p/dev", resource: "fwd" } },
     ],
     MasqueradeRule: [
         { sourceCidr: "10.0.0.0/24", excludeOutInterface: "br0", outInterface: "eth0", acceptForward: false },

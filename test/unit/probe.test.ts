@@ -9,6 +9,8 @@ test("each kind's command, run inside the source namespace; IPv6 URLs in bracket
     expect(probeArgv(probe({ from: "host", kind: "tcp", port: 22, timeoutSeconds: 2 }))).toEqual(["nc", "-z", "-n", "-w", "2", "192.168.1.11", "22"]);
     expect(probeUrl(probe({ to: "fd00::1", kind: "http", port: 8080, path: "/health" }))).toBe("http://[fd00::1]:8080/health");
     expect(probeArgv(probe({ kind: "http" })).slice(-1)).toEqual(["http://192.168.1.11:80/"]);
+    // Straight to the target: no ~/.curlrc (-q, first), no proxy from the environment.
+    expect(probeArgv(probe({ kind: "http" })).slice(4, 9)).toEqual(["curl", "-q", "-sS", "--noproxy", "*"]);
     expect(routeGet(probe({}))).toEqual(["ip", "-n", "ns1", "route", "get", "192.168.1.11"]);
 });
 

@@ -107,6 +107,11 @@ class ScriptedHost implements Host {
         if (argv[0] === "sysctl") {
             return ok("0\n");
         }
+        if (argv[0] === "flock") {
+            // The switch owner records' program: join, leave, list answers.
+            const op = argv[9];
+            return ok(op === "join" ? "previous 0\n" : op === "leave" ? "restored 0\n" : "self ns-1-boot\n");
+        }
         if (/tables$/.test(argv[0]) && argv.includes("-C")) {
             return { argv, exitCode: 1, stdout: "", stderr: "iptables: Bad rule (does a matching rule exist in that chain?)." };
         }

@@ -1,6 +1,7 @@
 // The remote command runner's protocol, run here with the machine's own sh (dash) and bash: the
 // same script a remote machine runs, fed the same requests, read back by the same reader.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -99,19 +100,74 @@ test("the runner keeps outputs in a private, named temporary directory, gone whe
     await rm(tmp, { recursive: true });
 });
 
+/** The pid a command wrote to `file`, once it has (a loaded machine can take a while to start it). */
+async function pidIn(file: string): Promise<number> {
+    for (let i = 0; i < 100; i++) {
+        const text = await readFile(file, "utf8").catch(() => "");
+        if (text.endsWith("\n")) {
+            return Number(text);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no pid in ${file}`);
+}
+
+/** Dead: no such process, or a zombie its new parent has not reaped yet. */
+const gone = (pid: number) => {
+    try {
+        return / Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\)/, ""));
+    } catch {
+        return true;
+    }
+};
+
+/** Whether `pid` dies within a second (a KILLed process is gone once the kernel has torn it down). */
+async function dies(pid: number): Promise<boolean> {
+    for (let i = 0; i < 40 && !gone(pid); i++) {
+        await new Promise((r) => setTimeout(r, 25));
+    }
+    return gone(pid);
+}
+
 test("a TERM stops the runner and the command it runs", async () => {
     const runner = localRunner("sh");
     const dir = await mkdtemp(join(tmpdir(), "runner-"));
     void runner.run(["sh", "-c", `echo $$ >${dir}/pid; exec sleep 30`]);
-    await new Promise((r) => setTimeout(r, 200));
-    const command = Number(await readFile(join(dir, "pid"), "utf8"));
+    const command = await pidIn(join(dir, "pid"));
     const exited = new Promise<number | null>((resolve) => runner.child.once("exit", resolve));
     const started = Date.now();
     runner.child.kill("SIGTERM");
     expect(await exited).toBe(129);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(() => process.kill(command, 0)).toThrow(/ESRCH/);
+    expect(await dies(command)).toBe(true);
     await rm(dir, { recursive: true });
+});
+
+describe.each(["sh", "bash"])("a command's own process in %s", (shell) => {
+    test("the runner's input (fd 3) is closed for the command: nothing it leaves behind can read the next request", async () => {
+        const runner = localRunner(shell);
+        expect((await runner.run(["readlink", "/proc/self/fd/3"])).exitCode).not.toBe(0);
+        await runner.run(["sh", "-c", "exec 2>/dev/null; cat <&3 >/dev/null &"]);
+        expect(await runner.run(["echo", "next"])).toEqual({ exitCode: 0, stdout: "next\n", stderr: "" });
+        await runner.stop();
+    });
+
+    test("what a command leaves running goes when it ends: it cannot write into the next reply", async () => {
+        const runner = localRunner(shell);
+        await runner.run(["sh", "-c", "(sleep 0.3; echo a-longer-late-line) &"]);
+        expect(await runner.run(["sh", "-c", "sleep 0.6; echo mine"])).toEqual({ exitCode: 0, stdout: "mine\n", stderr: "" });
+        await runner.stop();
+    });
+
+    test("the end of input (a deadline) kills the command and its children: its whole process group", async () => {
+        const runner = localRunner(shell);
+        const dir = await mkdtemp(join(tmpdir(), "runner-"));
+        void runner.run(["sh", "-c", `sleep 31 & echo $! >${dir}/child; sleep 32`]);
+        const child = await pidIn(join(dir, "child"));
+        await runner.stop();
+        expect(await dies(child)).toBe(true);
+        await rm(dir, { recursive: true });
+    });
 });
 
 test("an argument with a newline or NUL cannot travel as one line", () => {

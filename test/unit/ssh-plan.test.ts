@@ -33,9 +33,9 @@ describe("remote command", () => {
         );
     });
 
-    test("runs with a fixed locale and PATH, behind sudo -n when asked", () => {
-        expect(remoteCommand(["ip", "-j", "link"])).toBe(`'env' 'LC_ALL=C' 'PATH=${SAFE_PATH}' 'ip' '-j' 'link'`);
-        expect(remoteCommand(["ip"], { sudo: true })).toMatch(/^'sudo' '-n' '--' 'env' /);
+    test("runs in an empty environment but a fixed locale and PATH, behind sudo -n when asked", () => {
+        expect(remoteCommand(["ip", "-j", "link"])).toBe(`'env' '-i' 'LC_ALL=C' 'PATH=${SAFE_PATH}' 'ip' '-j' 'link'`);
+        expect(remoteCommand(["ip"], { sudo: true })).toMatch(/^'sudo' '-n' '--' 'env' '-i' /);
     });
 
     test("refuses what no shell word can carry", () => {

@@ -15,22 +15,28 @@ export const RUNNER_GREETING = "pulumi-netns-runner 1";
  * total), then both outputs, whole. While a command runs, a watcher reads the runner's input:
  * anything there (the client's end of input at a deadline, or the channel lost) kills the command.
  * A signal cannot do it: OpenSSH refuses "signal" requests in sessions of a root login.
+ *
+ * The command runs in a session and process group of its own (`setsid`, where the machine has
+ * it), so the kill takes its children too, and so does its end (a child left running could write
+ * into the next reply); it does not inherit the runner's input (fd 3), so nothing it leaves
+ * behind can read the next request.
  */
 export const RUNNER_SCRIPT = [
     `d=$(mktemp -d "\${TMPDIR:-/tmp}/pulumi-netns-runner.XXXXXXXX") || exit 1`, // named: an admin can tell whose it is
     "p=",
+    "s=; if command -v setsid >/dev/null 2>&1; then s=setsid; fi", // a fixed word or nothing: never user text
     "exec 3<&0", // the requests, for the watcher (a background job's own stdin is /dev/null)
     `trap 'rm -rf "$d"' EXIT`,
-    `trap '[ -n "$p" ] && kill -KILL "$p" 2>/dev/null; exit 129' HUP INT TERM PIPE`,
+    `trap '[ -n "$p" ] && { kill -KILL -"$p" 2>/dev/null || kill -KILL "$p" 2>/dev/null; }; exit 129' HUP INT TERM PIPE`,
     `echo '${RUNNER_GREETING}'`,
     "while IFS= read -r n; do",
     "  set --",
     `  while [ "$n" -gt 0 ]; do IFS= read -r a || exit 1; set -- "$@" "$a"; n=$((n - 1)); done`,
     "  IFS= read -r b || exit 1",
     `  if [ -n "$b" ]; then printf '%s\\n' "$b" | base64 -d >"$d/i" || exit 1; else : >"$d/i"; fi`,
-    `  (exec "$@") <"$d/i" >"$d/o" 2>"$d/e" & p=$!`,
-    `  { IFS= read -r _ <&3; kill -KILL "$p" 2>/dev/null; } & w=$!`,
-    `  wait "$p"; r=$?; p=`,
+    `  (exec $s "$@") <"$d/i" >"$d/o" 2>"$d/e" 3<&- & p=$!`,
+    `  { IFS= read -r _ <&3; kill -KILL -"$p" 2>/dev/null || kill -KILL "$p" 2>/dev/null; } & w=$!`,
+    `  wait "$p"; r=$?; if [ -n "$s" ]; then kill -KILL -"$p" 2>/dev/null; fi; p=`, // what it left behind goes with it: nothing writes into the next reply
     `  kill -KILL "$w" 2>/dev/null; wait "$w" 2>/dev/null`, // KILL: a TERM can land before the watcher drops the trap it was forked with
     `  echo "$r"`,
     `  wc -c "$d/o" "$d/e"`,

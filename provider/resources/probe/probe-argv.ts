@@ -22,8 +22,25 @@ export function probeArgv(p: ProbeInputs): string[] {
         case "tcp":
             return [...inSource(p.from), "nc", "-z", "-n", "-w", seconds, p.to, String(p.port)];
         case "http":
-            // -g: the brackets of an IPv6 URL are not a glob.
-            return [...inSource(p.from), "curl", "-sS", "-g", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", seconds, probeUrl(p)];
+            // -q: no ~/.curlrc; --noproxy '*': straight to the target, whatever proxy the machine's
+            // environment names (a proxy would answer for an unreachable target); -g: the brackets
+            // of an IPv6 URL are not a glob.
+            return [
+                ...inSource(p.from),
+                "curl",
+                "-q",
+                "-sS",
+                "--noproxy",
+                "*",
+                "-g",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "--max-time",
+                seconds,
+                probeUrl(p),
+            ];
     }
 }
 

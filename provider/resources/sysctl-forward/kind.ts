@@ -1,29 +1,39 @@
 // SysctlForward: turns IP forwarding on as one of its owners on the host, and gives it up on
-// delete: the last owner of any stack restores the value found before the first, if still ours.
+// delete: the last owner of any stack (in this network namespace) restores the value found before
+// the first, if still ours.
 import type { Host } from "../../host/host";
 import { SwitchOwners } from "../../linux/switch-owners";
 import { SysctlClient } from "../../linux/sysctl-client";
 import { defineKind } from "../common/kind";
 import { runTransaction } from "../common/steps";
-import { type SysctlForwardState, sysctlForwardInputs, sysctlForwardState } from "./schema";
+import { type SysctlForwardInputs, type SysctlForwardState, sysctlForwardInputs, sysctlForwardState } from "./schema";
 import { ENABLED, SWITCHES, type Switch, valueToRestore } from "./switches";
 
 /** Turns a switch on as one of its owners; returns the value to restore when the last owner goes. */
-async function enable(host: Host, sw: Switch, ownerTag: string | undefined): Promise<number> {
+async function enable(host: Host, sw: Switch, inputs: SysctlForwardInputs): Promise<number> {
+    if (inputs.ownerTag) {
+        // Records and switch in one critical section on the machine (other stacks, other processes).
+        return new SwitchOwners(host).join(sw.key, inputs.ownerTag, inputs.ownerName);
+    }
     const sysctl = new SysctlClient(host);
     const before = await sysctl.read(sw.key);
-    const previous = ownerTag ? await new SwitchOwners(host).join(sw.key, ownerTag, before) : before;
     if (before !== ENABLED) {
         await sysctl.write(sw.key, ENABLED);
     }
-    return previous;
+    return before;
 }
 
 /** Gives up ownership; the last owner restores the value found before the first (if still ours). */
 async function restore(host: Host, sw: Switch, previous: number | undefined, ownerTag: string | undefined): Promise<void> {
+    if (previous === undefined) {
+        return; // not managed
+    }
+    if (ownerTag) {
+        await new SwitchOwners(host).leave(sw.key, ownerTag, previous);
+        return;
+    }
     const sysctl = new SysctlClient(host);
-    const toRestore = ownerTag && previous !== undefined ? await new SwitchOwners(host).leave(sw.key, ownerTag, previous) : previous;
-    const value = valueToRestore(await sysctl.read(sw.key), toRestore);
+    const value = valueToRestore(await sysctl.read(sw.key), previous);
     if (value !== undefined) {
         await sysctl.write(sw.key, value);
     }
@@ -32,8 +42,8 @@ async function restore(host: Host, sw: Switch, previous: number | undefined, own
 export const sysctlForwardKind = defineKind({
     inputs: sysctlForwardInputs,
     state: sysctlForwardState,
-    fields: { ipv4: "update", ipv6: "update" },
-    tools: ["sysctl"],
+    fields: { ipv4: "update", ipv6: "update", ownerName: "update" },
+    tools: ["sysctl", "flock"],
     label: () => "forwarding",
     id: () => "forwarding",
 
@@ -43,7 +53,7 @@ export const sysctlForwardKind = defineKind({
             SWITCHES.filter((sw) => inputs[sw.input]).map((sw) => ({
                 name: `enable ${sw.key}`,
                 run: async () => {
-                    state[sw.previous] = await enable(host, sw, inputs.ownerTag);
+                    state[sw.previous] = await enable(host, sw, inputs);
                 },
                 undo: () => restore(host, sw, state[sw.previous], inputs.ownerTag),
             })),
@@ -66,7 +76,7 @@ export const sysctlForwardKind = defineKind({
         for (const sw of SWITCHES) {
             const managed = live[sw.previous] !== undefined;
             if (inputs[sw.input]) {
-                const before = await enable(host, sw, live.ownerTag);
+                const before = await enable(host, sw, { ...inputs, ownerTag: live.ownerTag });
                 state[sw.previous] = managed ? live[sw.previous] : before;
             } else if (managed) {
                 await restore(host, sw, live[sw.previous], live.ownerTag);

@@ -11,6 +11,11 @@ export const sysctlForwardInputs = z.object({
     connection: connection.optional(),
     /** Names this resource in the host's owner records of the switches (absent in state from older versions). */
     ownerTag: ownerTag.optional().describe("Names this resource in the host's owner records of the switches (absent in state from older versions)."),
+    /** Names the stack and resource in the host's owner records, for `pulumi-netns forwarding list` (set by the SDK). */
+    ownerName: z
+        .object({ stack: z.string().max(400), resource: z.string().max(400) })
+        .optional()
+        .describe("Names the stack and resource in the host's owner records, for `pulumi-netns forwarding list` (set by the SDK)."),
 });
 
 export const sysctlForwardState = sysctlForwardInputs.extend({
