@@ -1,6 +1,7 @@
 // Service against a real systemd (PID 1 of a private sandbox): create, read, update, delete, drift,
 // restarts, failures told with the journal, ownership, secrets, and arguments that arrive exactly.
 import fc from "fast-check";
+import { UNKNOWN } from "../../provider/resources/common/unknown";
 import { Sandbox } from "../../sandbox/sandbox";
 import { SystemdSandbox } from "../../sandbox/systemd-sandbox";
 import { checkAndCreate, providerIn } from "../support/kernel-provider";
@@ -224,6 +225,10 @@ test("a machine whose PID 1 is not systemd is refused at preview and at create, 
         const inputs = { ownerTag: "0123456789ab", name: "web", namespace: "ns1", command: ["sleep", "1"] };
         expect((await service.check({}, inputs)).failures).toEqual([
             { property: "connection", reason: expect.stringMatching(/^Service needs systemd as PID 1 on this machine \(systemctl is-system-running: offline/) },
+        ]);
+        // At a first preview the namespace is still unknown (ns1.name): the machine alone decides.
+        expect((await service.check({}, { ...inputs, namespace: UNKNOWN })).failures).toEqual([
+            { property: "connection", reason: expect.stringMatching(/^Service needs systemd as PID 1 on this machine/) },
         ]);
         await expect(service.create(inputs)).rejects.toThrow(/Service "web": Service needs systemd as PID 1 on this machine/);
         expect((await plain.run(["test", "-e", "/run/pulumi-netns/services/netns-web.service.env"])).exitCode).not.toBe(0);

@@ -2,7 +2,7 @@
 // against a model of systemd's own unquoting), and the parsers of what systemctl prints.
 import fc from "fast-check";
 import { serviceInputs } from "../../provider/resources/service/schema";
-import { bootedWithSystemd, describeStatus, listeners, parseCursor, unitStatus } from "../../provider/resources/service/systemctl";
+import { bootedWithSystemd, describeStatus, lastExitInJournal, listeners, parseCursor, unitStatus } from "../../provider/resources/service/systemctl";
 import {
     dynamicUserName,
     environmentMark,
@@ -168,4 +168,16 @@ test("systemctl show, its status in words, the journal cursor, a booted machine"
     expect(bootedWithSystemd("offline\n")).toBe(false);
     expect(bootedWithSystemd("")).toBe(false);
     expect(listeners("ns1", 5000)).toEqual(["ss", "-N", "ns1", "-Hltn", "sport = :5000"]);
+});
+
+test("a unit systemd already restarted: the last exit comes from its journal", () => {
+    const journal = [
+        "netns-crash.service: Main process exited, code=exited, status=3/NOTIMPLEMENTED",
+        "netns-crash.service: Scheduled restart job, restart counter is at 1.",
+        "netns-crash.service: Main process exited, code=killed, status=9/KILL",
+        "no config file",
+    ].join("\n");
+    expect(lastExitInJournal(journal)).toBe("killed with signal 9/KILL");
+    expect(lastExitInJournal(journal.split("\n")[0])).toBe("exited with status 3/NOTIMPLEMENTED");
+    expect(lastExitInJournal("Started netns-web.service.")).toBeUndefined();
 });

@@ -48,6 +48,8 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
     judge?(host: Host, inputs: I, where: string, own: readonly string[]): Promise<{ property: string; reason: string } | undefined>;
     /** Addresses with prefix it will put on the machine, declared at check (see declared-networks.ts). */
     declares?(inputs: I): readonly string[];
+    /** A reason the machine alone would defeat the resource (no systemd), judged at preview even while inputs are unknown. */
+    judgeMachine?(host: Host): Promise<{ property: string; reason: string } | undefined>;
     /** Makes the object; undoes its own steps if one fails. */
     create(host: Host, inputs: I): Promise<S>;
     observe(host: Host, state: S): Promise<Observed<S>>;

@@ -43,12 +43,16 @@ export function runKind<I extends CommonInputs, S extends I>(
 
     /** The judgement of the machine, as a check failure; values still unknown at preview are judged at up. */
     async function judged(olds: Props, news: Props) {
+        const host = resolveHost(news.connection);
+        const ofMachine = await def.judgeMachine?.(host);
+        if (ofMachine) {
+            return ofMachine;
+        }
         // The owner tag is unknown at a new stack's first preview; it plays no part in a judgement.
         const parsed = def.inputs.safeParse(news.ownerTag === UNKNOWN ? { ...news, ownerTag: "000000000000" } : news);
         if (!parsed.success) {
             return undefined;
         }
-        const host = resolveHost(news.connection);
         return def.judge?.(host, parsed.data, host.description, ownLabels(olds, news));
     }
 
@@ -60,7 +64,7 @@ export function runKind<I extends CommonInputs, S extends I>(
                 declareNetworks(parsed.success ? def.declares(parsed.data) : []);
             }
             // A connection another resource still computes is judged at create instead.
-            if (result.failures?.length || !def.judge || !readableAtPreview(news.connection)) {
+            if (result.failures?.length || !(def.judge || def.judgeMachine) || !readableAtPreview(news.connection)) {
                 return result;
             }
             // A remote machine that cannot be read now (not up yet, a key refused) is judged at create,

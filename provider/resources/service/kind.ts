@@ -10,7 +10,7 @@ import { alreadyExists, ResourceError } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
 import { type ServiceInputs, type ServiceState, serviceInputs, serviceState } from "./schema";
 import type { UnitStatus } from "./systemctl";
-import { UnitClient } from "./unit-client";
+import { notSystemd, UnitClient } from "./unit-client";
 import { unitMark, unitName, unitText } from "./unit-file";
 
 const outputs = (s: ServiceInputs, unit: string, status: UnitStatus): ServiceState => ({
@@ -52,8 +52,8 @@ const elsewhere = (status: UnitStatus): string =>
     status.fragmentPath ? `it is a unit loaded from ${status.fragmentPath}` : `it is a unit systemd knows as ${status.loadState}`;
 
 /** Refuses a machine whose PID 1 is not systemd, before anything is made. */
-async function requireSystemd(client: UnitClient): Promise<void> {
-    const problem = await client.notSystemd();
+async function requireSystemd(host: Host): Promise<void> {
+    const problem = await notSystemd(host);
     if (problem) {
         throw new Error(problem);
     }
@@ -77,14 +77,15 @@ export const serviceKind = defineKind<ServiceInputs, ServiceState>({
     label: (s) => s.name,
     id: (s) => unitName(s.name),
 
-    async judge(host, inputs) {
-        const problem = await new UnitClient(host, inputs.name).notSystemd();
+    // The machine alone decides: judged at preview even while the namespace is still unknown.
+    async judgeMachine(host) {
+        const problem = await notSystemd(host);
         return problem ? { property: "connection", reason: problem } : undefined;
     },
 
     async create(host, inputs) {
         const client = new UnitClient(host, inputs.name);
-        await requireSystemd(client);
+        await requireSystemd(host);
         const found = await observe(host, inputs);
         if (found.found !== "gone") {
             // Ours only when a create of this very resource was cut off before Pulumi recorded it.

@@ -106,6 +106,15 @@ export function describeStatus(s: UnitStatus): string {
     return `${s.activeState || "unknown"} (${s.subState || "?"}${s.result && s.result !== "success" ? `, result ${s.result}` : ""})${main}${restarts}`;
 }
 
+/**
+ * How the last main process ended, as its journal says ("exited with status 3/NOTIMPLEMENTED"): a
+ * unit that systemd already restarted no longer shows it in its properties.
+ */
+export function lastExitInJournal(journal: string): string | undefined {
+    const last = [...journal.matchAll(/Main process exited, code=(\w+), status=(\S+?)\.?$/gm)].at(-1);
+    return last && `${last[1]} with ${last[1] === "exited" ? "status" : "signal"} ${last[2]}`;
+}
+
 /** The cursor `journalctl --show-cursor` printed, if any. */
 export const parseCursor = (text: string): string | undefined => /^-- cursor: (\S+)$/m.exec(text)?.[1];
 

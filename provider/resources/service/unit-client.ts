@@ -13,6 +13,16 @@ const POLL_MS = 200;
 /** Journal lines quoted when the program fails. */
 const JOURNAL_LINES = 20;
 
+/** Why `host` cannot run services, or undefined when its PID 1 is systemd. */
+export async function notSystemd(host: Host): Promise<string | undefined> {
+    const r = await host.run(sc.isSystemRunning()).catch((err: Error) => ({ stdout: "", stderr: err.message }));
+    if (sc.bootedWithSystemd(r.stdout)) {
+        return undefined;
+    }
+    const said = printable(`${r.stdout} ${r.stderr}`.trim().split("\n")[0]);
+    return `Service needs systemd as PID 1 on ${host.description} (systemctl is-system-running: ${said || "no answer"})`;
+}
+
 export class UnitClient {
     readonly unit: string;
     readonly path: string;
@@ -25,16 +35,6 @@ export class UnitClient {
         this.unit = unitName(name);
         this.path = unitPath(this.unit);
         this.environmentPath = environmentPath(this.unit);
-    }
-
-    /** Why this machine cannot run services, or undefined when its PID 1 is systemd. */
-    async notSystemd(): Promise<string | undefined> {
-        const r = await this.host.run(sc.isSystemRunning()).catch((err: Error) => ({ stdout: "", stderr: err.message }));
-        if (sc.bootedWithSystemd(r.stdout)) {
-            return undefined;
-        }
-        const said = printable(`${r.stdout} ${r.stderr}`.trim().split("\n")[0]);
-        return `Service needs systemd as PID 1 on ${this.host.description} (systemctl is-system-running: ${said || "no answer"})`;
     }
 
     async status(): Promise<sc.UnitStatus> {
@@ -118,7 +118,8 @@ export class UnitClient {
         const status = known ?? (await this.status().catch(() => undefined));
         const journal = await this.host.run(sc.journalTail(this.unit, JOURNAL_LINES, cursor)).catch(() => undefined);
         const lines = journal?.exitCode === 0 && journal.stdout.trim() ? printable(journal.stdout.trim()).split("\n") : ["(no journal lines)"];
-        const state = status ? sc.describeStatus(status) : "unknown";
+        const exit = status?.exitCode ? undefined : sc.lastExitInJournal(journal?.stdout ?? "");
+        const state = `${status ? sc.describeStatus(status) : "unknown"}${exit ? `, its last main process ${exit}` : ""}`;
         return new Error(
             `the program ${what}; unit ${this.unit} is ${state}. Last journal lines (journalctl -u ${this.unit}):\n${lines.map((l) => `    ${l}`).join("\n")}`,
         );
