@@ -104,7 +104,7 @@ export interface ForwardClaim {
     connection?: Connection;
 }
 
-const WAY_OUT = "pick another hostPort, or set allowPortInUse: true if you mean to take that port's traffic";
+const WAY_OUT = "pick another hostPort, or set allowPortInUse: true (Network.publish takes it too) if you mean to take that port's traffic";
 
 /**
  * A PortForward of a port in use: the connection's SSH port (the way in: forwarded, no later run
@@ -134,7 +134,7 @@ export async function portInUse(host: Host, p: ForwardClaim, where: string, self
             property: "hostPort",
             reason:
                 `${port} is in use on ${where}: ${listening.map(describeListener).join("; ")}; forwarded, its connections would ` +
-                `go to ${target} instead (an sshd there would be cut off); ${WAY_OUT}`,
+                `go to ${target} instead of that process; ${WAY_OUT}`,
         };
     }
     const held = competingClaims(claims, { protocol: p.protocol, port: p.hostPort, hostAddress: p.hostAddress }, self.own);

@@ -87,7 +87,7 @@ test("a VethPair address on the uplink's network and a host Route over it are re
 test("a PortForward of a port a process listens on is refused, naming the process and its address", async () => {
     expect(await reasons("PortForward", { hostPort: 2222, targetAddress: "192.168.1.10" })).toEqual([
         `hostPort: tcp port 2222 is in use on this machine: "python3" listening on tcp 0.0.0.0:2222; forwarded, its connections would ` +
-            "go to 192.168.1.10:2222 instead (an sshd there would be cut off); pick another hostPort, or set allowPortInUse: true if you " +
+            "go to 192.168.1.10:2222 instead of that process; pick another hostPort, or set allowPortInUse: true (Network.publish takes it too) if you " +
             "mean to take that port's traffic",
     ]);
     expect(await reasons("PortForward", { hostPort: 2222, targetAddress: "192.168.1.10", protocol: "udp" })).toEqual([]);
@@ -100,7 +100,7 @@ test("the SSH port of a remote connection is refused before the machine is read"
         // The machine as the Host names it (here the sandbox stands in for root@203.0.113.10:2200).
         "hostPort: tcp port 2200 is the SSH port this resource reaches this machine by: forwarded to 192.168.1.10:2200, every " +
             "later connection (this stack's next run, yours) would reach 192.168.1.10:2200 instead of the machine; pick another hostPort, " +
-            "or set allowPortInUse: true if you mean to take that port's traffic",
+            "or set allowPortInUse: true (Network.publish takes it too) if you mean to take that port's traffic",
     ]);
 });
 
@@ -113,7 +113,7 @@ test("a port another resource or anyone already forwards is refused naming the h
         `hostPort: tcp port 8081 is already forwarded on this machine by a PortForward of another stack or resource (${label}: ` +
             `\`-A PREROUTING -p tcp -m addrtype --dst-type LOCAL -m tcp --dport 8081 -m comment --comment "${label}" -j DNAT ` +
             "--to-destination 192.168.9.10:8081`): only the first matching rule ever sees a connection; pick another hostPort, or set " +
-            "allowPortInUse: true if you mean to take that port's traffic",
+            "allowPortInUse: true (Network.publish takes it too) if you mean to take that port's traffic",
     ]);
     expect(await reasons("PortForward", { hostPort: 8081, targetAddress: "192.168.9.10", ownerTag: outs.ownerTag }, { ownerTag: outs.ownerTag })).toEqual([]);
     await forward.delete(id, outs);
@@ -144,7 +144,7 @@ test("a port another resource or anyone already forwards is refused naming the h
     expect(await reasons("PortForward", { hostPort: 8080, targetAddress: "192.168.1.10" })).toEqual([
         "hostPort: tcp port 8080 is already forwarded on this machine by the rule `-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT " +
             "--to-destination 172.17.0.2:80` (no pulumi-netns owner: Docker, a firewall or an admin made it): only the first matching rule " +
-            "ever sees a connection; pick another hostPort, or set allowPortInUse: true if you mean to take that port's traffic",
+            "ever sees a connection; pick another hostPort, or set allowPortInUse: true (Network.publish takes it too) if you mean to take that port's traffic",
     ]);
     await sandbox.sh("iptables", "-w", "-t", "nat", "-F", "DOCKER");
     await sandbox.sh("iptables", "-w", "-t", "nat", "-X", "DOCKER");
