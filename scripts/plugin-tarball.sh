@@ -17,7 +17,17 @@ cp package.json package-lock.json "$stage/"
 mkdir -p "$stage/dist"
 cp -r dist/provider "$stage/dist/"
 install -m 0755 provider/plugin/bin/pulumi-resource-netns "$stage/pulumi-resource-netns"
-(cd "$stage" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error >&2)
+# The SDK package takes @pulumi/pulumi as a peer (a program brings its own); the plugin has no
+# program around it, so its copy becomes a dependency of its own, at the version the lockfile holds.
+(cd "$stage" && node -e '
+    const fs = require("fs");
+    const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
+    const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
+    pkg.dependencies["@pulumi/pulumi"] = lock.packages["node_modules/@pulumi/pulumi"].version;
+    delete pkg.peerDependencies;
+    delete pkg.devDependencies;
+    fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2));
+' && npm install --omit=dev --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error >&2)
 
 mkdir -p "$out"
 tarball="$out/pulumi-resource-netns-v$version-linux-amd64.tar.gz"

@@ -60,10 +60,14 @@ test("the plugin tarball installs with `pulumi plugin install` and the installed
         // Started as the engine starts it, it prints the port it serves on.
         const { execa } = await loadExeca();
         const plugin = execa(join(home, "plugins", `resource-netns-v${version}`, "pulumi-resource-netns"), ["127.0.0.1:1"], { reject: false });
-        const port = await new Promise<string>((resolve) => plugin.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
+        // A plugin that cannot start (a dependency missing) ends without a word: fail with what it said.
+        const port = await new Promise<string>((resolve) => {
+            plugin.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
+            plugin.once("exit", () => resolve(""));
+        });
         plugin.kill();
-        await plugin;
-        expect(port).toMatch(/^\d+$/);
+        const ended = await plugin;
+        expect({ port, stderr: port ? "" : String(ended.stderr) }).toEqual({ port: expect.stringMatching(/^\d+$/), stderr: "" });
         await rm(out, { recursive: true, force: true });
     } finally {
         await rm(home, { recursive: true, force: true });
