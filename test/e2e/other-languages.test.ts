@@ -49,8 +49,8 @@ test("the generated Python SDK installs with the pulumi wheel and passes the see
 
 test("the plugin tarball installs with `pulumi plugin install` and the installed plugin serves", async () => {
     const home = await mkdtemp(join(tmpdir(), "netns-plugin-home-"));
+    const out = await mkdtemp(join(tmpdir(), "netns-plugin-"));
     try {
-        const out = await mkdtemp(join(tmpdir(), "netns-plugin-"));
         const tarball = (await run(["bash", "scripts/plugin-tarball.sh", out], { env: { SKIP_BUILD: "1" } })).trim().split("\n").pop()!;
         const version = require(join(repo, "package.json")).version as string;
         const env = { PULUMI_HOME: home };
@@ -68,8 +68,8 @@ test("the plugin tarball installs with `pulumi plugin install` and the installed
         plugin.kill();
         const ended = await plugin;
         expect({ port, stderr: port ? "" : String(ended.stderr) }).toEqual({ port: expect.stringMatching(/^\d+$/), stderr: "" });
-        await rm(out, { recursive: true, force: true });
     } finally {
         await rm(home, { recursive: true, force: true });
+        await rm(out, { recursive: true, force: true });
     }
 });
