@@ -3,6 +3,7 @@
 // `up --refresh` when stopped by hand, destroyed with nothing left; the control machine gains nothing.
 import { httpGet } from "../../sandbox/checks";
 import { WORLD } from "../../sandbox/world";
+import { eventually } from "../support/eventually";
 import { configureConnection, useRemoteStack } from "../support/remote-stack";
 
 jest.setTimeout(300_000);
@@ -50,17 +51,3 @@ test("destroy over SSH: no unit, no process, no file on the remote machine", asy
     expect(await stack.remote.snapshot()).toEqual(stack.remoteBefore);
     expect(await stack.control.snapshot()).toEqual(stack.controlBefore);
 });
-
-async function eventually(assertion: () => Promise<void>, ms = 30_000): Promise<void> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-        try {
-            return await assertion();
-        } catch (err) {
-            if (Date.now() > deadline) {
-                throw err;
-            }
-            await new Promise((r) => setTimeout(r, 250));
-        }
-    }
-}

@@ -3,6 +3,7 @@
 // restarted by systemd; stopped by hand and repaired by `up --refresh`; destroyed with nothing left.
 import { httpGet } from "../../sandbox/checks";
 import { WORLD } from "../../sandbox/world";
+import { eventually } from "../support/eventually";
 import { useSandboxedStack } from "../support/sandboxed-stack";
 
 jest.setTimeout(300_000);
@@ -62,17 +63,3 @@ test("destroy: no unit, no process, no file; the sandbox exactly as before", asy
     expect(await stack.sandbox.sh("systemctl", "list-units", "--all", "--plain", "--no-legend", "netns-*")).toBe("");
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });
-
-async function eventually(assertion: () => Promise<void>, ms = 30_000): Promise<void> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-        try {
-            return await assertion();
-        } catch (err) {
-            if (Date.now() > deadline) {
-                throw err;
-            }
-            await new Promise((r) => setTimeout(r, 250));
-        }
-    }
-}

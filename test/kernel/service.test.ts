@@ -4,7 +4,11 @@ import fc from "fast-check";
 import { UNKNOWN } from "../../provider/resources/common/unknown";
 import { Sandbox } from "../../sandbox/sandbox";
 import { SystemdSandbox } from "../../sandbox/systemd-sandbox";
+import { eventually as settles } from "../support/eventually";
 import { checkAndCreate, providerIn } from "../support/kernel-provider";
+
+/** Kernel state here settles within seconds: checked every 100 ms, for 10 s. */
+const eventually = (assertion: () => Promise<void>) => settles(assertion, 10_000, 100);
 
 let sandbox: SystemdSandbox;
 beforeAll(async () => {
@@ -236,17 +240,3 @@ test("a machine whose PID 1 is not systemd is refused at preview and at create, 
         await plain.stop();
     }
 }, 60_000);
-
-async function eventually(assertion: () => Promise<void>, ms = 10_000): Promise<void> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-        try {
-            return await assertion();
-        } catch (err) {
-            if (Date.now() > deadline) {
-                throw err;
-            }
-            await new Promise((r) => setTimeout(r, 100));
-        }
-    }
-}
