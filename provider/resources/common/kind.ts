@@ -50,6 +50,15 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
     declares?(inputs: I): readonly string[];
     /** A reason the machine alone would defeat the resource (no systemd), judged at preview even while inputs are unknown. */
     judgeMachine?(host: Host): Promise<{ property: string; reason: string } | undefined>;
+    /**
+     * Completes the inputs at check with what the machine decides (the firewall backend a rule set
+     * gets), or says why the machine cannot take the resource; run wherever preview may read it.
+     */
+    complete?(
+        host: Host,
+        olds: Record<string, unknown>,
+        news: Record<string, unknown>,
+    ): Promise<{ inputs: Record<string, unknown> } | { failure: { property: string; reason: string } }>;
     /** Makes the object; undoes its own steps if one fails. */
     create(host: Host, inputs: I): Promise<S>;
     observe(host: Host, state: S): Promise<Observed<S>>;

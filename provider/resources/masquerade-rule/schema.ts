@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { networkCidr } from "../../schemas/addresses";
 import { connection } from "../../schemas/connection";
+import { firewall } from "../../schemas/firewall";
 import { acceptForward } from "../../schemas/forwarding";
 import { interfaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
@@ -15,6 +16,7 @@ export const masqueradeRuleInputs = z
         /** Only traffic leaving by this interface. */
         outInterface: interfaceName.optional().describe("Only traffic leaving by this interface."),
         acceptForward,
+        firewall,
         connection: connection.optional(),
         ownerTag,
     })
