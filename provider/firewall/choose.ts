@@ -64,5 +64,4 @@ export async function chooseFirewall(host: Host, chosen: FirewallName | undefine
 }
 
 /** Why a machine cannot hold rules: neither firewall is installed. */
-export const NO_FIREWALL =
-    "neither iptables (iptables, iptables-save, iptables-restore) nor nftables (nft) is installed there; install one of them";
+export const NO_FIREWALL = "neither iptables (iptables, iptables-save, iptables-restore) nor nftables (nft) is installed there; install one of them";

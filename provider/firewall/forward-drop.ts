@@ -34,9 +34,7 @@ export async function forwardDropProblem(
     const askPolicy = backend === "nftables" || !acceptForward;
     const policyNow = askPolicy ? new IptablesClient(host).policy(family, "filter", "FORWARD").catch(() => undefined) : Promise.resolve(undefined);
     const nft = await outputOrNothing(host, listRuleset());
-    const chains = (nft ? forwardDropChains(nft, family, { withIptables: backend === "nftables" }) : []).filter(
-        (c) => !c.endsWith(` ${NFT_TABLE} forward`),
-    );
+    const chains = (nft ? forwardDropChains(nft, family, { withIptables: backend === "nftables" }) : []).filter((c) => !c.endsWith(` ${NFT_TABLE} forward`));
     if (chains.length > 0) {
         return {
             property: "acceptForward",

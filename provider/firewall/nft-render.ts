@@ -53,7 +53,10 @@ export function nftRuleBody(r: FirewallRule): string {
 
 /** The comment that marks `r` as the owner's: "pulumi-netns:<tag> <digest of the rule>". */
 export function nftComment(r: FirewallRule, label: string): string {
-    const digest = createHash("sha256").update(`${nftFamily(r.family)} ${r.hook} ${nftRuleBody(r)}`).digest("hex").slice(0, 10);
+    const digest = createHash("sha256")
+        .update(`${nftFamily(r.family)} ${r.hook} ${nftRuleBody(r)}`)
+        .digest("hex")
+        .slice(0, 10);
     return `${word(label)} ${digest}`;
 }
 

@@ -72,7 +72,12 @@ export class NftablesBackend implements FirewallBackend {
                     return;
                 }
                 try {
-                    await this.nft.applyNow(nftDeleteInput(refs, emptied.map(([f]) => f)));
+                    await this.nft.applyNow(
+                        nftDeleteInput(
+                            refs,
+                            emptied.map(([f]) => f),
+                        ),
+                    );
                     return;
                 } catch (err) {
                     if (attempt > 0) {
@@ -86,7 +91,9 @@ export class NftablesBackend implements FirewallBackend {
     async list(label: string): Promise<string[]> {
         const listed = await this.listing([4, 6]);
         return [...listed].flatMap(([f, rules]) =>
-            rules.filter((r) => r.comment?.startsWith(`${label} `)).map((r) => `${nftFamily(f)} ${NFT_TABLE} ${r.chain} handle ${r.handle} comment "${r.comment}"`),
+            rules
+                .filter((r) => r.comment?.startsWith(`${label} `))
+                .map((r) => `${nftFamily(f)} ${NFT_TABLE} ${r.chain} handle ${r.handle} comment "${r.comment}"`),
         );
     }
 

@@ -62,7 +62,9 @@ export function runKind<I extends CommonInputs, S extends I>(
             let result = checkInputs(def.inputs, news, def.tools);
             if (def.complete && !result.failures?.length && readableAtPreview(news.connection)) {
                 const host = resolveHost(news.connection);
-                const completed = await (news.connection === undefined ? def.complete(host, olds, news) : def.complete(host, olds, news).catch(() => undefined));
+                const completed = await (news.connection === undefined
+                    ? def.complete(host, olds, news)
+                    : def.complete(host, olds, news).catch(() => undefined));
                 if (completed && "failure" in completed) {
                     return { inputs: news, failures: [completed.failure] };
                 }

@@ -8,11 +8,7 @@ import type { MasqueradeRuleInputs } from "./schema";
  * forward ACCEPTs for the subnet through its interface, appended.
  */
 export function masqueradeRules(m: MasqueradeRuleInputs): FirewallRule[] {
-    const out: Term[] = m.excludeOutInterface
-        ? [{ outInterface: m.excludeOutInterface, not: true }]
-        : m.outInterface
-          ? [{ outInterface: m.outInterface }]
-          : [];
+    const out: Term[] = m.excludeOutInterface ? [{ outInterface: m.excludeOutInterface, not: true }] : m.outInterface ? [{ outInterface: m.outInterface }] : [];
     const family = m.sourceCidr.includes(":") ? 6 : 4;
     return [
         { family, hook: "postrouting", match: [{ source: m.sourceCidr }, ...out], action: { masquerade: true } },
