@@ -224,6 +224,8 @@ export interface MasqueradeRuleInputs {
     outInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
 }
 
 export interface MasqueradeRuleState {
@@ -235,6 +237,8 @@ export interface MasqueradeRuleState {
     outInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /** Facts looked up on the host when the rules were made (e.g. the target's network). */
     facts: Record<string, string>;
     /** The main rule, as typed on a command line. */
@@ -269,6 +273,8 @@ export interface PortForwardInputs {
     inInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /**
      * Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.
      * @default false
@@ -297,6 +303,8 @@ export interface PortForwardState {
     inInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /**
      * Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.
      * @default false
@@ -646,7 +654,19 @@ export const kindFacts: Record<KindName, KindFacts> = {
         defaults: { ipv4: true, ipv6: false },
     },
     MasqueradeRule: {
-        outputs: ["sourceCidr", "excludeOutInterface", "outInterface", "acceptForward", "connection", "ownerTag", "facts", "ruleSpec", "rules", "inSync"],
+        outputs: [
+            "sourceCidr",
+            "excludeOutInterface",
+            "outInterface",
+            "acceptForward",
+            "firewall",
+            "connection",
+            "ownerTag",
+            "facts",
+            "ruleSpec",
+            "rules",
+            "inSync",
+        ],
         namedAfterResource: [],
         secret: [],
         defaults: {},
@@ -660,6 +680,7 @@ export const kindFacts: Record<KindName, KindFacts> = {
             "targetPort",
             "inInterface",
             "acceptForward",
+            "firewall",
             "allowPortInUse",
             "connection",
             "ownerTag",
