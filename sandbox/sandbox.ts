@@ -121,7 +121,7 @@ export class Sandbox {
     async hideIptables(): Promise<void> {
         const script =
             "mount -t tmpfs sandbox /media && mkdir /media/sbin && mount --bind /usr/sbin /media/sbin && mount -t tmpfs sandbox /usr/sbin " +
-            '&& for f in /media/sbin/*; do case "${f##*/}" in *tables*) ;; *) ln -s "$f" "/usr/sbin/${f##*/}" ;; esac; done';
+            '&& for f in /media/sbin/*; do n=$(basename "$f"); case "$n" in *tables*) ;; *) ln -s "$f" "/usr/sbin/$n" ;; esac; done';
         await this.sh("sh", "-c", script);
     }
 
