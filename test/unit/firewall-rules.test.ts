@@ -3,11 +3,14 @@
 import { firewallFromEnvironment } from "../../provider/firewall/choose";
 import { iptablesRule } from "../../provider/firewall/iptables-render";
 import { nftAddInput, nftComment, nftDeleteInput, nftRuleBody } from "../../provider/firewall/nft-render";
+import { parseNftPortClaims } from "../../provider/guard/nft-port-claims";
+import type { PortClaim } from "../../provider/guard/port-claims";
 import { parseNftRules, parseNftTables } from "../../provider/linux/nft-json";
 import { masqueradeRules } from "../../provider/resources/masquerade-rule/rules";
 import { masqueradeRuleInputs } from "../../provider/resources/masquerade-rule/schema";
 import { portForwardRules } from "../../provider/resources/port-forward/rules";
 import { portForwardInputs } from "../../provider/resources/port-forward/schema";
+import { fixture } from "../support/fixtures";
 
 const label = "pulumi-netns:0123456789ab";
 const masq = (i: Record<string, unknown>) => masqueradeRules(masqueradeRuleInputs.parse({ ownerTag: "0123456789ab", ...i }));
@@ -202,4 +205,32 @@ test("PULUMI_NETNS_FIREWALL chooses for the provider; a wrong value is said plai
     expect(firewallFromEnvironment({})).toBeUndefined();
     expect(firewallFromEnvironment({ PULUMI_NETNS_FIREWALL: "nftables" })).toBe("nftables");
     expect(() => firewallFromEnvironment({ PULUMI_NETNS_FIREWALL: "pf" })).toThrow(/PULUMI_NETNS_FIREWALL is "pf": must be "iptables" or "nftables"/);
+});
+
+describe("DNAT claims in native nftables rules (recorded: test/fixtures/nft-ruleset-dnat.json)", () => {
+    const listing = fixture("nft-ruleset-dnat.json");
+    const ports = (claims: PortClaim[]) => claims.map((c) => `${c.protocol} ${c.hostAddress ?? "*"}:${c.port} ${c.owner ?? "-"}`);
+
+    test("IPv4: a port, a set; an owner from the comment's first word; iptables-nft's nat table only when iptables cannot read it", () => {
+        expect(ports(parseNftPortClaims(listing, 4, { withIptablesTables: false }))).toEqual([
+            "tcp *:5000 pulumi-netns:0123456789ab",
+            "tcp 198.51.100.1:80 -",
+            "tcp 198.51.100.1:443 -",
+        ]);
+        expect(ports(parseNftPortClaims(listing, 4, { withIptablesTables: true }))).toContain("tcp *:9090 -");
+        expect(parseNftPortClaims(listing, 4, { withIptablesTables: false })[1].rule).toBe(
+            "nft table ip pulumi-netns chain prerouting: tcp dport { 80, 443 } dnat",
+        );
+    });
+
+    test("IPv6: a range, one claim per port", () => {
+        const claims = parseNftPortClaims(listing, 6, { withIptablesTables: false });
+        expect(claims).toHaveLength(11);
+        expect(claims[0]).toEqual({
+            chain: "prerouting",
+            protocol: "tcp",
+            port: 5000,
+            rule: "nft table ip6 pulumi-netns chain prerouting: tcp dport 5000-5010 dnat",
+        });
+    });
 });
