@@ -49,9 +49,12 @@ export class FileClient {
         this.checked(await this.host.run(fileArgv("dir", path, { mode })), path, "use the directory");
     }
 
-    /** Makes an empty file to lock on, or checks it is root's; it is never replaced (a lock may be held on it). */
-    async lockFile(path: string, mode: number): Promise<void> {
-        this.checked(await this.host.run(fileArgv("lock", path, { mode })), path, "use the lock file");
+    /**
+     * Makes an empty file to lock on, or checks it is root's and gives it `mode`; it is never replaced
+     * (a lock may be held on it). With `directoryMode`, its directory is made or given that mode.
+     */
+    async lockFile(path: string, mode: number, directoryMode?: number): Promise<void> {
+        this.checked(await this.host.run(fileArgv("lock", path, { mode, directoryMode })), path, "use the lock file");
     }
 
     /** Removes the file (a symlink itself, never what it points to); already gone is success. */

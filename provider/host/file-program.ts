@@ -18,7 +18,7 @@ export const ABSENT_EXIT = 66;
  * MODE OWNER. OP is read (the content, then a "." so that no final newline is lost on the way), write (content on standard input; MODE, OWNER as `user:group`; the
  * directory is made with mode DIRMODE=$5 when missing), dir (make or check a directory with MODE),
  * lock (make or check an empty file with MODE, never replaced: another process may hold a lock on
- * it), remove (the file; absent is success) or rmdir (only when empty; anything else is success).
+ * it; its directory made as write makes it), remove (the file; absent is success) or rmdir (only when empty; anything else is success).
  */
 export const FILE_PROGRAM = [
     `umask 077; op=$1; path=$2; mode=$3; owner=$4; dirmode=$5`,
@@ -39,7 +39,7 @@ export const FILE_PROGRAM = [
         `read) plain; if [ ! -e "$path" ]; then exit ${ABSENT_EXIT}; fi; cat -- "$path" && printf .;;`,
         `write) if [ -n "$dirmode" ]; then mkd "$dir" "$dirmode"; else if [ -L "$dir" ]; then refuse "$dir is a symbolic link"; fi; safe "$dir"; ancestors "$dir"; fi; plain; tmp=$(mktemp -- "$dir/.$name.XXXXXX") || exit 73; if cat >"$tmp" && chown -- "$owner" "$tmp" && chmod -- "$mode" "$tmp" && mv -f -T -- "$tmp" "$path"; then exit 0; fi; rm -f -- "$tmp"; exit 73;;`,
         `dir) mkd "$path" "$mode";;`,
-        `lock) if [ -L "$dir" ]; then refuse "$dir is a symbolic link"; fi; safe "$dir"; ancestors "$dir"; plain; if [ ! -e "$path" ]; then : >>"$path" || exit 73; fi; uid=$(stat -c %u -- "$path") || exit 74; if [ "$uid" != 0 ]; then refuse "$path is owned by user $uid, not root"; fi; chmod -- "$mode" "$path" || exit 73;;`,
+        `lock) if [ -n "$dirmode" ]; then mkd "$dir" "$dirmode"; else if [ -L "$dir" ]; then refuse "$dir is a symbolic link"; fi; safe "$dir"; ancestors "$dir"; fi; plain; if [ ! -e "$path" ]; then : >>"$path" || exit 73; fi; uid=$(stat -c %u -- "$path") || exit 74; if [ "$uid" != 0 ]; then refuse "$path is owned by user $uid, not root"; fi; chmod -- "$mode" "$path" || exit 73;;`,
         `remove) exec rm -f -- "$path";;`,
         `rmdir) rmdir -- "$path" 2>/dev/null; exit 0;;`,
         `*) echo "unknown operation: $op" >&2; exit 64;;`,
