@@ -8,7 +8,7 @@
 // updates or deletes it) is held to that key, not trusted anew.
 import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "../../host/host";
-import { connectionOf, machineOf } from "../../host/machine";
+import { connectionOf, machineOf } from "../../../shared/machine";
 import { type MachineKeys, machineKeysOf } from "./machine-keys";
 
 type Provider = pulumi.dynamic.ResourceProvider;
