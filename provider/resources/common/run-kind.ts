@@ -21,14 +21,17 @@ const ownLabels = (olds: Props, news: Props): string[] => [
 
 /**
  * Whether preview may read the machine: this one always; a remote one unless a password would go to
- * a machine whose key nothing pins (check sees the old inputs, not the key recorded at create).
+ * a machine whose key nothing pins, the target's or the bastion's (check sees the old inputs, not
+ * the keys recorded at create).
  */
 function readableAtPreview(connection: unknown): boolean {
     if (connection === undefined || connection === null) {
         return true;
     }
+    const pinnedOrNoPassword = (e: Props) => e.hostKey !== undefined || e.password === undefined;
     const c = connection as Props;
-    return !containsUnknown(connection) && (c.hostKey !== undefined || c.password === undefined);
+    const proxy = c.proxy !== null && typeof c.proxy === "object" ? (c.proxy as Props) : undefined;
+    return !containsUnknown(connection) && pinnedOrNoPassword(c) && (!proxy || pinnedOrNoPassword(proxy));
 }
 
 export function runKind<I extends CommonInputs, S extends I>(
