@@ -42,12 +42,16 @@ export function referenced(model: ProgramModel): Set<string> {
         }
         const visit = (v: unknown) => {
             if (Array.isArray(v)) {
-                v.forEach(visit);
+                for (const x of v) {
+                    visit(x);
+                }
             } else if (v && typeof v === "object" && "ref" in v) {
                 used.add((v as { ref: string }).ref);
             }
         };
-        r.props.forEach(([, v]) => visit(v));
+        for (const [, v] of r.props) {
+            visit(v);
+        }
     }
     return used;
 }
