@@ -36,6 +36,8 @@ async function existing(host: Host, ns: NamespaceInputs): Promise<Existing> {
 }
 
 export const namespaceKind = defineKind({
+    summary: "A named network namespace (`ip netns add`), with `lo` up by default.",
+    namedAfterResource: ["name"],
     inputs: namespaceInputs,
     state: namespaceInputs,
     fields: { name: "name", loopbackUp: "update" },

@@ -39,6 +39,7 @@ const adoptedClaim = (p: PortForwardInputs) => (c: PortClaim) => {
 };
 
 export const portForwardKind = ruleSetKind({
+    summary: "A host port forwarded (iptables DNAT) to an address inside a namespace.",
     inputs: portForwardInputs,
     // Every field changes the rules: a replacement adds its rules before the old ones go (no gap).
     fields: {

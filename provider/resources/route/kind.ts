@@ -58,6 +58,7 @@ async function existing(host: Host, r: RouteInputs): Promise<Existing> {
 }
 
 export const routeKind = defineKind({
+    summary: "A route in the host's routing table or in a namespace's.",
     inputs: routeInputs,
     state: routeState,
     // The key (destination, namespace, metric) is the kernel name: kept, the old route goes first.

@@ -90,6 +90,7 @@ async function existing(host: Host, pair: VethPairInputs): Promise<Existing> {
 }
 
 export const vethPairKind = defineKind({
+    summary: "A veth pair: the host end (optionally on a bridge) and its peer inside a namespace, with the peer's addresses.",
     inputs: vethPairInputs,
     state: vethPairState,
     // Moving the pair to another namespace keeps its names: the old pair must go first.
