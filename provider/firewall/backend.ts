@@ -27,6 +27,11 @@ export interface FirewallBackend {
      * family's rules go in as one transaction, all or none.
      */
     ensure(rules: readonly FirewallRule[], label: string, survey?: Survey): Promise<void>;
+    /**
+     * Takes over hand-made rules: each that is exactly one of these less the owner's mark is swapped
+     * for the marked rule, the rest added, in one transaction per family. Absent: not supported.
+     */
+    adopt?(rules: readonly FirewallRule[], label: string): Promise<void>;
     /** For each rule, whether the machine holds exactly it, marked with the owner. */
     check(rules: readonly FirewallRule[], label: string): Promise<boolean[]>;
     /** Deletes exactly these rules of the owner (another owner's, even identical, stay); a rule not there is done. */

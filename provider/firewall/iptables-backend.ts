@@ -4,6 +4,7 @@
 import type { Host } from "../host/host";
 import { formatRule, type Rule, restoreEdits, restoreInput, saveAll } from "../linux/iptables-argv";
 import { IptablesClient } from "../linux/iptables-client";
+import { adoptRules } from "../resources/common/adopt-rules";
 import { runTransaction } from "../resources/common/steps";
 import type { FirewallBackend, RestoreForm, Survey } from "./backend";
 import { iptablesRule } from "./iptables-render";
@@ -52,6 +53,12 @@ export class IptablesBackend implements FirewallBackend {
                 undo: () => this.removeRules(ofFamily),
             })),
         );
+    }
+
+    async adopt(rules: readonly FirewallRule[], label: string): Promise<void> {
+        for (const [family, ofFamily] of byFamily(rules.map((r) => iptablesRule(r, label)))) {
+            await adoptRules(this.ipt, family, ofFamily, label);
+        }
     }
 
     // Reads, so all at once (over SSH, one round trip instead of one per rule).

@@ -126,6 +126,11 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
             const families = [...new Set(spec.rules(inputs, {}).map((r) => r.family))];
             const [found, survey] = await Promise.all([spec.lookUp?.(inputs, host, { wait: true }) ?? {}, backend.survey(families, label)]);
             const rules = spec.rules(inputs, found);
+            if (inputs.adopt && survey.owned.size === 0 && backend.adopt) {
+                // Each hand-made twin swapped for its owned rule, family by family, in one commit each.
+                await backend.adopt(rules, label);
+                return stateOf(inputs, found, rules, backend);
+            }
             await backend.ensure(rules, label, survey);
             return stateOf(inputs, found, rules, backend);
         },

@@ -1,6 +1,7 @@
 // Inputs of a MasqueradeRule.
 import { z } from "zod";
 import { networkCidr } from "../../schemas/addresses";
+import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
 import { firewall } from "../../schemas/firewall";
 import { acceptForward } from "../../schemas/forwarding";
@@ -17,6 +18,7 @@ export const masqueradeRuleInputs = z
         outInterface: interfaceName.optional().describe("Only traffic leaving by this interface."),
         acceptForward,
         firewall,
+        adopt,
         connection: connection.optional(),
         ownerTag,
     })
