@@ -129,8 +129,15 @@ export function packageSchema(version: string): PackageSpec {
         types: Object.fromEntries(Object.entries(types.types).sort(([a], [b]) => a.localeCompare(b))),
         resources,
         language: {
-            go: { importBasePath: `${GO_MODULE}/netns`, generateResourceContainerTypes: false },
-            python: { packageName: "pulumi_netns", requires: { pulumi: ">=3.0.0,<4.0.0" }, pyproject: { enabled: true } },
+            // respectSchemaVersion: the SDKs carry the plugin's version and ask the engine for exactly
+            // that plugin (without it Python asks for v0.0.0 and the engine goes to download it).
+            go: { importBasePath: `${GO_MODULE}/netns`, generateResourceContainerTypes: false, respectSchemaVersion: true },
+            python: {
+                packageName: "pulumi_netns",
+                requires: { pulumi: ">=3.0.0,<4.0.0" },
+                pyproject: { enabled: true },
+                respectSchemaVersion: true,
+            },
             csharp: { rootNamespace: "Pulumi", packageReferences: { Pulumi: "3.*" } },
             java: { basePackage: "com.pulumi" },
         },
