@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { FieldChange } from "../resources/common/kind";
 import { type Kind, kinds } from "../resources/registry";
 import { connection } from "../schemas/connection";
+import { type ComponentSpec, componentFunctions, componentResources, componentTypes, type FunctionSpec } from "./components";
 import { type Json, type ObjectTypeSpec, objectOf, PACKAGE, type PropertySpec, ref, TypeCollector, type TypeSpec, token } from "./json-to-pulumi";
 import { HIDDEN_FIELDS, type PublicKind, publicKinds } from "./public-kinds";
 
@@ -24,7 +25,8 @@ export interface PackageSpec {
     config: { variables: Record<string, PropertySpec> };
     provider: { description: string; inputProperties: Record<string, PropertySpec>; properties: Record<string, PropertySpec> };
     types: Record<string, TypeSpec>;
-    resources: Record<string, ResourceSpec>;
+    resources: Record<string, ResourceSpec | ComponentSpec>;
+    functions: Record<string, FunctionSpec>;
     language: Record<string, unknown>;
 }
 
@@ -104,7 +106,7 @@ function resource(kind: Kind, info: PublicKind, types: TypeCollector): ResourceS
 export function packageSchema(version: string): PackageSpec {
     const types = new TypeCollector();
     connectionTypes(types);
-    const resources: Record<string, ResourceSpec> = {};
+    const resources: Record<string, ResourceSpec | ComponentSpec> = {};
     for (const [kind, info] of Object.entries(publicKinds) as [Kind, PublicKind][]) {
         resources[token(kind)] = resource(kind, info, types);
     }
@@ -126,8 +128,10 @@ export function packageSchema(version: string): PackageSpec {
             inputProperties: { connection: providerConnection },
             properties: { connection: providerConnection },
         },
-        types: Object.fromEntries(Object.entries(types.types).sort(([a], [b]) => a.localeCompare(b))),
-        resources,
+        types: Object.fromEntries(Object.entries({ ...types.types, ...componentTypes() }).sort(([a], [b]) => a.localeCompare(b))),
+        // The components and functions the plugin serves (construct, call, invoke) beside the kinds.
+        resources: { ...resources, ...componentResources() },
+        functions: componentFunctions(),
         language: {
             // respectSchemaVersion: the SDKs carry the plugin's version and ask the engine for exactly
             // that plugin (without it Python asks for v0.0.0 and the engine goes to download it).

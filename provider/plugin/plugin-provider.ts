@@ -8,8 +8,10 @@ import type * as provider from "@pulumi/pulumi/provider";
 import type { HostResolver } from "../host/host";
 import { makeProvider } from "../index";
 import { packageSchema } from "../package-schema/generate";
-import { type PublicKind, publicKinds } from "../package-schema/public-kinds";
+import { internalKinds, type PublicKind, publicKinds } from "../package-schema/public-kinds";
 import type { Kind } from "../resources/registry";
+import { call, construct } from "./components";
+import { invokeFunction } from "./functions";
 import { reveal, withSecretConnection } from "./secrets";
 
 type Props = Record<string, unknown>;
@@ -25,7 +27,8 @@ export function parseUrn(urn: string): { kind: Kind; info: PublicKind; name: str
     const parts = urn.split("::");
     const type = (parts[2] ?? "").split("$").pop() ?? "";
     const kind = /^netns:index:(\w+)$/.exec(type)?.[1] as Kind | undefined;
-    const info = kind && publicKinds[kind];
+    // Internal kinds too: the components served by the plugin are made of them (a Network's pool).
+    const info = kind && (publicKinds[kind] ?? (internalKinds.includes(kind) ? { summary: kind } : undefined));
     if (!kind || !info) {
         throw new Error(`pulumi-resource-netns has no resource type "${type}": is the plugin older than the program's SDK?`);
     }
@@ -92,5 +95,9 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         async delete(id, urn, props) {
             await of(urn).delete!(id, reveal(props) as Props);
         },
+
+        construct: (name, type, inputs, options) => construct(version, name, type, inputs, options),
+        call,
+        invoke: (token, args) => invokeFunction(token, args, config().connection),
     };
 }

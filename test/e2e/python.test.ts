@@ -3,15 +3,17 @@
 // beside `pulumi` 3.248.0, over the plugin installed from its tarball into a fresh Pulumi home (the
 // SDK asks for the plugin's exact version; automatic downloads are off, so a mismatch fails).
 // One sandbox for the file: the seeds as a user writes them (ping matrix, NAT, DNAT, a preview
-// with no changes, a destroy that leaves the sandbox as found).
+// with no changes, a destroy that leaves the sandbox as found), then the Network component served
+// by the plugin (construct, and call for attach and publish) with two members.
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { loadExeca } from "../../provider/host/load-execa";
+import { httpGet, ping } from "../../sandbox/checks";
 import { STATE_DIR } from "../../sandbox/pulumi-project";
 import { Sandbox, type SandboxSnapshot } from "../../sandbox/sandbox";
 import { failedChecks, seedChecks } from "../../sandbox/seed-checks";
-import { buildWorld, startServer } from "../../sandbox/world";
+import { buildWorld, startServer, WORLD } from "../../sandbox/world";
 
 jest.setTimeout(600_000);
 
@@ -76,6 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
     if (sandbox) {
         await automation("destroy").catch(() => undefined);
+        await automation("destroy", "--program", "network").catch(() => undefined);
         await sandbox.stop();
     }
     if (home) {
@@ -106,6 +109,41 @@ describe("the seeds, written as a user writes them", () => {
 
     test("destroy leaves the sandbox exactly as found", async () => {
         await automation("destroy");
+        expect(await sandbox.snapshot()).toEqual(before);
+    });
+});
+
+describe("a Network of two members, attached and published through the plugin's component", () => {
+    let outputs: Record<string, unknown> = {};
+    beforeAll(async () => {
+        outputs = (await automation("up", "--program", "network")).json.outputs as Record<string, unknown>;
+        await startServer(sandbox, "web", "10.88.0.2", 8080, "web");
+    });
+
+    test("the pool hands the members the first free addresses", () => {
+        expect(outputs).toMatchObject({ addresses: { web: "10.88.0.2", db: "10.88.0.3" }, forwarded: [expect.stringContaining("DNAT")] });
+    });
+
+    test.each([
+        ["web", "10.88.0.3"],
+        ["db", "10.88.0.2"],
+        ["web", "10.88.0.1"],
+        ["db", WORLD.internetAddress],
+    ])("%s pings %s", async (from, to) => {
+        expect(await ping(sandbox, from, to)).toMatchObject({ ok: true });
+    });
+
+    test("an outside client reaches the published port of web", async () => {
+        expect(await httpGet(sandbox, "client", `http://${WORLD.uplinkAddress}:8080/`)).toEqual({ ok: true, detail: `web saw ${WORLD.clientAddress}` });
+    });
+
+    test("the component and its members are in state as the plugin's types", async () => {
+        const { json } = await automation("preview", "--program", "network", "--expect-no-changes");
+        expect(json.changes).toEqual({ same: 15 });
+    });
+
+    test("destroy leaves the sandbox exactly as found", async () => {
+        await automation("destroy", "--program", "network");
         expect(await sandbox.snapshot()).toEqual(before);
     });
 });
