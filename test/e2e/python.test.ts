@@ -137,7 +137,7 @@ describe("a Network of two members, attached and published through the plugin's 
         expect(await httpGet(sandbox, "client", `http://${WORLD.uplinkAddress}:8080/`)).toEqual({ ok: true, detail: `web saw ${WORLD.clientAddress}` });
     });
 
-    test("the component and its members are in state as the plugin's types", async () => {
+    test("a preview afterwards changes nothing", async () => {
         const { json } = await automation("preview", "--program", "network", "--expect-no-changes");
         expect(json.changes).toEqual({ same: 15 });
     });
