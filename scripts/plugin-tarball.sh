@@ -16,7 +16,7 @@ trap 'rm -rf "$stage"' EXIT
 cp package.json package-lock.json "$stage/"
 mkdir -p "$stage/dist"
 # dist/sdk too: the components the plugin serves share the TypeScript SDK's pure plan (sdk/network-plan).
-cp -r dist/provider dist/sdk "$stage/dist/"
+cp -r dist/provider dist/shared dist/sdk "$stage/dist/"
 install -m 0755 provider/plugin/bin/pulumi-resource-netns "$stage/pulumi-resource-netns"
 # The SDK package takes @pulumi/pulumi as a peer (a program brings its own); the plugin has no
 # program around it, so its copy becomes a dependency of its own, at the version the lockfile holds.

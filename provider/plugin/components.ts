@@ -3,10 +3,17 @@
 // resources as the component's children.
 import type * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
+import type { PublicKind } from "../package-schema/public-kinds";
+import type { Kind } from "../resources/registry";
 import { attach, constructNetwork, publish } from "./components/network";
 import { plainValue } from "./components/values";
 
 export const NETWORK = "netns:index:Network";
+
+/** Internal kinds the components are made of (a Network's address pool): served, though not in the schema. */
+export function partOfComponents(kind: Kind): PublicKind | undefined {
+    return kind === "AddressPool" ? { summary: "A Network's address pool." } : undefined;
+}
 
 export async function construct(
     version: string,

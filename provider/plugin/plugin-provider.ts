@@ -8,11 +8,12 @@ import type * as provider from "@pulumi/pulumi/provider";
 import type { HostResolver } from "../host/host";
 import { makeProvider } from "../index";
 import { packageSchema } from "../package-schema/generate";
-import { internalKinds, type PublicKind, publicKinds } from "../package-schema/public-kinds";
+import { type PublicKind, publicKinds } from "../package-schema/public-kinds";
+import { markArrivedSecret } from "../resources/common/check";
 import type { Kind } from "../resources/registry";
-import { call, construct } from "./components";
+import { call, construct, partOfComponents } from "./components";
 import { invokeFunction } from "./functions";
-import { reveal, withSecretConnection } from "./secrets";
+import { reveal, secretPaths, withSecretConnection } from "./secrets";
 
 type Props = Record<string, unknown>;
 
@@ -27,8 +28,7 @@ export function parseUrn(urn: string): { kind: Kind; info: PublicKind; name: str
     const parts = urn.split("::");
     const type = (parts[2] ?? "").split("$").pop() ?? "";
     const kind = /^netns:index:(\w+)$/.exec(type)?.[1] as Kind | undefined;
-    // Internal kinds too: the components served by the plugin are made of them (a Network's pool).
-    const info = kind && (publicKinds[kind] ?? (internalKinds.includes(kind) ? { summary: kind } : undefined));
+    const info = kind && (publicKinds[kind] ?? partOfComponents(kind));
     if (!kind || !info) {
         throw new Error(`pulumi-resource-netns has no resource type "${type}": is the plugin older than the program's SDK?`);
     }
@@ -57,7 +57,8 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         async check(urn, olds, news) {
             const { info, name } = parseUrn(urn);
             const old = reveal(olds ?? {}) as Props;
-            const inputs = { ...(reveal(news) as Props) };
+            // A refusal never quotes a value that came secret (check names its field instead).
+            const inputs = markArrivedSecret({ ...(reveal(news) as Props) }, secretPaths(news));
             for (const field of info.namedAfterResource ?? []) {
                 inputs[field] ??= name;
             }
