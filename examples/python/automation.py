@@ -2,11 +2,12 @@
 handed to the CLI (an inline program), so only the `pulumi` CLI and the pulumi-resource-netns
 plugin are needed, not the CLI's Python language host.
 
-    python automation.py up|preview|refresh|destroy|outputs [--stack dev] [--program seeds|network]
+    python automation.py up|preview|refresh|destroy|outputs|export [--stack dev] [--program seeds|network]
                          [--remote HOST --user USER --key FILE --host-key "ssh-ed25519 AAAA..."]
 
 State goes where PULUMI_BACKEND_URL says (`pulumi login` otherwise); the project's scripts point
 it at a local file backend. With --remote, every resource is made on that machine over SSH.
+`export` prints the stack's state as `pulumi stack export` does (for `pulumi-netns graph --file`).
 """
 import argparse
 import json
@@ -45,7 +46,7 @@ def program_of(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["up", "preview", "refresh", "destroy", "outputs"])
+    parser.add_argument("command", choices=["up", "preview", "refresh", "destroy", "outputs", "export"])
     parser.add_argument("--stack", default="dev")
     parser.add_argument("--program", choices=sorted(PROGRAMS), default="seeds")
     parser.add_argument("--remote", help="the machine to configure over SSH (default: this one)")
@@ -72,6 +73,9 @@ def main():
         stack.refresh(**out)
     elif args.command == "destroy":
         stack.destroy(**out)
+    elif args.command == "export":
+        state = stack.export_stack()
+        print(json.dumps({"version": state.version, "deployment": state.deployment}))
     if args.command in ("up", "outputs"):
         outputs = {k: v.value for k, v in stack.outputs().items()}
         print(json.dumps({"outputs": outputs}))

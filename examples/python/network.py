@@ -14,4 +14,6 @@ def network(provider=None):
     http = lab.publish(name="http", member="web", port=8080)
     pulumi.export("addresses", {"web": web.ipv4, "db": db.ipv4})
     pulumi.export("forwarded", http.rule_specs)
+    # The machine as it is, read when the program runs (preview too): the usual NAT uplink.
+    pulumi.export("uplink", netns.get_host_network_output().uplink)
     return lab
