@@ -6,7 +6,7 @@
 // with no changes, a destroy that leaves the sandbox as found), then the Network component served
 // by the plugin (construct, and call for attach and publish) with two members.
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { loadExeca } from "../../provider/host/load-execa";
 import { httpGet, ping } from "../../sandbox/checks";
@@ -24,6 +24,20 @@ const path = (process.env.PATH ?? "").split(delimiter);
 const bin = path.find((dir) => existsSync(join(dir, "pulumi-netns-sdkgen")));
 // The plugin of this clone is not on PATH: the one installed from the tarball must be found.
 const PATH = path.filter((dir) => !existsSync(join(dir, "pulumi-resource-netns"))).join(delimiter);
+
+/** What the graph of the seeds shows (as test/e2e/graph.test.ts checks it for the TypeScript stack). */
+const SEED_OBJECTS = [
+    "namespace ns1",
+    "namespace ns2",
+    "192.168.1.10/24",
+    "bridge br0",
+    "192.168.1.1/24",
+    "ceth0 ⇄ veth0",
+    "default via 192.168.1.1",
+    "masquerade 192.168.1.0/24",
+    "tcp *:5000",
+    "→ 192.168.1.10:5000",
+];
 
 let sandbox: Sandbox;
 let before: SandboxSnapshot;
@@ -107,6 +121,15 @@ describe("the seeds, written as a user writes them", () => {
         expect(json.changes).toEqual({ same: 11 });
     });
 
+    test("pulumi-netns graph draws the Python stack from its state", async () => {
+        const file = join(home, "seeds-state.json");
+        await writeFile(file, JSON.stringify((await automation("export")).json));
+        const dot = await run(["node", join(repo, "dist", "provider", "graph", "cli.js"), "graph", "--file", file, "--format", "dot"]);
+        for (const object of SEED_OBJECTS) {
+            expect(dot).toContain(object);
+        }
+    });
+
     test("destroy leaves the sandbox exactly as found", async () => {
         await automation("destroy");
         expect(await sandbox.snapshot()).toEqual(before);
@@ -117,16 +140,20 @@ describe("a Network of two members, attached and published through the plugin's 
     let outputs: Record<string, unknown> = {};
     beforeAll(async () => {
         outputs = (await automation("up", "--program", "network")).json.outputs as Record<string, unknown>;
-        await startServer(sandbox, "web", "10.88.0.2", 8080, "web");
+        await startServer(sandbox, "web", "10.88.0.3", 8080, "web");
     });
 
-    test("the pool hands the members the first free addresses", () => {
-        expect(outputs).toMatchObject({ addresses: { web: "10.88.0.2", db: "10.88.0.3" }, forwarded: [expect.stringContaining("DNAT")] });
+    test("the pool hands the members the first free addresses, in the order of their names", () => {
+        expect(outputs).toMatchObject({ addresses: { db: "10.88.0.2", web: "10.88.0.3" }, forwarded: [expect.stringContaining("DNAT")] });
+    });
+
+    test("getHostNetwork, a function of the plugin, reads the machine: its uplink", () => {
+        expect(outputs.uplink).toBe("uplink0");
     });
 
     test.each([
-        ["web", "10.88.0.3"],
-        ["db", "10.88.0.2"],
+        ["web", "10.88.0.2"],
+        ["db", "10.88.0.3"],
         ["web", "10.88.0.1"],
         ["db", WORLD.internetAddress],
     ])("%s pings %s", async (from, to) => {

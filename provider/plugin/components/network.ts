@@ -48,7 +48,14 @@ function poolOf(network: Made): PluginResource {
     network.pool ??= new PluginResource(
         "AddressPool",
         network.name,
-        { network: network.name, subnet: network.plan.subnet, subnet6: network.plan.subnet6, members: network.roster.all },
+        {
+            network: network.name,
+            subnet: network.plan.subnet,
+            subnet6: network.plan.subnet6,
+            // Listed members in their order, as the TypeScript SDK's; attach calls arrive in no set
+            // order, so their members are taken in the order of their names (the same every run).
+            members: network.plan.members ? network.roster.all : network.roster.all.then((all) => [...all].sort((a, b) => a.key.localeCompare(b.key))),
+        },
         child(network),
     );
     return network.pool;
