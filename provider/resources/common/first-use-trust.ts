@@ -7,8 +7,8 @@
 // of the stack recorded (the engine shows the provider each resource's state as it diffs, reads,
 // updates or deletes it) is held to that key, not trusted anew.
 import type * as pulumi from "@pulumi/pulumi";
-import type { HostResolver } from "../../host/host";
 import { connectionOf, machineOf } from "../../../shared/machine";
+import type { HostResolver } from "../../host/host";
 import { type MachineKeys, machineKeysOf } from "./machine-keys";
 
 type Provider = pulumi.dynamic.ResourceProvider;
