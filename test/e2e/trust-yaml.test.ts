@@ -87,8 +87,7 @@ test.each([
     expect(text).not.toContain("52025");
 });
 
-// Held until the records' directory and lock are root's alone (issue 31 finding 3).
-test.skip("the forwarding lock and owner records are out of an unprivileged user's reach", async () => {
+test("the forwarding lock and owner records are out of an unprivileged user's reach", async () => {
     const asNobody = (argv: string[]) => stack.sandbox.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...argv]);
     expect((await stack.sandbox.sh("stat", "-c", "%a %U", "/run/pulumi-netns")).trim()).toBe("700 root");
     // A lock a local user could hold would stop every forwarding change; a record they could write would forge an owner.
