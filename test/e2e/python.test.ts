@@ -3,16 +3,19 @@
 // beside `pulumi` 3.248.0, over the plugin installed from its tarball into a fresh Pulumi home (the
 // SDK asks for the plugin's exact version; automatic downloads are off, so a mismatch fails).
 // One sandbox for the file: the seeds as a user writes them (ping matrix, NAT, DNAT, a preview
-// with no changes, a destroy that leaves the sandbox as found), then the Network component served
-// by the plugin (construct, and call for attach and publish) with two members.
+// with no changes, a destroy that leaves the sandbox as found), the Network component served by
+// the plugin (construct, and call for attach and publish) with two members, and the seeds again on
+// a second sandbox, a "remote machine" with a real sshd, over SSH.
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { loadExeca } from "../../provider/host/load-execa";
 import { httpGet, ping } from "../../sandbox/checks";
+import { cableSandboxes, MGMT } from "../../sandbox/link";
 import { STATE_DIR } from "../../sandbox/pulumi-project";
 import { Sandbox, type SandboxSnapshot } from "../../sandbox/sandbox";
 import { failedChecks, seedChecks } from "../../sandbox/seed-checks";
+import { type SshServer, startSshServer } from "../../sandbox/ssh-server";
 import { buildWorld, startServer, WORLD } from "../../sandbox/world";
 
 jest.setTimeout(600_000);
@@ -41,6 +44,10 @@ const SEED_OBJECTS = [
 
 let sandbox: Sandbox;
 let before: SandboxSnapshot;
+let remote: Sandbox;
+let remoteBefore: SandboxSnapshot;
+let server: SshServer;
+let remoteArgs: string[] = [];
 let python = "";
 let home = "";
 let backend = "";
@@ -86,13 +93,24 @@ beforeAll(async () => {
     await run(["mkdir", "-p", backend]);
     sandbox = await Sandbox.start();
     await buildWorld(sandbox);
+    remote = await Sandbox.start();
+    await buildWorld(remote);
+    await cableSandboxes(remote, sandbox);
+    server = await startSshServer(remote, MGMT.remoteAddress);
+    const key = join(home, "client-key");
+    await writeFile(key, server.privateKey, { mode: 0o600 });
+    remoteArgs = ["--stack", "remote", "--remote", MGMT.remoteAddress, "--key", key, "--host-key", server.hostKey];
     before = await sandbox.snapshot();
+    remoteBefore = await remote.snapshot();
 });
 
 afterAll(async () => {
     if (sandbox) {
         await automation("destroy").catch(() => undefined);
         await automation("destroy", "--program", "network").catch(() => undefined);
+        await automation("destroy", ...remoteArgs).catch(() => undefined);
+        await server?.dispose();
+        await remote?.stop();
         await sandbox.stop();
     }
     if (home) {
@@ -105,11 +123,12 @@ afterAll(async () => {
 let seedsUp = "";
 let network: Record<string, unknown> = {};
 beforeAll(async () => {
-    const [seeds, lab] = await Promise.all([automation("up"), automation("up", "--program", "network")]);
+    const [seeds, lab] = await Promise.all([automation("up"), automation("up", "--program", "network"), automation("up", ...remoteArgs)]);
     seedsUp = seeds.text;
     network = lab.json.outputs as Record<string, unknown>;
     await startServer(sandbox, "ns1", "192.168.1.10", 5000, "ns1");
     await startServer(sandbox, "web", "10.88.0.3", 8080, "web");
+    await startServer(remote, "ns1", "192.168.1.10", 5000, "ns1");
 });
 
 describe("the seeds, written as a user writes them", () => {
@@ -155,15 +174,32 @@ describe("a Network of two members, attached and published through the plugin's 
     });
 });
 
-test("a preview of either stack afterwards changes nothing", async () => {
-    const [seeds, lab] = await Promise.all([
-        automation("preview", "--expect-no-changes"),
-        automation("preview", "--program", "network", "--expect-no-changes"),
-    ]);
-    expect([seeds.json.changes, lab.json.changes]).toEqual([{ same: 11 }, { same: 15 }]);
+describe("the seeds on a remote machine, over SSH (the provider's connection from the command line)", () => {
+    test("pass every check there, while this machine gains nothing", async () => {
+        expect(failedChecks(await seedChecks(remote))).toEqual([]);
+        const here = await sandbox.snapshot();
+        expect(here.links).not.toContain("veth0");
+        expect(here.iptables).not.toContain("pulumi-netns:");
+    });
+
+    test("the private key is nowhere in the stack's state but encrypted", async () => {
+        const state = JSON.stringify((await automation("export", ...remoteArgs)).json);
+        expect(state).toContain(MGMT.remoteAddress);
+        expect(state).not.toContain(server.privateKey.split("\n")[1]);
+    });
 });
 
-test("destroying both leaves the sandbox exactly as found", async () => {
-    await Promise.all([automation("destroy"), automation("destroy", "--program", "network")]);
+test("a preview of each stack afterwards changes nothing", async () => {
+    const [seeds, lab, far] = await Promise.all([
+        automation("preview", "--expect-no-changes"),
+        automation("preview", "--program", "network", "--expect-no-changes"),
+        automation("preview", "--expect-no-changes", ...remoteArgs),
+    ]);
+    expect([seeds.json.changes, lab.json.changes, far.json.changes]).toEqual([{ same: 11 }, { same: 15 }, { same: 12 }]);
+});
+
+test("destroying them leaves both machines exactly as found", async () => {
+    await Promise.all([automation("destroy"), automation("destroy", "--program", "network"), automation("destroy", ...remoteArgs)]);
     expect(await sandbox.snapshot()).toEqual(before);
+    expect(await remote.snapshot()).toEqual(remoteBefore);
 });
