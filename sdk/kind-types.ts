@@ -244,6 +244,8 @@ export interface MasqueradeRuleInputs {
     outInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
     adopt?: boolean;
 }
@@ -257,6 +259,8 @@ export interface MasqueradeRuleState {
     outInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
     adopt?: boolean;
     /** Facts looked up on the host when the rules were made (e.g. the target's network). */
@@ -293,6 +297,8 @@ export interface PortForwardInputs {
     inInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /**
      * Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.
      * @default false
@@ -323,6 +329,8 @@ export interface PortForwardState {
     inInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /**
      * Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.
      * @default false
@@ -648,33 +656,46 @@ export interface KindFacts {
 }
 
 export const kindFacts: Record<KindName, KindFacts> = {
-    Namespace: { outputs: ["name", "loopbackUp", "connection", "ownerTag"], namedAfterResource: ["name"], secret: [], defaults: { loopbackUp: true } },
+    Namespace: { outputs: ["name", "loopbackUp", "adopt", "connection", "ownerTag"], namedAfterResource: ["name"], secret: [], defaults: { loopbackUp: true } },
     Bridge: {
-        outputs: ["name", "addresses", "mtu", "allowOverlap", "connection", "ownerTag", "macAddress"],
+        outputs: ["name", "addresses", "mtu", "allowOverlap", "adopt", "connection", "ownerTag", "macAddress"],
         namedAfterResource: ["name"],
         secret: [],
         defaults: { addresses: [] },
     },
     VethPair: {
-        outputs: ["hostName", "peerName", "namespace", "bridge", "addresses", "mtu", "allowOverlap", "connection", "ownerTag"],
+        outputs: ["hostName", "peerName", "namespace", "bridge", "addresses", "mtu", "allowOverlap", "adopt", "connection", "ownerTag"],
         namedAfterResource: [],
         secret: [],
         defaults: { addresses: [] },
     },
     Route: {
-        outputs: ["destination", "namespace", "via", "device", "metric", "allowOverlap", "connection", "installed"],
+        outputs: ["destination", "namespace", "via", "device", "metric", "allowOverlap", "adopt", "connection", "installed"],
         namedAfterResource: [],
         secret: [],
         defaults: {},
     },
     SysctlForward: {
-        outputs: ["ipv4", "ipv6", "connection", "ownerTag", "ownerName", "previousIpv4", "previousIpv6"],
+        outputs: ["ipv4", "ipv6", "adopt", "connection", "ownerTag", "ownerName", "previousIpv4", "previousIpv6"],
         namedAfterResource: [],
         secret: [],
         defaults: { ipv4: true, ipv6: false },
     },
     MasqueradeRule: {
-        outputs: ["sourceCidr", "excludeOutInterface", "outInterface", "acceptForward", "connection", "ownerTag", "facts", "ruleSpec", "rules", "inSync"],
+        outputs: [
+            "sourceCidr",
+            "excludeOutInterface",
+            "outInterface",
+            "acceptForward",
+            "firewall",
+            "adopt",
+            "connection",
+            "ownerTag",
+            "facts",
+            "ruleSpec",
+            "rules",
+            "inSync",
+        ],
         namedAfterResource: [],
         secret: [],
         defaults: {},
@@ -688,7 +709,9 @@ export const kindFacts: Record<KindName, KindFacts> = {
             "targetPort",
             "inInterface",
             "acceptForward",
+            "firewall",
             "allowPortInUse",
+            "adopt",
             "connection",
             "ownerTag",
             "facts",
