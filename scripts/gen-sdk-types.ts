@@ -76,7 +76,8 @@ function interfaceText(name: string, type: ts.Type, checker: ts.TypeChecker): st
             const described = runtime.get(field.name)?.doc;
             return [...docOf(field, checker, described), `    ${field.name}${optional ? "?" : ""}: ${typeText(fieldType, optional, checker)};`].join("\n");
         });
-    return `export interface ${name} {\n${fields.join("\n")}\n}\n`;
+    // A kind that takes no fields of its own (the stack's identity): a type alias, not an empty interface.
+    return fields.length === 0 ? `export type ${name} = Record<string, never>;\n` : `export interface ${name} {\n${fields.join("\n")}\n}\n`;
 }
 
 /** The text of sdk/kind-types.ts, from the schemas as they are now. */
@@ -84,13 +85,17 @@ export function generateSdkTypes(): string {
     const program = ts.createProgram([manifestPath], compilerOptions());
     const checker = program.getTypeChecker();
     const manifest = program.getSourceFile(manifestPath);
-    const entries = manifest?.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "PublicTypes");
+    const entries = manifest?.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === "PublicTypes");
     if (!entries) {
-        throw new Error(`${manifestPath}: no PublicTypes interface`);
+        throw new Error(`${manifestPath}: no PublicTypes type`);
     }
-    const blocks = entries.members.filter(ts.isPropertySignature).map((member) => {
-        const name = member.name.getText(manifest);
-        const type = checker.getTypeAtLocation(member);
+    // KindName first, then each kind's Inputs and State in the registry's order, then the rest.
+    const order = ["KindName", ...Object.keys(kindModels()).flatMap((kind) => [`${kind}Inputs`, `${kind}State`])];
+    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+    const members = checker.getPropertiesOfType(checker.getTypeAtLocation(entries.name)).sort((a, b) => rank(a.name) - rank(b.name));
+    const blocks = members.map((member) => {
+        const name = member.name;
+        const type = checker.getTypeOfSymbol(member);
         if (type.isUnion() || type.isLiteral()) {
             return `export type ${name} = ${typeText(type, false, checker)};\n`;
         }

@@ -312,20 +312,33 @@ export interface PortForwardState {
     inSync: boolean;
 }
 
+export type StackIdentityInputs = Record<string, never>;
+
+export interface StackIdentityState {
+    stackId: string;
+}
+
 export interface AddressPoolInputs {
     /** The Network's name, for messages. */
     network: string;
+    /** The IPv4 subnet addresses are taken from. */
     subnet: string;
+    /** The IPv6 subnet of a dual-stack network: a member's address there has its IPv4 host number. */
     subnet6?: string;
+    /** The members, by namespace name, in the order they were declared. */
     members?: { key: string; address?: string | undefined }[];
 }
 
 export interface AddressPoolState {
     /** The Network's name, for messages. */
     network: string;
+    /** The IPv4 subnet addresses are taken from. */
     subnet: string;
+    /** The members, by namespace name, in the order they were declared. */
     members: { key: string; address?: string | undefined }[];
+    /** The IPv6 subnet of a dual-stack network: a member's address there has its IPv4 host number. */
     subnet6?: string;
+    /** Each member's addresses (and each gateway's, by key), kept from one run to the next. */
     allocations: Record<string, { ipv4: string; ipv6?: string | undefined }>;
 }
 

@@ -60,14 +60,13 @@ export function hostNetworkProvider(resolve: HostResolver): pulumi.dynamic.Resou
             }
             const network = await readHostNetwork(resolve(connection));
             const question = props.overlap as OverlapQuestion | undefined;
-            return {
-                id,
-                props: {
-                    connection: given,
-                    network,
-                    ...(question?.subnet ? { overlap: question, overlapReason: overlapOf(network, question) } : {}),
-                },
+            const outputs = {
+                connection: given,
+                network,
+                ...(question?.subnet ? { overlap: question, overlapReason: overlapOf(network, question) } : {}),
             };
+            // As plain JSON: the engine's encoding takes no `undefined` (a family with no forwarding policy).
+            return { id, props: JSON.parse(JSON.stringify(outputs)) };
         },
     };
 }

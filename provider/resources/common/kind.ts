@@ -27,15 +27,18 @@ export type FieldTable<I> = { readonly [K in Exclude<keyof I, keyof CommonInputs
 /** What the kernel holds for a resource's state. */
 export type Observed<S> = { found: "gone" } | { found: "not-ours"; owner: string } | { found: "ours"; live: S };
 
-/** A kind's definition; its name is its key in the registry (provider/resources/registry.ts). */
-export interface KindDefinition<I extends CommonInputs, S extends I> {
+/**
+ * A kind's definition; its name is its key in the registry (provider/resources/registry.ts). `In`
+ * is what its input schema accepts (defaults optional): the SDK's Args are generated from it.
+ */
+export interface KindDefinition<I extends CommonInputs, S extends I, In = unknown> {
     /** What the resource is, in one sentence: its summary in the package schema (and so every SDK). */
     summary: string;
     /** Fields that take the resource's name when absent, in both doors. */
     namedAfterResource?: readonly (keyof I & string)[];
     /** Only the TypeScript SDK's own classes and components make it: not in the package schema. */
     internal?: boolean;
-    inputs: z.ZodType<I>;
+    inputs: z.ZodType<I, In>;
     /** The state: the inputs and what the kernel reported; lenient about facts older versions lacked. */
     state: z.ZodType<S>;
     fields: FieldTable<I>;
@@ -72,4 +75,4 @@ export const byName = <I extends { name: string }, S extends I = I>() => ({
 });
 
 /** Declares a kind; the identity function that makes the compiler check it. */
-export const defineKind = <I extends CommonInputs, S extends I>(definition: KindDefinition<I, S>): KindDefinition<I, S> => definition;
+export const defineKind = <I extends CommonInputs, S extends I, In>(definition: KindDefinition<I, S, In>): KindDefinition<I, S, In> => definition;

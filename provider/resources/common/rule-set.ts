@@ -34,10 +34,10 @@ const ruleSetFacts = z.preprocess(
 type RuleSetInputs = CommonInputs & { ownerTag: string; acceptForward?: boolean };
 type RuleSetState<I> = I & z.infer<typeof ruleSetFacts>;
 
-export interface RuleSetSpec<I extends RuleSetInputs> {
+export interface RuleSetSpec<I extends RuleSetInputs, In = unknown> {
     /** See KindDefinition.summary. */
     summary: string;
-    inputs: z.ZodType<I>;
+    inputs: z.ZodType<I, In>;
     fields: FieldTable<I>;
     /** A short human name for errors, e.g. "tcp 5000 -> 192.168.1.10:5000". */
     label(inputs: I): string;
@@ -60,7 +60,7 @@ function byFamily(rules: Rule[]): [4 | 6, Rule[]][] {
 
 const sameFacts = (a: Facts, b: Facts): boolean => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
-export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): KindDefinition<I, RuleSetState<I>> {
+export function ruleSetKind<I extends RuleSetInputs, In>(spec: RuleSetSpec<I, In>): KindDefinition<I, RuleSetState<I>, In> {
     const stateOf = (inputs: I, facts: Facts, rules: Rule[]): RuleSetState<I> => ({
         ...inputs,
         facts,

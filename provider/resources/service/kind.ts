@@ -2,6 +2,7 @@
 // unit (`NetworkNamespacePath=/run/netns/<ns>`) carrying its owner mark. systemd supervises and
 // restarts it; read sees a stopped, failed, edited or missing unit; destroy stops it and removes
 // every file it wrote.
+import type { z } from "zod";
 import type { Host } from "../../host/host";
 import { defineKind, type Observed } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
@@ -59,7 +60,7 @@ async function requireSystemd(host: Host): Promise<void> {
     }
 }
 
-export const serviceKind = defineKind<ServiceInputs, ServiceState>({
+export const serviceKind = defineKind<ServiceInputs, ServiceState, z.input<typeof serviceInputs>>({
     summary: "A program run by the machine's systemd inside a namespace (a runtime unit `netns-<name>.service`).",
     namedAfterResource: ["name"],
     inputs: serviceInputs,
