@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageSchema } from "../../provider/package-schema/generate";
 import { token } from "../../provider/package-schema/json-to-pulumi";
-import { kindModels, RUNNER_FIELDS } from "../../provider/resources/kind-model";
+import { COMMON_FIELDS, kindModels, RUNNER_FIELDS } from "../../provider/resources/kind-model";
 import { kinds } from "../../provider/resources/registry";
 import * as sdk from "../../sdk";
 import { kindFacts } from "../../sdk/kind-types";
@@ -14,7 +14,8 @@ const repo = join(__dirname, "..", "..", "..");
 const readme = readFileSync(join(repo, "README.md"), "utf8");
 const models = Object.values(kindModels());
 const publicModels = models.filter((m) => !m.internal);
-const userFields = (m: (typeof models)[number]) => m.inputs.filter((f) => !RUNNER_FIELDS.has(f.name) && f.name !== "connection");
+/** A kind's own fields: what its field table and README section name (not what every kind takes). */
+const userFields = (m: (typeof models)[number]) => m.inputs.filter((f) => !RUNNER_FIELDS.has(f.name) && !COMMON_FIELDS.has(f.name));
 
 /** A kind's README section: from its `### Kind` heading to the next heading. */
 function sectionOf(kind: string): string | undefined {

@@ -28,7 +28,6 @@ const ruleSetFacts = z.preprocess(
         /** Every rule the resource owns. */
         rules: z.array(z.string()).describe("Every rule the resource owns."),
         /** False when read found only some of the rules, or a fact changed: the next update puts it right. */
-        inSync: z.boolean().default(true).describe("False when read found only some of the rules, or a fact changed: the next update puts it right."),
     }),
 );
 
@@ -67,7 +66,6 @@ export function ruleSetKind<I extends RuleSetInputs, In>(spec: RuleSetSpec<I, In
         facts,
         ruleSpec: formatRule(rules[0]),
         rules: rules.map(formatRule),
-        inSync: true,
     });
 
     /** The facts now, where the host has them: one missing now (a network down for a moment) keeps its value. */
@@ -123,6 +121,7 @@ export function ruleSetKind<I extends RuleSetInputs, In>(spec: RuleSetSpec<I, In
 
     return defineKind({
         summary: spec.summary,
+        drifts: true,
         inputs: spec.inputs,
         state: z.intersection(spec.inputs, ruleSetFacts),
         fields: spec.fields,
@@ -163,7 +162,8 @@ export function ruleSetKind<I extends RuleSetInputs, In>(spec: RuleSetSpec<I, In
             }
             // A fact found since create (the target's network made after the forward) is drift too.
             const fresh = await lookUpAgain(state, host, state.facts);
-            return { found: "ours", live: { ...state, inSync: present === expected.length && sameFacts(fresh, state.facts) } };
+            // Drifted: only some of the rules are there, or a fact changed.
+            return { found: "ours", live: state, drifted: !(present === expected.length && sameFacts(fresh, state.facts)) };
         },
 
         // Fields that change rules replace the resource: an update repairs drift or stores new credentials.
