@@ -193,11 +193,14 @@ export interface MasqueradeRuleInputs {
     outInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
     adopt?: boolean;
 }
 
-export interface MasqueradeRuleState extends Pick<MasqueradeRuleInputs, "sourceCidr" | "excludeOutInterface" | "outInterface" | "acceptForward" | "adopt"> {
+export interface MasqueradeRuleState
+    extends Pick<MasqueradeRuleInputs, "sourceCidr" | "excludeOutInterface" | "outInterface" | "acceptForward" | "firewall" | "adopt"> {
     /** Facts looked up on the host when the rules were made (e.g. the target's network). */
     facts: Record<string, string>;
     /** The main rule, as typed on a command line. */
@@ -230,6 +233,8 @@ export interface PortForwardInputs {
     inInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /**
      * Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.
      * @default false
@@ -240,7 +245,7 @@ export interface PortForwardInputs {
 }
 
 export interface PortForwardState
-    extends Pick<PortForwardInputs, "hostPort" | "targetAddress" | "hostAddress" | "inInterface" | "acceptForward" | "allowPortInUse" | "adopt"> {
+    extends Pick<PortForwardInputs, "hostPort" | "targetAddress" | "hostAddress" | "inInterface" | "acceptForward" | "firewall" | "allowPortInUse" | "adopt"> {
     /** The port connections go to at targetAddress. Default: hostPort. */
     targetPort: number;
     /**
@@ -506,7 +511,19 @@ export const kindFacts: Record<KindName, KindFacts> = {
         defaults: { ipv4: true, ipv6: false },
     },
     MasqueradeRule: {
-        outputs: ["sourceCidr", "excludeOutInterface", "outInterface", "acceptForward", "adopt", "connection", "ownerTag", "facts", "ruleSpec", "rules"],
+        outputs: [
+            "sourceCidr",
+            "excludeOutInterface",
+            "outInterface",
+            "acceptForward",
+            "firewall",
+            "adopt",
+            "connection",
+            "ownerTag",
+            "facts",
+            "ruleSpec",
+            "rules",
+        ],
         namedAfterResource: [],
         secret: [],
         defaults: {},
@@ -520,6 +537,7 @@ export const kindFacts: Record<KindName, KindFacts> = {
             "targetPort",
             "inInterface",
             "acceptForward",
+            "firewall",
             "allowPortInUse",
             "adopt",
             "connection",

@@ -69,6 +69,15 @@ export interface KindDefinition<I extends CommonInputs, S extends I, In = unknow
     /** A reason the machine alone would defeat the resource (no systemd), judged at preview even while inputs are unknown. */
     judgeMachine?(host: Host): Promise<{ property: string; reason: string } | undefined>;
     /**
+     * Completes the inputs at check with what the machine decides (the firewall backend a rule set
+     * gets), or says why the machine cannot take the resource; run wherever preview may read it.
+     */
+    complete?(
+        host: Host,
+        olds: Record<string, unknown>,
+        news: Record<string, unknown>,
+    ): Promise<{ inputs: Record<string, unknown> } | { failure: { property: string; reason: string } }>;
+    /**
      * What already holds the resource's kernel name: judged at preview (a clash names the way to
      * adopt it; with `adopt`, each field that differs), and by create when adopting.
      */

@@ -80,8 +80,20 @@ export function runKind<I extends CommonInputs, S extends I>(
     }
 
     return {
-        check: async (olds, news) => {
-            const result = checkInputs(def.inputs, news, def.tools);
+        check: async (olds, given) => {
+            let news = given;
+            let result = checkInputs(def.inputs, news, def.tools);
+            if (def.complete && !result.failures?.length && readableAtPreview(news.connection)) {
+                const host = resolveHost(news.connection);
+                const completed = await (news.connection === undefined
+                    ? def.complete(host, olds, news)
+                    : def.complete(host, olds, news).catch(() => undefined));
+                if (completed && "failure" in completed) {
+                    return { inputs: news, failures: [completed.failure] };
+                }
+                result = completed ? { inputs: completed.inputs, failures: [] } : result;
+                news = completed?.inputs ?? news;
+            }
             if (def.declares && !containsUnknown(news)) {
                 const parsed = def.inputs.safeParse(news);
                 declareNetworks(parsed.success ? def.declares(parsed.data) : []);
