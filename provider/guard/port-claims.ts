@@ -1,5 +1,6 @@
 // Pure: the host ports a machine already forwards, from `iptables-save -t nat` (or ip6tables-save):
 // every DNAT rule of any chain (Docker's own chain included), ours by their owner comment.
+import { printableLine } from "../host/limits";
 import { OWNER_PREFIX } from "../resources/common/owner";
 
 /** Ports from..to, both included. */
@@ -127,7 +128,8 @@ export function competingClaims(
 
 /** "the rule `-A DOCKER ...` (no pulumi-netns owner: Docker, a firewall or an admin)". */
 export function describeClaim(c: PortClaim): string {
+    const rule = printableLine(c.rule); // the machine's words
     return c.owner
-        ? `a PortForward of another stack or resource (${c.owner}: \`${c.rule}\`)`
-        : `the rule \`${c.rule}\` (no pulumi-netns owner: Docker, a firewall or an admin made it)`;
+        ? `a PortForward of another stack or resource (${printableLine(c.owner)}: \`${rule}\`)`
+        : `the rule \`${rule}\` (no pulumi-netns owner: Docker, a firewall or an admin made it)`;
 }

@@ -169,3 +169,22 @@ test("competing claims: another owner's or anyone's, one per owner, never the re
     expect(competing("udp", 5353)).toHaveLength(1);
     expect(competing("tcp", 5001)).toEqual([]);
 });
+
+test("what a machine prints reaches a message printable: no terminal escapes, and a newline in a process name forges no listener (issue 31, finding 9)", () => {
+    // Recorded: a process named "\nudp a b c *:22" on 5555, one named "\x1b]0;PWN\x07ok" on 5556, python3 on 5557.
+    const listeners = parseListeners(fixture("ss-listeners-hostile-names.txt"));
+    expect(listeners.map((l) => `${l.protocol} ${l.endpoint}`)).toEqual(["tcp 0.0.0.0:5555", "tcp 0.0.0.0:5557", "tcp 0.0.0.0:5556"]);
+    expect(listeners.map(describeListener)).toEqual([
+        '"\\nudp a b c *:22" listening on tcp 0.0.0.0:5555',
+        '"python3" listening on tcp 0.0.0.0:5557',
+        '"ok" listening on tcp 0.0.0.0:5556',
+    ]);
+    expect(listeners.map(describeListener).join("")).not.toMatch(/[\x00-\x1f\x7f]/);
+    // A link named with an escape, and a rule whose comment holds one.
+    const view: MachineView = { links: [{ name: "up\x1b[2Jlink", addresses: ["203.0.113.2/24"] }], routes: [] };
+    expect(overlapReason(findOverlaps(["203.0.113.9/24"], machineNetworks(view)), "this machine")).toMatch(
+        /^203\.0\.113\.9\/24: 203\.0\.113\.0\/24 overlaps 203\.0\.113\.0\/24 on uplink on/,
+    );
+    const [claim] = parsePortClaims('-A PREROUTING -p tcp -m tcp --dport 80 -m comment --comment "\x1b[31mred\x07x" -j DNAT --to-destination 10.0.0.1');
+    expect(describeClaim(claim)).not.toMatch(/[\x00-\x1f\x7f]/);
+});
