@@ -28,6 +28,8 @@ export interface NamespaceInputs {
      * @default true
      */
     loopbackUp?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface NamespaceState {
@@ -41,6 +43,8 @@ export interface NamespaceState {
      * @default true
      */
     loopbackUp: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface BridgeInputs {
@@ -61,6 +65,8 @@ export interface BridgeInputs {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface BridgeState {
@@ -83,6 +89,8 @@ export interface BridgeState {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface VethPairInputs {
@@ -106,6 +114,8 @@ export interface VethPairInputs {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface VethPairState {
@@ -129,6 +139,8 @@ export interface VethPairState {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface RouteInputs {
@@ -153,6 +165,8 @@ export interface RouteInputs {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface RouteState {
@@ -177,6 +191,8 @@ export interface RouteState {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
     /** The route as the kernel made it, recorded at create. */
     installed?: { metric: number; device: string; via?: string | undefined };
 }
@@ -192,6 +208,8 @@ export interface SysctlForwardInputs {
      * @default false
      */
     ipv6?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
     /** Names the stack and resource in the host's owner records, for `pulumi-netns forwarding list` (set by the SDK). */
     ownerName?: { stack: string; resource: string };
 }
@@ -207,6 +225,8 @@ export interface SysctlForwardState {
      * @default false
      */
     ipv6: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
     /** Names the stack and resource in the host's owner records, for `pulumi-netns forwarding list` (set by the SDK). */
     ownerName?: { stack: string; resource: string };
     /** The value to restore when IPv4 forwarding is given up; absent when it is not managed. */
@@ -224,6 +244,10 @@ export interface MasqueradeRuleInputs {
     outInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface MasqueradeRuleState {
@@ -235,6 +259,10 @@ export interface MasqueradeRuleState {
     outInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
     /** Facts looked up on the host when the rules were made (e.g. the target's network). */
     facts: Record<string, string>;
     /** The main rule, as typed on a command line. */
@@ -269,11 +297,15 @@ export interface PortForwardInputs {
     inInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /**
      * Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.
      * @default false
      */
     allowPortInUse?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface PortForwardState {
@@ -297,11 +329,15 @@ export interface PortForwardState {
     inInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /**
      * Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.
      * @default false
      */
     allowPortInUse?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
     /** Facts looked up on the host when the rules were made (e.g. the target's network). */
     facts: Record<string, string>;
     /** The main rule, as typed on a command line. */
@@ -620,33 +656,46 @@ export interface KindFacts {
 }
 
 export const kindFacts: Record<KindName, KindFacts> = {
-    Namespace: { outputs: ["name", "loopbackUp", "connection", "ownerTag"], namedAfterResource: ["name"], secret: [], defaults: { loopbackUp: true } },
+    Namespace: { outputs: ["name", "loopbackUp", "adopt", "connection", "ownerTag"], namedAfterResource: ["name"], secret: [], defaults: { loopbackUp: true } },
     Bridge: {
-        outputs: ["name", "addresses", "mtu", "allowOverlap", "connection", "ownerTag", "macAddress"],
+        outputs: ["name", "addresses", "mtu", "allowOverlap", "adopt", "connection", "ownerTag", "macAddress"],
         namedAfterResource: ["name"],
         secret: [],
         defaults: { addresses: [] },
     },
     VethPair: {
-        outputs: ["hostName", "peerName", "namespace", "bridge", "addresses", "mtu", "allowOverlap", "connection", "ownerTag"],
+        outputs: ["hostName", "peerName", "namespace", "bridge", "addresses", "mtu", "allowOverlap", "adopt", "connection", "ownerTag"],
         namedAfterResource: [],
         secret: [],
         defaults: { addresses: [] },
     },
     Route: {
-        outputs: ["destination", "namespace", "via", "device", "metric", "allowOverlap", "connection", "installed"],
+        outputs: ["destination", "namespace", "via", "device", "metric", "allowOverlap", "adopt", "connection", "installed"],
         namedAfterResource: [],
         secret: [],
         defaults: {},
     },
     SysctlForward: {
-        outputs: ["ipv4", "ipv6", "connection", "ownerTag", "ownerName", "previousIpv4", "previousIpv6"],
+        outputs: ["ipv4", "ipv6", "adopt", "connection", "ownerTag", "ownerName", "previousIpv4", "previousIpv6"],
         namedAfterResource: [],
         secret: [],
         defaults: { ipv4: true, ipv6: false },
     },
     MasqueradeRule: {
-        outputs: ["sourceCidr", "excludeOutInterface", "outInterface", "acceptForward", "connection", "ownerTag", "facts", "ruleSpec", "rules", "inSync"],
+        outputs: [
+            "sourceCidr",
+            "excludeOutInterface",
+            "outInterface",
+            "acceptForward",
+            "firewall",
+            "adopt",
+            "connection",
+            "ownerTag",
+            "facts",
+            "ruleSpec",
+            "rules",
+            "inSync",
+        ],
         namedAfterResource: [],
         secret: [],
         defaults: {},
@@ -660,7 +709,9 @@ export const kindFacts: Record<KindName, KindFacts> = {
             "targetPort",
             "inInterface",
             "acceptForward",
+            "firewall",
             "allowPortInUse",
+            "adopt",
             "connection",
             "ownerTag",
             "facts",

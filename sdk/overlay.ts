@@ -22,6 +22,8 @@ export interface OverlayHost {
     connection?: pulumi.Input<Connection>;
     /** The machine's address on the network the machines share (the underlay): tunnels run between these. */
     underlayAddress: pulumi.Input<string>;
+    /** As on MasqueradeRule: the firewall of this machine's NAT rule. @default chosen by the machine */
+    firewall?: "iptables" | "nftables";
 }
 
 export interface OverlayArgs {
@@ -187,7 +189,11 @@ export class Overlay extends pulumi.ComponentResource {
             );
             new SysctlForward(at("-forward"), { connection }, child);
             if (args.masquerade ?? true) {
-                new MasqueradeRule(at("-nat"), { connection, sourceCidr: args.subnet, excludeOutInterface: bridge.name }, child);
+                new MasqueradeRule(
+                    at("-nat"),
+                    { connection, sourceCidr: args.subnet, excludeOutInterface: bridge.name, firewall: args.hosts[host].firewall },
+                    child,
+                );
             }
         }
         this.registerOutputs({ addresses: this.addresses });

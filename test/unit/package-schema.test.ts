@@ -21,9 +21,9 @@ const resourceOf = (kind: Kind) => schema.resources[`netns:index:${kind}`];
 const fieldsOf = (s: z.ZodType, io: "input" | "output") => objectOf(z.toJSONSchema(s, { io, unrepresentable: "any" }) as Record<string, unknown>);
 const visible = (fields: string[]) => fields.filter((f) => !HIDDEN_FIELDS.has(f)).sort();
 
-test("every kind is either in the package schema or named internal", () => {
+test("every kind is either in the package schema or named internal; the components beside them", () => {
     expect([...publicNames, ...internalKinds].sort()).toEqual(Object.keys(kinds).sort());
-    expect(Object.keys(schema.resources).sort()).toEqual(publicNames.map((k) => `netns:index:${k}`).sort());
+    expect(Object.keys(schema.resources).sort()).toEqual([...publicNames, "Network"].map((k) => `netns:index:${k}`).sort());
 });
 
 test("the schema is plain JSON with the version it was made for", () => {

@@ -1,7 +1,9 @@
 // Inputs of a MasqueradeRule.
 import { z } from "zod";
 import { networkCidr } from "../../schemas/addresses";
+import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
+import { firewall } from "../../schemas/firewall";
 import { acceptForward } from "../../schemas/forwarding";
 import { interfaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
@@ -15,6 +17,8 @@ export const masqueradeRuleInputs = z
         /** Only traffic leaving by this interface. */
         outInterface: interfaceName.optional().describe("Only traffic leaving by this interface."),
         acceptForward,
+        firewall,
+        adopt,
         connection: connection.optional(),
         ownerTag,
     })
