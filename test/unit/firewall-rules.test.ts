@@ -232,7 +232,7 @@ describe("DNAT claims in native nftables rules (recorded: test/fixtures/nft-rule
         expect(claims[0]).toEqual({
             chain: "prerouting",
             protocol: "tcp",
-            port: 5000,
+            ports: [{ from: 5000, to: 5000 }],
             rule: "nft table ip6 pulumi-netns chain prerouting: tcp dport 5000-5010 dnat",
         });
     });
