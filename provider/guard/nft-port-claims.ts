@@ -3,7 +3,7 @@
 // table (ours, another stack's, netavark's, Docker's nftables backend); ours by their owner comment.
 import { z } from "zod";
 import { parseNftRules } from "../linux/nft-json";
-import { OWNER_PREFIX } from "../resources/common/owner";
+import { OWNER_PREFIX } from "../linux/owner-marks";
 import type { PortClaim } from "./port-claims";
 
 /** iptables-nft's own tables, which `iptables-save` reads already (with their comments and chains as iptables names them). */

@@ -1,7 +1,7 @@
 // Pure: the host ports a machine already forwards, from `iptables-save -t nat` (or ip6tables-save):
 // every DNAT rule of any chain (Docker's own chain included), ours by their owner comment.
 import { printableLine } from "../host/limits";
-import { OWNER_PREFIX } from "../resources/common/owner";
+import { OWNER_PREFIX } from "../linux/owner-marks";
 
 /** Ports from..to, both included. */
 export interface PortRange {

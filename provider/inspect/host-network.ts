@@ -2,8 +2,7 @@
 // --live` draws it: links with their addresses, routes, the default uplink, namespaces and the
 // forwarding switches. Pure: built from the listings the reader collects.
 import { configuredAddresses, type LinkListing, type RouteEntry } from "../linux/ip-json";
-import { OWNER_PREFIX } from "../resources/common/owner";
-import { ROUTE_PROTOCOL } from "../resources/route/kernel-route";
+import { OWNER_PREFIX, ROUTE_PROTOCOL } from "../linux/owner-marks";
 
 export interface HostLink {
     name: string;
