@@ -4,8 +4,7 @@
 
 import type { HostLink, HostNetwork, HostRoute, NamespaceNetwork } from "../../shared/host-network";
 import { configuredAddresses, type LinkListing, type RouteEntry } from "../linux/ip-json";
-import { OWNER_PREFIX } from "../resources/common/owner";
-import { ROUTE_PROTOCOL } from "../resources/route/kernel-route";
+import { OWNER_PREFIX, ROUTE_PROTOCOL } from "../linux/owner-marks";
 
 export type { HostLink, HostNetwork, HostRoute, NamespaceNetwork };
 
