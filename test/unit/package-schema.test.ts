@@ -57,10 +57,10 @@ describe.each(publicNames)("%s", (kind) => {
             .filter(([, p]) => p.replaceOnChanges)
             .map(([f]) => f);
         expect(marked.sort()).toEqual(replacing.sort());
-        // And the field table names every input field the schema shows (but the connection).
+        // And the field table names every input field the schema shows (but the connection and adopt, the runner's).
         expect(visible(Object.keys(fields))).toEqual(
             Object.keys(resource.inputProperties)
-                .filter((f) => f !== "connection")
+                .filter((f) => f !== "connection" && f !== "adopt")
                 .sort(),
         );
     });
