@@ -3,6 +3,7 @@
 // its live value, an object a stack owns is never adopted, a clash without adopt names
 // `pulumi-netns import` and every hand-made object at once, and a hand-made rule is replaced by
 // exactly one owned twin.
+import { loadExeca } from "../../provider/host/load-execa";
 import { parseLinks } from "../../provider/linux/ip-json";
 import { typeSeeds } from "../../sandbox/hand-seeds";
 import { Sandbox } from "../../sandbox/sandbox";
@@ -110,4 +111,26 @@ test("each hand-made rule is replaced by its owned twin: exactly one remains", a
     expect(masquerades).toEqual([expect.stringContaining(`pulumi-netns:${masquerade.outs.ownerTag}`)]);
     const dnats = rules.filter((l) => l.startsWith("-A PREROUTING") && l.includes("--dport 5000"));
     expect(dnats).toEqual([expect.stringContaining(`pulumi-netns:${forward.outs.ownerTag}`)]);
+});
+
+test("deleting a namespace stops the processes still running in it, instead of stranding them without a name", async () => {
+    const ns = providerIn("Namespace", sandbox.host);
+    const { id, outs } = await checkAndCreate(ns, { name: "busy" });
+    const { execa } = await loadExeca();
+    const argv = [...sandbox.enterArgv(), "ip", "netns", "exec", "busy", "sleep", "300"];
+    const sleeper = execa(argv[0], argv.slice(1), { reject: false, stdin: "ignore" });
+    sandbox.track(sleeper);
+    for (let i = 0; i < 50 && !(await sandbox.sh("ip", "netns", "pids", "busy")).trim(); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+    }
+    const written: string[] = [];
+    const write = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0);
+    try {
+        await ns.delete(id, outs);
+    } finally {
+        write.mockRestore();
+    }
+    expect(written.join("")).toMatch(new RegExp(`Namespace "busy" on this machine: stopped the processes still running in it: ${sleeper.pid} \\(sleep 300\\)`));
+    expect((await sleeper).signal).toBe("SIGTERM");
+    expect(await sandbox.sh("ip", "netns", "list")).not.toMatch(/busy/);
 });
