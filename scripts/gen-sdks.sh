@@ -11,6 +11,9 @@ say() { printf '[gen-sdks] %s\n' "$*" >&2; }
 
 [ -f dist/provider/package-schema/cli.js ] || npx tsc -p tsconfig.json >&2
 mkdir -p .state/sdk
+# One generation at a time (test files may run side by side): each rewrites sdk/go and sdk/python whole.
+exec 9>.state/sdk/lock
+flock 9
 node dist/provider/package-schema/cli.js > .state/sdk/schema.json
 "$bin/pulumi-netns-sdkgen" .state/sdk/schema.json sdk go python
 
