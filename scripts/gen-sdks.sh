@@ -16,6 +16,10 @@ exec 9>.state/sdk/lock
 flock 9
 node dist/provider/package-schema/cli.js > .state/sdk/schema.json
 "$bin/pulumi-netns-sdkgen" .state/sdk/schema.json sdk go python
+# `lab.attach("ns1")` as in TypeScript: the generator makes every method argument keyword-only,
+# and attach's first one is the namespace.
+sed -i 's/^    def attach(__self__, \*,$/    def attach(__self__,/' sdk/python/pulumi_netns/network.py
+grep -q '^    def attach(__self__,$' sdk/python/pulumi_netns/network.py || { echo "gen-sdks: Network.attach not found in the Python SDK" >&2; exit 1; }
 
 # The Go SDK is a module of its own, at the path the schema's importBasePath names.
 module="$(node -e 'const s=require(process.argv[1]);process.stdout.write(s.language.go.importBasePath.replace(/\/netns$/,""))' "$repo/.state/sdk/schema.json")"
