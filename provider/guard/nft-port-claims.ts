@@ -3,7 +3,7 @@
 // table (ours, another stack's, netavark's, Docker's nftables backend); ours by their owner comment.
 import { z } from "zod";
 import { parseNftRules } from "../linux/nft-json";
-import { OWNER_PREFIX } from "../resources/common/owner";
+import { OWNER_PREFIX } from "../linux/owner-marks";
 import type { PortClaim } from "./port-claims";
 
 /** iptables-nft's own tables, which `iptables-save` reads already (with their comments and chains as iptables names them). */
@@ -75,7 +75,14 @@ export function parseNftPortClaims(listing: string, family: 4 | 6, options: { wi
         const owner = rule.comment?.startsWith(OWNER_PREFIX) ? rule.comment.split(" ")[0] : undefined;
         const text = `nft table ${rule.family} ${rule.table} chain ${rule.chain}: ${protocol} dport ${ports.text} dnat`;
         for (const p of ports.ports) {
-            claims.push({ chain: rule.chain, protocol, port: p, ...(hostAddress ? { hostAddress } : {}), ...(owner ? { owner } : {}), rule: text });
+            claims.push({
+                chain: rule.chain,
+                protocol,
+                ports: [{ from: p, to: p }],
+                ...(hostAddress ? { hostAddress } : {}),
+                ...(owner ? { owner } : {}),
+                rule: text,
+            });
         }
     }
     return claims;

@@ -8,7 +8,7 @@ import { outputOrNothing } from "../host/optional-read";
 import { hostRoutes } from "../inspect/host-network";
 import { configuredAddresses, parseLinkListings, parseRoutes } from "../linux/ip-json";
 import { listRuleset } from "../linux/nft-json";
-import { OWNER_PREFIX } from "../resources/common/owner";
+import { OWNER_PREFIX } from "../linux/owner-marks";
 import { type Listener, listListeners, parseListeners } from "./listeners";
 import { parseNftPortClaims } from "./nft-port-claims";
 import type { MachineView } from "./overlap";

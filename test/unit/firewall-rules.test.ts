@@ -209,7 +209,10 @@ test("PULUMI_NETNS_FIREWALL chooses for the provider; a wrong value is said plai
 
 describe("DNAT claims in native nftables rules (recorded: test/fixtures/nft-ruleset-dnat.json)", () => {
     const listing = fixture("nft-ruleset-dnat.json");
-    const ports = (claims: PortClaim[]) => claims.map((c) => `${c.protocol} ${c.hostAddress ?? "*"}:${c.port} ${c.owner ?? "-"}`);
+    const ports = (claims: PortClaim[]) =>
+        claims.map(
+            (c) => `${c.protocol} ${c.hostAddress ?? "*"}:${c.ports.map((r) => (r.from === r.to ? r.from : `${r.from}:${r.to}`)).join(",")} ${c.owner ?? "-"}`,
+        );
 
     test("IPv4: a port, a set; an owner from the comment's first word; iptables-nft's nat table only when iptables cannot read it", () => {
         expect(ports(parseNftPortClaims(listing, 4, { withIptablesTables: false }))).toEqual([
@@ -229,7 +232,7 @@ describe("DNAT claims in native nftables rules (recorded: test/fixtures/nft-rule
         expect(claims[0]).toEqual({
             chain: "prerouting",
             protocol: "tcp",
-            port: 5000,
+            ports: [{ from: 5000, to: 5000 }],
             rule: "nft table ip6 pulumi-netns chain prerouting: tcp dport 5000-5010 dnat",
         });
     });
