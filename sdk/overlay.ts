@@ -3,11 +3,11 @@
 // NAT out of that machine; `attach` puts a namespace on one machine, its address from one pool
 // shared by all of them. MTUs are the underlay's minus the VXLAN overhead.
 import * as pulumi from "@pulumi/pulumi";
+import type { HostNetwork } from "../shared/host-network";
 import { AddressPool } from "./address-pool";
 import { Bridge } from "./bridge";
 import type { Connection } from "./connection";
 import { readOutput } from "./host-network";
-import type { HostNetwork } from "./kind-types";
 import { MasqueradeRule } from "./masquerade-rule";
 import { Namespace } from "./namespace";
 import { hostEndName, PEER_NAME, prefixOf } from "./network-plan";

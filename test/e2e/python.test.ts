@@ -3,16 +3,19 @@
 // beside `pulumi` 3.248.0, over the plugin installed from its tarball into a fresh Pulumi home (the
 // SDK asks for the plugin's exact version; automatic downloads are off, so a mismatch fails).
 // One sandbox for the file: the seeds as a user writes them (ping matrix, NAT, DNAT, a preview
-// with no changes, a destroy that leaves the sandbox as found), then the Network component served
-// by the plugin (construct, and call for attach and publish) with two members.
+// with no changes, a destroy that leaves the sandbox as found), the Network component served by
+// the plugin (construct, and call for attach and publish) with two members, and the seeds again on
+// a second sandbox, a "remote machine" with a real sshd, over SSH.
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { loadExeca } from "../../provider/host/load-execa";
 import { httpGet, ping } from "../../sandbox/checks";
+import { cableSandboxes, MGMT } from "../../sandbox/link";
 import { STATE_DIR } from "../../sandbox/pulumi-project";
 import { Sandbox, type SandboxSnapshot } from "../../sandbox/sandbox";
 import { failedChecks, seedChecks } from "../../sandbox/seed-checks";
+import { type SshServer, startSshServer } from "../../sandbox/ssh-server";
 import { buildWorld, startServer, WORLD } from "../../sandbox/world";
 
 jest.setTimeout(600_000);
@@ -41,6 +44,10 @@ const SEED_OBJECTS = [
 
 let sandbox: Sandbox;
 let before: SandboxSnapshot;
+let remote: Sandbox;
+let remoteBefore: SandboxSnapshot;
+let server: SshServer;
+let remoteArgs: string[] = [];
 let python = "";
 let home = "";
 let backend = "";
@@ -86,13 +93,24 @@ beforeAll(async () => {
     await run(["mkdir", "-p", backend]);
     sandbox = await Sandbox.start();
     await buildWorld(sandbox);
+    remote = await Sandbox.start();
+    await buildWorld(remote);
+    await cableSandboxes(remote, sandbox);
+    server = await startSshServer(remote, MGMT.remoteAddress);
+    const key = join(home, "client-key");
+    await writeFile(key, server.privateKey, { mode: 0o600 });
+    remoteArgs = ["--stack", "remote", "--remote", MGMT.remoteAddress, "--key", key, "--host-key", server.hostKey];
     before = await sandbox.snapshot();
+    remoteBefore = await remote.snapshot();
 });
 
 afterAll(async () => {
     if (sandbox) {
         await automation("destroy").catch(() => undefined);
         await automation("destroy", "--program", "network").catch(() => undefined);
+        await automation("destroy", ...remoteArgs).catch(() => undefined);
+        await server?.dispose();
+        await remote?.stop();
         await sandbox.stop();
     }
     if (home) {
@@ -100,25 +118,27 @@ afterAll(async () => {
     }
 });
 
-describe("the seeds, written as a user writes them", () => {
-    let up = "";
-    beforeAll(async () => {
-        up = (await automation("up")).text;
-        await startServer(sandbox, "ns1", "192.168.1.10", 5000, "ns1");
-    });
+// Both programs at once, as two stacks on the one sandbox (their names, subnets and ports differ):
+// the file's time is mostly Pulumi's, and the two overlap.
+let seedsUp = "";
+let network: Record<string, unknown> = {};
+beforeAll(async () => {
+    const [seeds, lab] = await Promise.all([automation("up"), automation("up", "--program", "network"), automation("up", ...remoteArgs)]);
+    seedsUp = seeds.text;
+    network = lab.json.outputs as Record<string, unknown>;
+    await startServer(sandbox, "ns1", "192.168.1.10", 5000, "ns1");
+    await startServer(sandbox, "web", "10.88.0.3", 8080, "web");
+    await startServer(remote, "ns1", "192.168.1.10", 5000, "ns1");
+});
 
+describe("the seeds, written as a user writes them", () => {
     test("are made by the plugin installed from the tarball, at the SDK's version", () => {
-        expect(up).toMatch(/\+ 11 created/);
-        expect(up).not.toMatch(/from \$PATH/);
+        expect(seedsUp).toMatch(/\+ 11 created/);
+        expect(seedsUp).not.toMatch(/from \$PATH/);
     });
 
     test("pass every check: pings, NAT seen from the internet, DNAT from an outside client", async () => {
         expect(failedChecks(await seedChecks(sandbox))).toEqual([]);
-    });
-
-    test("a preview afterwards changes nothing", async () => {
-        const { json } = await automation("preview", "--expect-no-changes");
-        expect(json.changes).toEqual({ same: 11 });
     });
 
     test("pulumi-netns graph draws the Python stack from its state", async () => {
@@ -129,26 +149,15 @@ describe("the seeds, written as a user writes them", () => {
             expect(dot).toContain(object);
         }
     });
-
-    test("destroy leaves the sandbox exactly as found", async () => {
-        await automation("destroy");
-        expect(await sandbox.snapshot()).toEqual(before);
-    });
 });
 
 describe("a Network of two members, attached and published through the plugin's component", () => {
-    let outputs: Record<string, unknown> = {};
-    beforeAll(async () => {
-        outputs = (await automation("up", "--program", "network")).json.outputs as Record<string, unknown>;
-        await startServer(sandbox, "web", "10.88.0.3", 8080, "web");
-    });
-
     test("the pool hands the members the first free addresses, in the order of their names", () => {
-        expect(outputs).toMatchObject({ addresses: { db: "10.88.0.2", web: "10.88.0.3" }, forwarded: [expect.stringContaining("DNAT")] });
+        expect(network).toMatchObject({ addresses: { db: "10.88.0.2", web: "10.88.0.3" }, forwarded: [expect.stringContaining("DNAT")] });
     });
 
     test("getHostNetwork, a function of the plugin, reads the machine: its uplink", () => {
-        expect(outputs.uplink).toBe("uplink0");
+        expect(network.uplink).toBe("uplink0");
     });
 
     test.each([
@@ -163,14 +172,34 @@ describe("a Network of two members, attached and published through the plugin's 
     test("an outside client reaches the published port of web", async () => {
         expect(await httpGet(sandbox, "client", `http://${WORLD.uplinkAddress}:8080/`)).toEqual({ ok: true, detail: `web saw ${WORLD.clientAddress}` });
     });
+});
 
-    test("a preview afterwards changes nothing", async () => {
-        const { json } = await automation("preview", "--program", "network", "--expect-no-changes");
-        expect(json.changes).toEqual({ same: 15 });
+describe("the seeds on a remote machine, over SSH (the provider's connection from the command line)", () => {
+    test("pass every check there, while this machine gains nothing", async () => {
+        expect(failedChecks(await seedChecks(remote))).toEqual([]);
+        const here = await sandbox.snapshot();
+        expect(here.links).not.toContain("veth0");
+        expect(here.iptables).not.toContain("pulumi-netns:");
     });
 
-    test("destroy leaves the sandbox exactly as found", async () => {
-        await automation("destroy", "--program", "network");
-        expect(await sandbox.snapshot()).toEqual(before);
+    test("the private key is nowhere in the stack's state but encrypted", async () => {
+        const state = JSON.stringify((await automation("export", ...remoteArgs)).json);
+        expect(state).toContain(MGMT.remoteAddress);
+        expect(state).not.toContain(server.privateKey.split("\n")[1]);
     });
+});
+
+test("a preview of each stack afterwards changes nothing", async () => {
+    const [seeds, lab, far] = await Promise.all([
+        automation("preview", "--expect-no-changes"),
+        automation("preview", "--program", "network", "--expect-no-changes"),
+        automation("preview", "--expect-no-changes", ...remoteArgs),
+    ]);
+    expect([seeds.json.changes, lab.json.changes, far.json.changes]).toEqual([{ same: 11 }, { same: 15 }, { same: 12 }]);
+});
+
+test("destroying them leaves both machines exactly as found", async () => {
+    await Promise.all([automation("destroy"), automation("destroy", "--program", "network"), automation("destroy", ...remoteArgs)]);
+    expect(await sandbox.snapshot()).toEqual(before);
+    expect(await remote.snapshot()).toEqual(remoteBefore);
 });

@@ -28,18 +28,16 @@ const ruleSetFacts = z.preprocess(
         ruleSpec: z.string().describe("The main rule, as typed on a command line."),
         /** Every rule the resource owns. */
         rules: z.array(z.string()).describe("Every rule the resource owns."),
-        /** False when read found only some of the rules, or a fact changed: the next update puts it right. */
-        inSync: z.boolean().default(true).describe("False when read found only some of the rules, or a fact changed: the next update puts it right."),
     }),
 );
 
 type RuleSetInputs = CommonInputs & { ownerTag: string; acceptForward?: boolean; firewall?: FirewallName };
 type RuleSetState<I> = I & z.infer<typeof ruleSetFacts>;
 
-export interface RuleSetSpec<I extends RuleSetInputs> {
+export interface RuleSetSpec<I extends RuleSetInputs, In = unknown> {
     /** See KindDefinition.summary. */
     summary: string;
-    inputs: z.ZodType<I>;
+    inputs: z.ZodType<I, In>;
     fields: FieldTable<I>;
     /** A short human name for errors, e.g. "tcp 5000 -> 192.168.1.10:5000". */
     label(inputs: I): string;
@@ -59,7 +57,7 @@ const sameFacts = (a: Facts, b: Facts): boolean => JSON.stringify(Object.entries
 /** The backend a resource's rules are in: recorded in its state ("nftables"), absent for iptables (every state before the choice existed). */
 const recorded = (s: { firewall?: FirewallName }): FirewallName => s.firewall ?? "iptables";
 
-export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): KindDefinition<I, RuleSetState<I>> {
+export function ruleSetKind<I extends RuleSetInputs, In>(spec: RuleSetSpec<I, In>): KindDefinition<I, RuleSetState<I>, In> {
     const stateOf = (inputs: I, facts: Facts, rules: FirewallRule[], backend: FirewallBackend): RuleSetState<I> => {
         const label = ownerLabel(inputs.ownerTag);
         return {
@@ -68,7 +66,6 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
             facts,
             ruleSpec: backend.format(rules[0], label),
             rules: rules.map((r) => backend.format(r, label)),
-            inSync: true,
         };
     };
 
@@ -80,6 +77,7 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
 
     return defineKind({
         summary: spec.summary,
+        drifts: true,
         inputs: spec.inputs,
         state: z.intersection(spec.inputs, ruleSetFacts),
         fields: spec.fields,
@@ -144,7 +142,8 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
             }
             // A fact found since create (the target's network made after the forward) is drift too.
             const fresh = await lookUpAgain(state, host, state.facts);
-            return { found: "ours", live: { ...state, inSync: present === expected.length && sameFacts(fresh, state.facts) } };
+            // Drifted: only some of the rules are there, or a fact changed.
+            return { found: "ours", live: state, drifted: !(present === expected.length && sameFacts(fresh, state.facts)) };
         },
 
         // Fields that change rules replace the resource: an update repairs drift, stores new

@@ -45,6 +45,8 @@ export function runKind<I extends CommonInputs, S extends I>(
     const stateOf = (props: Props) => parseInputs(def.state, kind, props);
     const hostOf = (x: { connection?: unknown }): Host => resolveHost(x.connection);
     const act = <T>(inputs: I, op: () => Promise<T>) => forResource(kind, def.label(inputs), op);
+    /** The runner's drift field, for kinds that can drift: what observe found, not a field of the kind's state. */
+    const inSync = (drifted: boolean) => (def.drifts ? { inSync: !drifted } : {});
 
     /** The judgement of the machine, as a check failure; values still unknown at preview are judged at up. */
     async function judged(olds: Props, news: Props) {
@@ -102,14 +104,14 @@ export function runKind<I extends CommonInputs, S extends I>(
             }
             // A remote machine that cannot be read now (not up yet, a key refused) is judged at create,
             // where the same error says what went wrong.
-            const local = news.connection === undefined;
             if (def.judge || def.judgeMachine) {
-                const failure = await (local ? judged(olds, news) : judged(olds, news).catch(() => undefined));
+                const failure = await (news.connection === undefined ? judged(olds, news) : judged(olds, news).catch(() => undefined));
                 if (failure) {
                     return { inputs: result.inputs, failures: [failure] };
                 }
             }
-            const clashes = await (local ? existingJudged(olds, news) : existingJudged(olds, news).catch(() => []));
+            // A machine that cannot be read now leaves the clash to create, which says it in the same words.
+            const clashes = await existingJudged(olds, news).catch(() => []);
             return clashes.length > 0 ? { inputs: result.inputs, failures: clashes } : result;
         },
 
@@ -129,13 +131,13 @@ export function runKind<I extends CommonInputs, S extends I>(
                 }
                 return def.create(host, inputs);
             });
-            return { id: def.id(state), outs: state };
+            return { id: def.id(state), outs: { ...state, ...inSync(false) } };
         },
 
         read: async (id, props) => {
             const state = stateOf(props);
             const observed = await act(state, () => def.observe(hostOf(state), state));
-            return observed.found === "ours" ? { id, props: observed.live } : {};
+            return observed.found === "ours" ? { id, props: { ...observed.live, ...inSync(observed.drifted === true) } } : {};
         },
 
         update: async (_id, olds, news) => {
@@ -147,9 +149,9 @@ export function runKind<I extends CommonInputs, S extends I>(
                 if (observed.found !== "ours") {
                     throw goneOnUpdate(kind, def.label(inputs));
                 }
-                return def.update(host, observed.live, inputs);
+                return def.update(host, observed.live, inputs, observed.drifted === true);
             });
-            return { outs };
+            return { outs: { ...outs, ...inSync(false) } };
         },
 
         delete: async (_id, props) => {
