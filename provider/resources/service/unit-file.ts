@@ -10,6 +10,12 @@ export const UNIT_DIR = "/run/systemd/system";
 /** Where environment files live: a directory only root may enter. */
 export const ENVIRONMENT_DIR = "/run/pulumi-netns/services";
 
+/** A unit file's mode: systemd's own are 0644; no other user may change what root runs. */
+export const UNIT_MODE = 0o644;
+export const UNIT_DIR_MODE = 0o755;
+/** The environment file (it may hold secrets): root's alone, in a directory root's alone. */
+export const ENVIRONMENT_MODE = { mode: 0o600, directoryMode: 0o700 } as const;
+
 export const unitName = (name: string): string => `netns-${name}.service`;
 export const unitPath = (unit: string): string => `${UNIT_DIR}/${unit}`;
 export const environmentPath = (unit: string): string => `${ENVIRONMENT_DIR}/${unit}.env`;
