@@ -4,6 +4,7 @@ import { Duplex, Readable, Writable } from "node:stream";
 import fc from "fast-check";
 import { makeProvider } from "../../provider";
 import { CommandError } from "../../provider/host/command-error";
+import { FileClient } from "../../provider/host/file-client";
 import type { HostResolver } from "../../provider/host/host";
 import { loadExeca } from "../../provider/host/load-execa";
 import { hostPool, sessionKey } from "../../provider/host/resolve";
@@ -362,4 +363,15 @@ describe("deadlines and output", () => {
         expect(message).toMatch(/exit 3: red bell$/);
         expect(message).not.toMatch(/[\x00-\x1f\x7f]/);
     });
+});
+
+test("the file client rides the SSH runner: a write with its mode and a read back, exactly", async () => {
+    const files = new FileClient(sshHost());
+    const text = "nameserver 192.0.2.53\n$(id) `id` 'q' \"d\"\n\n";
+    await files.write("/run/pulumi-netns/ssh-file-test/f", text, { mode: 0o640, directoryMode: 0o700 });
+    expect(await files.read("/run/pulumi-netns/ssh-file-test/f")).toBe(text);
+    expect((await sandbox.sh("stat", "-c", "%a %U", "/run/pulumi-netns/ssh-file-test", "/run/pulumi-netns/ssh-file-test/f")).trim()).toBe("700 root\n640 root");
+    await files.remove("/run/pulumi-netns/ssh-file-test/f");
+    await files.removeDirectoryIfEmpty("/run/pulumi-netns/ssh-file-test");
+    expect(await files.read("/run/pulumi-netns/ssh-file-test/f")).toBeUndefined();
 });
