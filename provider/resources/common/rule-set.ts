@@ -2,6 +2,7 @@
 // says which rules the inputs stand for, each carrying the resource's owner comment; one generic
 // lifecycle adds, checks and deletes them by exact spec, never by position.
 import { z } from "zod";
+import { rulesEntry } from "../../boot/kind-entries";
 import type { Host } from "../../host/host";
 import { outputOrNothing } from "../../host/optional-read";
 import { formatRule, type Rule } from "../../linux/iptables-argv";
@@ -175,6 +176,9 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
         async remove(host, state) {
             await removeAll(new IptablesClient(host), spec.rules(state, ownerLabel(state.ownerTag), state.facts));
         },
+
+        // The rules as data: each firewall backend writes them at boot in its own form.
+        boot: (state) => rulesEntry(spec.rules(state, ownerLabel(state.ownerTag), state.facts)),
     });
 }
 

@@ -1,5 +1,6 @@
 // Namespace: `ip netns add`, its owner mark on `lo`, loopback up. Replaced delete-first: its veths
 // and routes are replaced with it, and a veth that keeps its names needs them free.
+import { namespaceEntry } from "../../boot/kind-entries";
 import { IpClient } from "../../linux/ip-client";
 import { byName, defineKind } from "../common/kind";
 import { ownerLabel } from "../common/owner";
@@ -60,4 +61,6 @@ export const namespaceKind = defineKind({
     async remove(host, ns) {
         await new IpClient(host).netnsDelete(ns.name);
     },
+
+    boot: (s) => namespaceEntry(s),
 });
