@@ -48,6 +48,8 @@ export class BootPlan {
     /** The mark the machine's plan holds now for this entry: its digest, or DRIFTED when the entry or the unit is not as written. */
     async mark(tag: string, recorded: string): Promise<BootMark> {
         const found = parseGet(ensureSuccess(await this.host.run(getArgv(tag))).stdout);
-        return found.unit && digest(found.entry) === recorded ? recorded : DRIFTED;
+        // A command's output loses its final newline; every entry's text ends with one.
+        const text = found.entry === "" ? "" : found.entry.replace(/\n?$/, "\n");
+        return found.unit && digest(text) === recorded ? recorded : DRIFTED;
     }
 }

@@ -37,13 +37,14 @@ export function persisting<I extends CommonInputs, S extends I>(kind: string, de
         if (!tag) {
             return outs; // state from versions before owner tags: nothing names its entry
         }
+        // The tag stays in state (a Route's schema has none): refresh and delete find the entry by it.
         if (!wanted(props)) {
             if (written(before)) {
                 await planOf(props).drop(tag);
             }
-            return { ...outs, bootPlan: OFF };
+            return { ...outs, ownerTag: tag, bootPlan: OFF };
         }
-        return { ...outs, bootPlan: await planOf(props).put(tag, textOf(outs)) };
+        return { ...outs, ownerTag: tag, bootPlan: await planOf(props).put(tag, textOf(outs)) };
     }
 
     return {
@@ -83,10 +84,11 @@ export function persisting<I extends CommonInputs, S extends I>(kind: string, de
             (async (id, props) => {
                 const result = await inner.read!(id, props);
                 const tag = tagOf(props);
-                if (!result.props || !tag || !written(props.bootPlan)) {
-                    return result.props && props.bootPlan !== undefined ? { ...result, props: { ...result.props, bootPlan: props.bootPlan } } : result;
+                if (!result.props || !tag || props.bootPlan === undefined) {
+                    return result;
                 }
-                return { ...result, props: { ...result.props, bootPlan: await planOf(props).mark(tag, props.bootPlan) } };
+                const bootPlan = written(props.bootPlan) ? await planOf(props).mark(tag, props.bootPlan) : props.bootPlan;
+                return { ...result, props: { ...result.props, ownerTag: tag, bootPlan } };
             }),
         delete:
             inner.delete &&

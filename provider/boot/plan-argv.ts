@@ -55,9 +55,10 @@ export const getArgv = (tag: string): string[] => locked("get", tag);
 
 /** What `get` printed: whether the unit is in place, and the entry's text ("" when it has none). */
 export function parseGet(stdout: string): { unit: boolean; entry: string } {
-    const at = stdout.indexOf("---\n");
-    if (at < 0) {
+    // A command's output loses its final newline: with no entry, it ends at the separator.
+    const parts = /^(unit\n)?---(?:\n([^]*))?$/.exec(stdout);
+    if (!parts) {
         throw new Error(`unexpected answer from the boot plan: ${JSON.stringify(stdout.slice(0, 100))}`);
     }
-    return { unit: stdout.slice(0, at).trim() === "unit", entry: stdout.slice(at + 4) };
+    return { unit: parts[1] !== undefined, entry: parts[2] ?? "" };
 }

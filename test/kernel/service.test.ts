@@ -77,8 +77,8 @@ test("create waits until it listens, runs it in the namespace as a user of its o
 
     await service.delete(id, updated);
     expect(await show(id, "LoadState")).toBe("not-found");
-    expect(await exists("/run/systemd/system/netns-web.service")).toBe(false);
-    expect(await exists("/run/pulumi-netns/services/netns-web.service.env")).toBe(false);
+    expect(await exists("/etc/systemd/system/netns-web.service")).toBe(false);
+    expect(await exists("/etc/pulumi-netns/services/netns-web.service.env")).toBe(false);
     expect((await sandbox.sh("ip", "netns", "pids", "ns1")).trim()).toBe("");
     await service.delete(id, updated); // already gone: success
 }, 60_000);
@@ -103,13 +103,13 @@ test("systemd restarts a killed program; refresh sees a stopped, failed or missi
     expect((await get(5001)).trim()).toMatch(/ -$/);
 
     // An edited unit file is drift too.
-    await sandbox.sh("sed", "-i", "s/^Restart=.*/Restart=no/", "/run/systemd/system/netns-drift.service");
+    await sandbox.sh("sed", "-i", "s/^Restart=.*/Restart=no/", "/etc/systemd/system/netns-drift.service");
     await sandbox.sh("systemctl", "daemon-reload");
     expect((await service.read(id, repaired)).props).toMatchObject({ active: true, inSync: false });
 
     // A unit file removed by hand: drift, and up writes it again.
     await sandbox.sh("systemctl", "stop", id);
-    await sandbox.sh("rm", "/run/systemd/system/netns-drift.service");
+    await sandbox.sh("rm", "/etc/systemd/system/netns-drift.service");
     await sandbox.sh("systemctl", "daemon-reload");
     const { props: unitless } = await service.read(id, repaired);
     expect(unitless).toMatchObject({ active: false, inSync: false });
@@ -119,7 +119,7 @@ test("systemd restarts a killed program; refresh sees a stopped, failed or missi
 
     // Everything removed by hand: gone, and refresh drops it.
     await sandbox.sh("systemctl", "stop", id);
-    await sandbox.sh("rm", "/run/systemd/system/netns-drift.service", "/run/pulumi-netns/services/netns-drift.service.env");
+    await sandbox.sh("rm", "/etc/systemd/system/netns-drift.service", "/etc/pulumi-netns/services/netns-drift.service.env");
     await sandbox.sh("systemctl", "daemon-reload");
     expect(await service.read(id, repaired)).toEqual({});
     await service.delete(id, repaired);
@@ -148,8 +148,8 @@ test("a program that exits or never listens fails create with its state and jour
     );
     for (const name of ["crash", "mute", "missing", "nowhere"]) {
         expect(await show(`netns-${name}.service`, "LoadState")).toBe("not-found");
-        expect(await exists(`/run/systemd/system/netns-${name}.service`)).toBe(false);
-        expect(await exists(`/run/pulumi-netns/services/netns-${name}.service.env`)).toBe(false);
+        expect(await exists(`/etc/systemd/system/netns-${name}.service`)).toBe(false);
+        expect(await exists(`/etc/pulumi-netns/services/netns-${name}.service.env`)).toBe(false);
     }
     expect(await sandbox.sh("systemctl", "list-units", "--failed", "--plain", "--no-legend")).not.toMatch(/netns-/);
     expect((await sandbox.sh("ip", "netns", "pids", "ns1")).trim()).toBe("");
@@ -186,9 +186,9 @@ test("secrets: not in any unit property, nor readable by another user; the envir
     expect(shown.stdout).toMatch(/EnvironmentFiles=\/run\/pulumi-netns\/services\/netns-vault.service.env/);
     expect(shown.stdout).not.toContain("hunter2");
     expect(await sandbox.sh("systemctl", "cat", outs.unit)).not.toContain("hunter2");
-    expect((await asNobody("cat", "/run/pulumi-netns/services/netns-vault.service.env")).exitCode).not.toBe(0);
+    expect((await asNobody("cat", "/etc/pulumi-netns/services/netns-vault.service.env")).exitCode).not.toBe(0);
     expect((await asNobody("cat", `/proc/${outs.mainPid}/environ`)).exitCode).not.toBe(0);
-    expect(await sandbox.sh("stat", "-c", "%a %U", "/run/pulumi-netns/services", "/run/pulumi-netns/services/netns-vault.service.env")).toBe(
+    expect(await sandbox.sh("stat", "-c", "%a %U", "/etc/pulumi-netns/services", "/etc/pulumi-netns/services/netns-vault.service.env")).toBe(
         "700 root\n600 root",
     );
     expect(await sandbox.sh("cat", `/proc/${outs.mainPid}/environ`)).toContain(`TOKEN=${secret}\0`);
@@ -235,7 +235,7 @@ test("a machine whose PID 1 is not systemd is refused at preview and at create, 
             { property: "connection", reason: expect.stringMatching(/^Service needs systemd as PID 1 on this machine/) },
         ]);
         await expect(service.create(inputs)).rejects.toThrow(/Service "web": Service needs systemd as PID 1 on this machine/);
-        expect((await plain.run(["test", "-e", "/run/pulumi-netns/services/netns-web.service.env"])).exitCode).not.toBe(0);
+        expect((await plain.run(["test", "-e", "/etc/pulumi-netns/services/netns-web.service.env"])).exitCode).not.toBe(0);
     } finally {
         await plain.stop();
     }

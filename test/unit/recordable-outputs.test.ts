@@ -48,7 +48,7 @@ class ScriptedHost implements Host {
             return ok("running\n");
         }
         if (argv[0] === "systemctl" && argv[1] === "show") {
-            const path = `/run/systemd/system/${argv[2]}`;
+            const path = `/etc/systemd/system/${argv[2]}`;
             return ok(
                 this.files.has(path) ? `LoadState=loaded\nActiveState=active\nSubState=running\nMainPID=42\nFragmentPath=${path}\n` : "LoadState=not-found\n",
             );

@@ -5,7 +5,19 @@ import type { Host } from "../../host/host";
 import { printable } from "../../host/limits";
 import type { ServiceInputs } from "./schema";
 import * as sc from "./systemctl";
-import { ENVIRONMENT_DIR, environmentMark, environmentPath, environmentText, sha256, unitName, unitPath, unitText } from "./unit-file";
+import {
+    ENVIRONMENT_DIR,
+    environmentMark,
+    environmentPath,
+    environmentText,
+    LEGACY_ENVIRONMENT_DIR,
+    LEGACY_UNIT_DIR,
+    sha256,
+    unitName,
+    unitPath,
+    unitText,
+    wantsPath,
+} from "./unit-file";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** How often readiness is polled. */
@@ -27,6 +39,11 @@ export class UnitClient {
     readonly unit: string;
     readonly path: string;
     readonly environmentPath: string;
+    /** The enabling link: the unit starts at boot. */
+    readonly wantsPath: string;
+    /** Where versions before the boot plan wrote the unit and its environment (runtime only). */
+    readonly legacyPath: string;
+    private readonly legacyEnvironmentPath: string;
 
     constructor(
         private readonly host: Host,
@@ -35,6 +52,20 @@ export class UnitClient {
         this.unit = unitName(name);
         this.path = unitPath(this.unit);
         this.environmentPath = environmentPath(this.unit);
+        this.wantsPath = wantsPath(this.unit);
+        this.legacyPath = unitPath(this.unit, LEGACY_UNIT_DIR);
+        this.legacyEnvironmentPath = environmentPath(this.unit, LEGACY_ENVIRONMENT_DIR);
+    }
+
+    /** The runtime unit an earlier version wrote, or undefined. */
+    async legacyText(): Promise<string | undefined> {
+        const r = await this.host.run(sc.readText(this.legacyPath));
+        return r.exitCode === 0 ? r.stdout : undefined;
+    }
+
+    /** Whether the unit is enabled (its link in multi-user.target.wants). */
+    async enabled(): Promise<boolean> {
+        return (await this.host.run(sc.isLink(this.wantsPath))).exitCode === 0;
     }
 
     async status(): Promise<sc.UnitStatus> {
@@ -69,13 +100,18 @@ export class UnitClient {
         return r?.exitCode === 0 ? sc.parseCursor(r.stdout) : undefined;
     }
 
-    /** Writes the environment file (root only) and the unit file, and has systemd read them. */
+    /**
+     * Writes the environment file (root only) and the unit file, enables the unit (it starts at
+     * boot), removes what an earlier version wrote in /run, and has systemd read them.
+     */
     async write(s: ServiceInputs): Promise<void> {
         ensureSuccess(await this.host.run(sc.privateDir(ENVIRONMENT_DIR)));
         // In a directory only root may enter, so no other user ever reads it, whatever its mode on the way.
         ensureSuccess(await this.host.run(sc.writeFrom(this.environmentPath), { input: environmentText(s.environment, s.ownerTag) }));
         ensureSuccess(await this.host.run(sc.chmod("0600", this.environmentPath)));
         ensureSuccess(await this.host.run(sc.writeFrom(this.path), { input: unitText(s) }));
+        ensureSuccess(await this.host.run(sc.link(this.path, this.wantsPath)));
+        ensureSuccess(await this.host.run(sc.removeFiles(this.legacyPath, this.legacyEnvironmentPath)));
         ensureSuccess(await this.host.run(sc.daemonReload()));
     }
 
@@ -131,7 +167,9 @@ export class UnitClient {
         if (stopped.exitCode !== 0 && !/not loaded|does not exist|not found/i.test(stopped.stderr)) {
             ensureSuccess(stopped);
         }
-        ensureSuccess(await this.host.run(sc.removeFiles(this.path, this.environmentPath)));
+        ensureSuccess(await this.host.run(sc.removeFiles(this.wantsPath, this.path, this.environmentPath, this.legacyPath, this.legacyEnvironmentPath)));
+        // The directories go with the last Service (and the last boot plan entry): the machine as found.
+        await this.host.run(sc.removeEmptyDirs(ENVIRONMENT_DIR, "/etc/pulumi-netns"));
         ensureSuccess(await this.host.run(sc.daemonReload()));
         // A unit that failed stays listed as failed until told; gone, it is forgotten.
         await this.host.run(sc.unitVerb("reset-failed", this.unit));
