@@ -56,7 +56,7 @@ export const getArgv = (tag: string): string[] => locked("get", tag);
 /** What `get` printed: whether the unit is in place, and the entry's text ("" when it has none). */
 export function parseGet(stdout: string): { unit: boolean; entry: string } {
     // A command's output loses its final newline: with no entry, it ends at the separator.
-    const parts = /^(unit\n)?---(?:\n([^]*))?$/.exec(stdout);
+    const parts = /^(unit\n)?---(?:\n([\s\S]*))?$/.exec(stdout);
     if (!parts) {
         throw new Error(`unexpected answer from the boot plan: ${JSON.stringify(stdout.slice(0, 100))}`);
     }
