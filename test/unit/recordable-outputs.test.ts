@@ -107,6 +107,14 @@ class ScriptedHost implements Host {
         if (argv[0] === "sysctl") {
             return ok("0\n");
         }
+        if (argv[0] === "sh" && argv[3] === "pulumi-netns-boot-plan") {
+            // The boot plan's program: an entry written, read back, dropped.
+            const [op, tag] = argv.slice(4);
+            if (op === "put") {
+                this.files.set(`plan/${tag}`, options.input ?? "");
+            }
+            return ok(op === "put" ? "written\n" : op === "get" ? `unit\n---\n${this.files.get(`plan/${tag}`) ?? ""}` : "dropped\n");
+        }
         if (argv[0] === "flock") {
             // The switch owner records' program: join, leave, list answers.
             const op = argv[9];
