@@ -1,7 +1,7 @@
 // A stack's topology from its state (`pulumi stack export --show-secrets`): the outputs of its
 // pulumi-netns resources, grouped by the machine each one's connection names.
 import { z } from "zod";
-import { describeEndpoint } from "../host/machine";
+import { describeEndpoint } from "../../shared/machine";
 import { emptyMachine, type MachineView, type Topology } from "./topology";
 
 const exported = z.object({

@@ -9,8 +9,9 @@ import type { HostResolver } from "../host/host";
 import { makeProvider } from "../index";
 import { packageSchema } from "../package-schema/generate";
 import { type PublicKind, publicKinds } from "../package-schema/public-kinds";
+import { markArrivedSecret } from "../resources/common/check";
 import type { Kind } from "../resources/registry";
-import { reveal, withSecretConnection } from "./secrets";
+import { reveal, secretPaths, withSecretConnection } from "./secrets";
 
 type Props = Record<string, unknown>;
 
@@ -54,7 +55,8 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         async check(urn, olds, news) {
             const { info, name } = parseUrn(urn);
             const old = reveal(olds ?? {}) as Props;
-            const inputs = { ...(reveal(news) as Props) };
+            // A refusal never quotes a value that came secret (check names its field instead).
+            const inputs = markArrivedSecret({ ...(reveal(news) as Props) }, secretPaths(news));
             for (const field of info.namedAfterResource ?? []) {
                 inputs[field] ??= name;
             }

@@ -20,6 +20,17 @@ export function reveal(value: unknown): unknown {
     return value;
 }
 
+/** Where in `value` the secrets are: each one's path ("environment", "TOKEN"), outermost only. */
+export function secretPaths(value: unknown, at: PropertyKey[] = []): PropertyKey[][] {
+    if (isSecret(value)) {
+        return [at];
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.entries(value).flatMap(([k, v]) => secretPaths(v, [...at, Array.isArray(value) ? Number(k) : k]));
+    }
+    return [];
+}
+
 export const secret = (value: unknown): unknown => (value === undefined || isSecret(value) ? value : { [SIG_KEY]: SECRET_SIG, value });
 
 /** The properties with their `connection` (keys, passwords) marked secret for the engine to encrypt. */

@@ -37,6 +37,8 @@ async function stateOf(host: Host, inputs: BridgeInputs): Promise<BridgeState> {
 }
 
 export const bridgeKind = defineKind({
+    summary: "A Linux bridge (`ip link add type bridge`), up, holding exactly its addresses.",
+    namedAfterResource: ["name"],
     inputs: bridgeInputs,
     state: bridgeState,
     fields: { name: "name", addresses: "update-address-set", mtu: "update-if-set", allowOverlap: "update" },

@@ -3,8 +3,8 @@
 // operation pins it, so a different key (another machine answering at that address) is refused
 // before any command runs, with both fingerprints and how to accept a key that changed on purpose.
 import type * as pulumi from "@pulumi/pulumi";
+import { connectionOf } from "../../../shared/machine";
 import type { HostResolver } from "../../host/host";
-import { connectionOf } from "../../host/machine";
 
 type Provider = pulumi.dynamic.ResourceProvider;
 type Props = Record<string, unknown>;

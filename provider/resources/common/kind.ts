@@ -30,6 +30,12 @@ export type Observed<S> = { found: "gone" } | { found: "not-ours"; owner: string
 
 /** A kind's definition; its name is its key in the registry (provider/resources/registry.ts). */
 export interface KindDefinition<I extends CommonInputs, S extends I> {
+    /** What the resource is, in one sentence: its summary in the package schema (and so every SDK). */
+    summary: string;
+    /** Fields that take the resource's name when absent, in both doors. */
+    namedAfterResource?: readonly (keyof I & string)[];
+    /** Only the TypeScript SDK's own classes and components make it: not in the package schema. */
+    internal?: boolean;
     inputs: z.ZodType<I>;
     /** The state: the inputs and what the kernel reported; lenient about facts older versions lacked. */
     state: z.ZodType<S>;

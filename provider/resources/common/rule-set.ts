@@ -36,6 +36,8 @@ type RuleSetInputs = CommonInputs & { ownerTag: string; acceptForward?: boolean 
 type RuleSetState<I> = I & z.infer<typeof ruleSetFacts>;
 
 export interface RuleSetSpec<I extends RuleSetInputs> {
+    /** See KindDefinition.summary. */
+    summary: string;
     inputs: z.ZodType<I>;
     fields: FieldTable<I>;
     /** A short human name for errors, e.g. "tcp 5000 -> 192.168.1.10:5000". */
@@ -120,6 +122,7 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
     };
 
     return defineKind({
+        summary: spec.summary,
         inputs: spec.inputs,
         state: z.intersection(spec.inputs, ruleSetFacts),
         fields: spec.fields,

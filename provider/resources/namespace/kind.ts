@@ -16,6 +16,8 @@ async function observe(ip: IpClient, ns: NamespaceInputs) {
 }
 
 export const namespaceKind = defineKind({
+    summary: "A named network namespace (`ip netns add`), with `lo` up by default.",
+    namedAfterResource: ["name"],
     inputs: namespaceInputs,
     state: namespaceInputs,
     fields: { name: "name", loopbackUp: "update" },

@@ -32,6 +32,7 @@ async function hairpinNetwork(p: PortForwardInputs, host: Host, { wait }: { wait
 }
 
 export const portForwardKind = ruleSetKind({
+    summary: "A host port forwarded (iptables DNAT) to an address inside a namespace.",
     inputs: portForwardInputs,
     // Every field changes the rules: a replacement adds its rules before the old ones go (no gap).
     fields: {

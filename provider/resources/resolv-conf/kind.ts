@@ -41,6 +41,7 @@ async function write(host: Host, r: ResolvConfInputs): Promise<ResolvConfInputs>
 }
 
 export const resolvConfKind = defineKind({
+    summary: "The resolver configuration (/etc/netns/NS/resolv.conf) of one namespace.",
     inputs: resolvConfInputs,
     state: resolvConfInputs,
     fields: { namespace: "name", nameservers: "update", search: "update" },

@@ -34,6 +34,7 @@ export function routeTaken(r: RouteInputs, where: string): string {
 }
 
 export const routeKind = defineKind({
+    summary: "A route in the host's routing table or in a namespace's.",
     inputs: routeInputs,
     state: routeState,
     // The key (destination, namespace, metric) is the kernel name: kept, the old route goes first.

@@ -47,6 +47,7 @@ async function whichEndExists(ip: IpClient, inputs: VethPairInputs): Promise<Res
 }
 
 export const vethPairKind = defineKind({
+    summary: "A veth pair: the host end (optionally on a bridge) and its peer inside a namespace, with the peer's addresses.",
     inputs: vethPairInputs,
     state: vethPairState,
     // Moving the pair to another namespace keeps its names: the old pair must go first.
