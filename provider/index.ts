@@ -24,7 +24,7 @@ export const factories = Object.fromEntries(
  * first use, and results always recordable by the engine.
  */
 export function makeProvider(kind: Kind, resolve: HostResolver): pulumi.dynamic.ResourceProvider {
-    const definition = kinds[kind] as Parameters<typeof persisting>[1];
+    const definition = kinds[kind] as unknown as Parameters<typeof persisting>[1];
     return recordedProvider(kind, firstUseTrust(persisting(kind, definition, keepingOwnerTag(factories[kind](resolve)), resolve), resolve));
 }
 
