@@ -47,7 +47,7 @@ function readName(machine: string): string {
 }
 
 /** Resolves with an Output's value (the read's ID is known, so its outputs are, at preview too). */
-const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
+const settled = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
 
 /**
  * Reads a machine's network when the program runs (at preview too); it changes nothing. The read
@@ -61,7 +61,7 @@ const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolv
  */
 export async function getHostNetwork(args: GetHostNetworkArgs = {}): Promise<HostNetwork> {
     // A number or name read over a secret connection is no secret: kept plain, previews show it.
-    return valueOf(pulumi.unsecret(new HostNetworkRead(args.connection).network));
+    return settled(pulumi.unsecret(new HostNetworkRead(args.connection).network));
 }
 
 /** getHostNetwork with Inputs: the connection may come from another resource or stack. */

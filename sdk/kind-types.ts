@@ -28,6 +28,8 @@ export interface NamespaceInputs {
      * @default true
      */
     loopbackUp?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface NamespaceState {
@@ -41,6 +43,8 @@ export interface NamespaceState {
      * @default true
      */
     loopbackUp: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface BridgeInputs {
@@ -61,6 +65,8 @@ export interface BridgeInputs {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface BridgeState {
@@ -83,6 +89,8 @@ export interface BridgeState {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface VethPairInputs {
@@ -106,6 +114,8 @@ export interface VethPairInputs {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface VethPairState {
@@ -129,6 +139,8 @@ export interface VethPairState {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface RouteInputs {
@@ -153,6 +165,8 @@ export interface RouteInputs {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface RouteState {
@@ -177,6 +191,8 @@ export interface RouteState {
      * @default false
      */
     allowOverlap?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
     /** The route as the kernel made it, recorded at create. */
     installed?: { metric: number; device: string; via?: string | undefined };
 }
@@ -192,6 +208,8 @@ export interface SysctlForwardInputs {
      * @default false
      */
     ipv6?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
     /** Names the stack and resource in the host's owner records, for `pulumi-netns forwarding list` (set by the SDK). */
     ownerName?: { stack: string; resource: string };
 }
@@ -207,6 +225,8 @@ export interface SysctlForwardState {
      * @default false
      */
     ipv6: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
     /** Names the stack and resource in the host's owner records, for `pulumi-netns forwarding list` (set by the SDK). */
     ownerName?: { stack: string; resource: string };
     /** The value to restore when IPv4 forwarding is given up; absent when it is not managed. */
@@ -224,6 +244,8 @@ export interface MasqueradeRuleInputs {
     outInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface MasqueradeRuleState {
@@ -235,6 +257,8 @@ export interface MasqueradeRuleState {
     outInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
     /** Facts looked up on the host when the rules were made (e.g. the target's network). */
     facts: Record<string, string>;
     /** The main rule, as typed on a command line. */
@@ -274,6 +298,8 @@ export interface PortForwardInputs {
      * @default false
      */
     allowPortInUse?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
 }
 
 export interface PortForwardState {
@@ -302,6 +328,8 @@ export interface PortForwardState {
      * @default false
      */
     allowPortInUse?: boolean;
+    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
+    adopt?: boolean;
     /** Facts looked up on the host when the rules were made (e.g. the target's network). */
     facts: Record<string, string>;
     /** The main rule, as typed on a command line. */

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { BootEntry } from "../../boot/entry";
 import type { Host } from "../../host/host";
+import type { Existing } from "./adopt";
 
 /**
  * What a change of an input field does:
@@ -20,6 +21,8 @@ export type FieldChange = "name" | "replace" | "update" | "update-if-set" | "upd
 export interface CommonInputs {
     connection?: unknown;
     ownerTag?: string;
+    /** Take over a hand-made object of the same name (see adopt.ts); never part of a diff. */
+    adopt?: boolean;
 }
 
 /** A field table must name every input field but the common ones: a field left out does not compile. */
@@ -57,6 +60,11 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
     declares?(inputs: I): readonly string[];
     /** A reason the machine alone would defeat the resource (no systemd), judged at preview even while inputs are unknown. */
     judgeMachine?(host: Host): Promise<{ property: string; reason: string } | undefined>;
+    /**
+     * What already holds the resource's kernel name: judged at preview (a clash names the way to
+     * adopt it; with `adopt`, each field that differs), and by create when adopting.
+     */
+    existing?(host: Host, inputs: I): Promise<Existing>;
     /** Makes the object; undoes its own steps if one fails. */
     create(host: Host, inputs: I): Promise<S>;
     observe(host: Host, state: S): Promise<Observed<S>>;

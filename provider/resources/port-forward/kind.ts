@@ -1,6 +1,7 @@
 // PortForward: a host port forwarded to an address inside a namespace, for clients outside the
 // host, the host itself, and other namespaces on the target's network (hairpin).
 import { portInUse } from "../../guard/judges";
+import type { PortClaim } from "../../guard/port-claims";
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { declaredNetworkHolds } from "../common/declared-networks";
@@ -31,6 +32,12 @@ async function hairpinNetwork(p: PortForwardInputs, host: Host, { wait }: { wait
     return reach?.kind === "on-link" ? { hairpinCidr: reach.network } : {};
 }
 
+/** With adopt: a hand-made DNAT of the same port to the same target is the rule this forward takes the place of. */
+const adoptedClaim = (p: PortForwardInputs) => (c: PortClaim) => {
+    const to = / --to-destination (\S+)/.exec(c.rule)?.[1];
+    return c.owner === undefined && (to === targetOf(p) || (to === p.targetAddress && p.targetPort === p.hostPort));
+};
+
 export const portForwardKind = ruleSetKind({
     summary: "A host port forwarded (iptables DNAT) to an address inside a namespace.",
     inputs: portForwardInputs,
@@ -47,6 +54,6 @@ export const portForwardKind = ruleSetKind({
     },
     label: (p) => `${p.protocol} ${p.hostAddress ?? "*"}:${p.hostPort} -> ${targetOf(p)}`,
     lookUp: hairpinNetwork,
-    guard: (host, inputs, where, own) => portInUse(host, inputs, where, { own }),
+    guard: (host, inputs, where, own) => portInUse(host, inputs, where, { own, ...(inputs.adopt ? { adopts: adoptedClaim(inputs) } : {}) }),
     rules: portForwardRules,
 });

@@ -1,18 +1,22 @@
 // A Service's unit on one machine, through the Host seam: its files written and removed, systemd
 // told, the program started and waited for, and what went wrong told with the unit's own journal.
 import { ensureSuccess } from "../../host/command-error";
+import { FileClient } from "../../host/file-client";
 import type { Host } from "../../host/host";
 import { printable } from "../../host/limits";
 import type { ServiceInputs } from "./schema";
 import * as sc from "./systemctl";
 import {
     ENVIRONMENT_DIR,
+    ENVIRONMENT_MODE,
     environmentMark,
     environmentPath,
     environmentText,
     LEGACY_ENVIRONMENT_DIR,
     LEGACY_UNIT_DIR,
     sha256,
+    UNIT_DIR_MODE,
+    UNIT_MODE,
     unitName,
     unitPath,
     unitText,
@@ -45,10 +49,13 @@ export class UnitClient {
     readonly legacyPath: string;
     private readonly legacyEnvironmentPath: string;
 
+    private readonly files: FileClient;
+
     constructor(
         private readonly host: Host,
         name: string,
     ) {
+        this.files = new FileClient(host);
         this.unit = unitName(name);
         this.path = unitPath(this.unit);
         this.environmentPath = environmentPath(this.unit);
@@ -59,8 +66,7 @@ export class UnitClient {
 
     /** The runtime unit an earlier version wrote, or undefined. */
     async legacyText(): Promise<string | undefined> {
-        const r = await this.host.run(sc.readText(this.legacyPath));
-        return r.exitCode === 0 ? r.stdout : undefined;
+        return this.files.read(this.legacyPath);
     }
 
     /** Whether the unit is enabled (its link in multi-user.target.wants). */
@@ -74,8 +80,7 @@ export class UnitClient {
 
     /** The unit file's text, or undefined when there is none. */
     async text(): Promise<string | undefined> {
-        const r = await this.host.run(sc.readText(this.path));
-        return r.exitCode === 0 ? r.stdout : undefined;
+        return this.files.read(this.path);
     }
 
     /** Whether the environment file holds exactly what it should for `s`. */
@@ -105,11 +110,9 @@ export class UnitClient {
      * boot), removes what an earlier version wrote in /run, and has systemd read them.
      */
     async write(s: ServiceInputs): Promise<void> {
-        ensureSuccess(await this.host.run(sc.privateDir(ENVIRONMENT_DIR)));
-        // In a directory only root may enter, so no other user ever reads it, whatever its mode on the way.
-        ensureSuccess(await this.host.run(sc.writeFrom(this.environmentPath), { input: environmentText(s.environment, s.ownerTag) }));
-        ensureSuccess(await this.host.run(sc.chmod("0600", this.environmentPath)));
-        ensureSuccess(await this.host.run(sc.writeFrom(this.path), { input: unitText(s) }));
+        // Root's alone, in a directory only root may enter; refused where another user could have planted a link.
+        await this.files.write(this.environmentPath, environmentText(s.environment, s.ownerTag), ENVIRONMENT_MODE);
+        await this.files.write(this.path, unitText(s), { mode: UNIT_MODE, directoryMode: UNIT_DIR_MODE });
         ensureSuccess(await this.host.run(sc.link(this.path, this.wantsPath)));
         ensureSuccess(await this.host.run(sc.removeFiles(this.legacyPath, this.legacyEnvironmentPath)));
         ensureSuccess(await this.host.run(sc.daemonReload()));
@@ -167,7 +170,9 @@ export class UnitClient {
         if (stopped.exitCode !== 0 && !/not loaded|does not exist|not found/i.test(stopped.stderr)) {
             ensureSuccess(stopped);
         }
-        ensureSuccess(await this.host.run(sc.removeFiles(this.wantsPath, this.path, this.environmentPath, this.legacyPath, this.legacyEnvironmentPath)));
+        await this.files.remove(this.path);
+        await this.files.remove(this.environmentPath);
+        ensureSuccess(await this.host.run(sc.removeFiles(this.wantsPath, this.legacyPath, this.legacyEnvironmentPath)));
         // The directories go with the last Service (and the last boot plan entry): the machine as found.
         await this.host.run(sc.removeEmptyDirs(ENVIRONMENT_DIR, "/etc/pulumi-netns"));
         ensureSuccess(await this.host.run(sc.daemonReload()));

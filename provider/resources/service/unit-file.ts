@@ -16,6 +16,12 @@ export const LEGACY_ENVIRONMENT_DIR = "/run/pulumi-netns/services";
 /** The unit the boot plan runs in (provider/boot/boot-unit.ts): a Service starts after it. */
 const BOOT_UNIT = "pulumi-netns-boot.service";
 
+/** A unit file's mode: systemd's own are 0644; no other user may change what root runs. */
+export const UNIT_MODE = 0o644;
+export const UNIT_DIR_MODE = 0o755;
+/** The environment file (it may hold secrets): root's alone, in a directory root's alone. */
+export const ENVIRONMENT_MODE = { mode: 0o600, directoryMode: 0o700 } as const;
+
 export const unitName = (name: string): string => `netns-${name}.service`;
 export const unitPath = (unit: string, dir = UNIT_DIR): string => `${dir}/${unit}`;
 export const environmentPath = (unit: string, dir = ENVIRONMENT_DIR): string => `${dir}/${unit}.env`;
