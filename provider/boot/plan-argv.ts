@@ -11,7 +11,8 @@ export const PLAN_LOCK = "/run/pulumi-netns/boot.lock";
 const TAG = /^[0-9a-f]{12}$/;
 
 const SCRIPT = [
-    `op=$1; tag=$2; runner=$3; unit=$4`,
+    // Root's alone, but for the unit file (0644, as systemd's own are).
+    `umask 077; op=$1; tag=$2; runner=$3; unit=$4`,
     `case "$tag" in ''|*[!0-9a-f]*) echo "bad owner tag" >&2; exit 64;; esac`,
     // Reads need no lock: each file is replaced in one rename.
     `if [ "$op" = get ]; then if [ -f ${BOOT_UNIT_PATH} ] && [ -L ${BOOT_UNIT_WANTS} ] && [ -f ${RUNNER_PATH} ]; then echo unit; fi; echo ---; cat "${ENTRIES_DIR}/$tag" 2>/dev/null; exit 0; fi`,
@@ -19,7 +20,7 @@ const SCRIPT = [
     `mkdir -p /run/pulumi-netns && exec 9>${PLAN_LOCK} && flock -w 30 9 || exit 73`,
     `if [ "$op" = put ]; then fresh=; mkdir -p ${ENTRIES_DIR} || exit 71; cat > "${ENTRIES_DIR}/.$tag.new" && mv -f "${ENTRIES_DIR}/.$tag.new" "${ENTRIES_DIR}/$tag" || exit 71; ` +
         `if [ "$(cat ${RUNNER_PATH} 2>/dev/null)" != "$runner" ]; then printf '%s\\n' "$runner" > ${RUNNER_PATH}.new && mv -f ${RUNNER_PATH}.new ${RUNNER_PATH} || exit 71; fi; ` +
-        `if [ "$(cat ${BOOT_UNIT_PATH} 2>/dev/null)" != "$unit" ]; then printf '%s\\n' "$unit" > ${BOOT_UNIT_PATH}.new && mv -f ${BOOT_UNIT_PATH}.new ${BOOT_UNIT_PATH} || exit 71; fresh=1; fi; ` +
+        `if [ "$(cat ${BOOT_UNIT_PATH} 2>/dev/null)" != "$unit" ]; then printf '%s\\n' "$unit" > ${BOOT_UNIT_PATH}.new && chmod 0644 ${BOOT_UNIT_PATH}.new && mv -f ${BOOT_UNIT_PATH}.new ${BOOT_UNIT_PATH} || exit 71; fresh=1; fi; ` +
         `if [ ! -L ${BOOT_UNIT_WANTS} ]; then mkdir -p "$(dirname ${BOOT_UNIT_WANTS})" && ln -sf ${BOOT_UNIT_PATH} ${BOOT_UNIT_WANTS} || exit 71; fi; ` +
         `if [ -n "$fresh" ]; then systemctl daemon-reload || exit 72; fi; echo written; exit 0; fi`,
     `if [ "$op" = drop ]; then rm -f "${ENTRIES_DIR}/$tag" || exit 71; ` +

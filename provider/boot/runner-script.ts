@@ -15,7 +15,7 @@ const SCRIPT = String.raw`# pulumi-netns boot plan runner: puts back at boot wha
 # Written by pulumi-netns; its next pulumi up undoes edits. $1: the directory of entries.
 PATH=/usr/sbin:/usr/bin:/sbin:/bin; export PATH
 dir=$1; work=${WORK_DIR}
-umask 022
+umask 077
 say() { echo "pulumi-netns boot: $*"; }
 failed=0; ran=0; there=0; entries=0
 could_not() { failed=$((failed + 1)); echo "pulumi-netns boot: could not $*" >&2; }
@@ -76,7 +76,7 @@ if [ -f "$work/forward" ]; then
       if ! mkdir -p "$d"; then could_not "record owner $tag of $key"; continue; fi
       set -- "$d"/previous.*
       if [ ! -e "$1" ]; then : > "$d/previous.$previous"; fi
-      if [ ! -e "$d/owner.$tag" ]; then printf '%s\n' "$name" > "$d/owner.$tag"; fi
+      if [ ! -e "$d/owner.$tag" ]; then printf '%s\n' "$name" > "$d/.owner.$tag" && mv -f "$d/.owner.$tag" "$d/owner.$tag"; fi
       if [ "$(sysctl -n "$key")" != 1 ]; then sysctl -w "$key=1" > /dev/null || could_not "turn $key on"; fi
     done < "$work/forward"
     exec 9>&-
