@@ -38,12 +38,21 @@ for entry in "$dir"/*; do
   while read -r kind a rest; do
     case "$kind" in
       guard) ;;
+      5) if [ "$a" = - ]; then f=5.-; else f=r.$a; fi; printf '%s\n' "$rest" >> "$work/$f"; printf '%s\n' "$tag" >> "$work/tags/$f"; ran=$((ran + 1));;
       [1-6]) printf '%s\n' "$rest" >> "$work/$kind.$a"; printf '%s\n' "$tag" >> "$work/tags/$kind.$a"; ran=$((ran + 1));;
       forward) printf '%s %s\n' "$a" "$rest" >> "$work/forward";;
       rule4|rule6) printf '%s %s\n' "$a" "$rest" >> "$work/$kind";;
       *) could_not "read a line of entry $tag: $kind";;
     esac
   done < "$entry"
+done
+# A namespace's routes end its own batch, after its addresses: one process per namespace.
+for f in "$work"/r.*; do
+  [ -f "$f" ] || continue
+  ns=@{f##*/r.}
+  while IFS= read -r line; do printf '%s\n' "$line" >> "$work/4.$ns"; done < "$f"
+  while IFS= read -r line; do printf '%s\n' "$line" >> "$work/tags/4.$ns"; done < "$work/tags/r.$ns"
+  rm -f "$f" "$work/tags/r.$ns"
 done
 # ip and bridge batches, phase by phase (the file names sort in phase order).
 for f in "$work"/[1-6].*; do
