@@ -183,7 +183,7 @@ test("secrets: not in any unit property, nor readable by another user; the envir
     const asNobody = (...argv: string[]) => sandbox.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...argv]);
     const shown = await asNobody("systemctl", "show", outs.unit);
     expect(shown.exitCode).toBe(0);
-    expect(shown.stdout).toMatch(/EnvironmentFiles=\/run\/pulumi-netns\/services\/netns-vault.service.env/);
+    expect(shown.stdout).toMatch(/EnvironmentFiles=\/etc\/pulumi-netns\/services\/netns-vault.service.env/);
     expect(shown.stdout).not.toContain("hunter2");
     expect(await sandbox.sh("systemctl", "cat", outs.unit)).not.toContain("hunter2");
     expect((await asNobody("cat", "/etc/pulumi-netns/services/netns-vault.service.env")).exitCode).not.toBe(0);
@@ -204,7 +204,7 @@ test("modes do not follow the caller's umask: under umask 0 the unit file is 064
     } finally {
         process.umask(saved);
     }
-    expect(await sandbox.sh("stat", "-c", "%a %U", `/run/systemd/system/${outs.unit}`, `/run/pulumi-netns/services/${outs.unit}.env`)).toBe(
+    expect(await sandbox.sh("stat", "-c", "%a %U", `/etc/systemd/system/${outs.unit}`, `/etc/pulumi-netns/services/${outs.unit}.env`)).toBe(
         "644 root\n600 root",
     );
     const appended = await sandbox.run([
@@ -214,7 +214,7 @@ test("modes do not follow the caller's umask: under umask 0 the unit file is 064
         "--clear-groups",
         "sh",
         "-c",
-        `echo ExecStartPre=/bin/true >>/run/systemd/system/${outs.unit}`,
+        `echo ExecStartPre=/bin/true >>/etc/systemd/system/${outs.unit}`,
     ]);
     expect(appended.exitCode).not.toBe(0);
     await service.delete(outs.unit, outs);
@@ -225,20 +225,20 @@ test("a services directory another user made, with a link planted in it, never r
     const nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
     const planted = { name: "planted", namespace: "ns1", command: ["sleep", "600"], environment: { TOKEN: "planted-secret" } };
     try {
-        // As left by the code before under umask 0: /run/pulumi-netns open to all, so nobody made services/.
-        await sandbox.sh("rm", "-rf", "/run/pulumi-netns/services");
-        await sandbox.sh("chmod", "0777", "/run/pulumi-netns");
-        await sandbox.sh(...nobody, "mkdir", "/run/pulumi-netns/services");
-        await sandbox.sh(...nobody, "ln", "-s", "/tmp/stolen.env", "/run/pulumi-netns/services/netns-planted.service.env");
-        await expect(checkAndCreate(service, planted)).rejects.toThrow(/\/run\/pulumi-netns may be written by users other than root/);
+        // As left by the code before under umask 0: /etc/pulumi-netns open to all, so nobody made services/.
+        await sandbox.sh("rm", "-rf", "/etc/pulumi-netns/services");
+        await sandbox.sh("mkdir", "-p", "/etc/pulumi-netns");
+        await sandbox.sh("chmod", "0777", "/etc/pulumi-netns");
+        await sandbox.sh(...nobody, "mkdir", "/etc/pulumi-netns/services");
+        await sandbox.sh(...nobody, "ln", "-s", "/tmp/stolen.env", "/etc/pulumi-netns/services/netns-planted.service.env");
+        await expect(checkAndCreate(service, planted)).rejects.toThrow(/\/etc\/pulumi-netns may be written by users other than root/);
         // The same directory, its parent since made root's alone again.
-        await sandbox.sh("chmod", "0700", "/run/pulumi-netns");
-        await expect(checkAndCreate(service, planted)).rejects.toThrow(/\/run\/pulumi-netns\/services is owned by user 65534, not root/);
+        await sandbox.sh("chmod", "0700", "/etc/pulumi-netns");
+        await expect(checkAndCreate(service, planted)).rejects.toThrow(/\/etc\/pulumi-netns\/services is owned by user 65534, not root/);
         expect(await exists("/tmp/stolen.env")).toBe(false);
-        expect(await exists("/run/systemd/system/netns-planted.service")).toBe(false);
+        expect(await exists("/etc/systemd/system/netns-planted.service")).toBe(false);
     } finally {
-        await sandbox.sh("rm", "-rf", "/run/pulumi-netns/services");
-        await sandbox.sh("chmod", "0700", "/run/pulumi-netns");
+        await sandbox.sh("rm", "-rf", "/etc/pulumi-netns");
     }
 }, 60_000);
 
