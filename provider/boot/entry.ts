@@ -48,6 +48,8 @@ export interface BootEntry {
     switches?: readonly BootSwitch[];
     /** iptables rules, as data: each backend writes them in its own form. */
     rules?: readonly Rule[];
+    /** nftables rules: the lines of `nft -f` that make their table and chains, and each rule with its owner comment. */
+    nft?: readonly { setup: readonly string[]; mark: string; rule: string }[];
 }
 
 /** `ip [-n NS] WORDS` -> the namespace ("-" for the host) and the words a batch line holds. */
@@ -67,7 +69,8 @@ function place(argv: readonly string[]): { tool: string; where: string; words: r
  *   `guard link NAME` / `guard netns NAME`: skip the entry when the object exists;
  *   `<phase> <namespace or -> WORDS`: one line of that phase's batch in that place;
  *   `forward KEY TAG PREVIOUS NAME-JSON`: an owner record of a forwarding switch;
- *   `rule4|rule6 TABLE CHAIN SPEC...`: an iptables rule, appended unless it is there.
+ *   `rule4|rule6 TABLE CHAIN SPEC...`: an iptables rule, appended unless it is there;
+ *   `nftbase LINE` / `nftrule LABEL DIGEST LINE`: `nft -f` lines, a rule skipped when its comment is there.
  * Every word is checked to read back as one word (see input-line.ts).
  */
 export function entryText(entry: BootEntry): string {
@@ -90,6 +93,12 @@ export function entryText(entry: BootEntry): string {
             throw new Error("an owner record is one line");
         }
         lines.push(`${inputLine("the boot plan", ["forward", sw.key, sw.tag, String(sw.previous)])} ${sw.name}`);
+    }
+    for (const rule of entry.nft ?? []) {
+        if ([...rule.setup, rule.mark, rule.rule].some((line) => /[\r\n]/.test(line)) || !/^\S+ \S+$/.test(rule.mark)) {
+            throw new Error("an nft line is one line, and its mark two words");
+        }
+        lines.push(...rule.setup.map((line) => `nftbase ${line}`), `nftrule ${rule.mark} ${rule.rule}`);
     }
     for (const rule of entry.rules ?? []) {
         lines.push(inputLine("the boot plan", [`rule${rule.family}`, rule.table, rule.chain, ...rule.spec]));

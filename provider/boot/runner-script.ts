@@ -42,6 +42,7 @@ for entry in "$dir"/*; do
       [1-6]) printf '%s\n' "$rest" >> "$work/$kind.$a"; printf '%s\n' "$tag" >> "$work/tags/$kind.$a"; ran=$((ran + 1));;
       forward) printf '%s %s\n' "$a" "$rest" >> "$work/forward";;
       rule4|rule6) printf '%s %s\n' "$a" "$rest" >> "$work/$kind";;
+      nftbase|nftrule) printf '%s %s\n' "$a" "$rest" >> "$work/$kind";;
       *) could_not "read a line of entry $tag: $kind";;
     esac
   done < "$entry"
@@ -119,6 +120,17 @@ for family in 4 6; do
   done
   set +f
 done
+# nftables: the table and chains (adding ones that exist changes nothing), then each rule whose
+# owner comment is not there yet, in one transaction.
+if [ -f "$work/nftrule" ]; then
+  listing=$(nft list ruleset 2>&1); added=
+  if [ -f "$work/nftbase" ]; then cat "$work/nftbase" > "$work/nft"; else : > "$work/nft"; fi
+  while read -r owner digest rule; do
+    ran=$((ran + 1))
+    case "$listing" in *"$owner $digest"*) ;; *) printf '%s\n' "$rule" >> "$work/nft"; added=1;; esac
+  done < "$work/nftrule"
+  if [ -n "$added" ] && ! nft -f "$work/nft" 2> "$work/err"; then could_not "nft -f (the nftables rules): $(cat "$work/err")"; fi
+fi
 say "$entries entries, $there left as found (their objects exist), $ran commands, $failed could not be done"
 [ "$failed" -eq 0 ]
 `.replaceAll("@{", "${");

@@ -11,6 +11,8 @@ import { packageSchema } from "../package-schema/generate";
 import { type PublicKind, publicKinds } from "../package-schema/public-kinds";
 import { markArrivedSecret } from "../resources/common/check";
 import type { Kind } from "../resources/registry";
+import { call, construct, partOfComponents } from "./components";
+import { invokeFunction } from "./functions";
 import { reveal, secretPaths, withSecretConnection } from "./secrets";
 
 type Props = Record<string, unknown>;
@@ -26,7 +28,7 @@ export function parseUrn(urn: string): { kind: Kind; info: PublicKind; name: str
     const parts = urn.split("::");
     const type = (parts[2] ?? "").split("$").pop() ?? "";
     const kind = /^netns:index:(\w+)$/.exec(type)?.[1] as Kind | undefined;
-    const info = kind && publicKinds[kind];
+    const info = kind && (publicKinds[kind] ?? partOfComponents(kind));
     if (!kind || !info) {
         throw new Error(`pulumi-resource-netns has no resource type "${type}": is the plugin older than the program's SDK?`);
     }
@@ -94,5 +96,9 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         async delete(id, urn, props) {
             await of(urn).delete!(id, reveal(props) as Props);
         },
+
+        construct: (name, type, inputs, options) => construct(version, name, type, inputs, options),
+        call,
+        invoke: (token, args) => invokeFunction(token, args, config().connection),
     };
 }

@@ -8,7 +8,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BootEntry, entryText } from "../../provider/boot/entry";
-import { bridgeEntry, namespaceEntry, routeEntry, rulesEntry, vethEntry, vxlanEntry } from "../../provider/boot/kind-entries";
+import { firewallEntry } from "../../provider/boot/firewall-entry";
+import { bridgeEntry, namespaceEntry, routeEntry, vethEntry, vxlanEntry } from "../../provider/boot/kind-entries";
 import { runnerScript } from "../../provider/boot/runner-script";
 import { SwitchOwners } from "../../provider/linux/switch-owners";
 import { masqueradeRules } from "../../provider/resources/masquerade-rule/rules";
@@ -26,7 +27,7 @@ const ENTRIES: [number, BootEntry][] = [
     [3, vethEntry({ hostName: "veth0", peerName: "ceth0", namespace: "ns1", bridge: "br0", addresses: ["192.168.1.10/24"], ownerTag: tag(3) })],
     [4, routeEntry({ family: 4, destination: "default", via: "192.168.1.1", device: "ceth0", metric: 0, protocol: 245 }, "ns1")],
     [5, { switches: [{ key: "net.ipv4.ip_forward", tag: tag(5), previous: 0, name: '{"stack":"a","resource":"forward"}' }] }],
-    [6, rulesEntry(masqueradeRules({ sourceCidr: "192.168.1.0/24", excludeOutInterface: "br0", ownerTag: tag(6) } as never, label(6)))],
+    [6, firewallEntry("iptables", masqueradeRules({ sourceCidr: "192.168.1.0/24", excludeOutInterface: "br0", ownerTag: tag(6) } as never), label(6))],
     // The second stack: a tunnel on the first one's bridge, with two remotes.
     [7, vxlanEntry({ name: "vx0", vni: 42, localAddress: "10.77.0.2", dstPort: 4789, remotes: ["10.77.0.3", "10.77.0.4"], bridge: "br0", ownerTag: tag(7) })],
     // Cannot be made: its gateway's device does not exist.

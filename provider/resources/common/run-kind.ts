@@ -45,6 +45,8 @@ export function runKind<I extends CommonInputs, S extends I>(
     const stateOf = (props: Props) => parseInputs(def.state, kind, props);
     const hostOf = (x: { connection?: unknown }): Host => resolveHost(x.connection);
     const act = <T>(inputs: I, op: () => Promise<T>) => forResource(kind, def.label(inputs), op);
+    /** The runner's drift field, for kinds that can drift: what observe found, not a field of the kind's state. */
+    const inSync = (drifted: boolean) => (def.drifts ? { inSync: !drifted } : {});
 
     /** The judgement of the machine, as a check failure; values still unknown at preview are judged at up. */
     async function judged(olds: Props, news: Props) {
@@ -78,8 +80,20 @@ export function runKind<I extends CommonInputs, S extends I>(
     }
 
     return {
-        check: async (olds, news) => {
-            const result = checkInputs(def.inputs, news, def.tools);
+        check: async (olds, given) => {
+            let news = given;
+            let result = checkInputs(def.inputs, news, def.tools);
+            if (def.complete && !result.failures?.length && readableAtPreview(news.connection)) {
+                const host = resolveHost(news.connection);
+                const completed = await (news.connection === undefined
+                    ? def.complete(host, olds, news)
+                    : def.complete(host, olds, news).catch(() => undefined));
+                if (completed && "failure" in completed) {
+                    return { inputs: news, failures: [completed.failure] };
+                }
+                result = completed ? { inputs: completed.inputs, failures: [] } : result;
+                news = completed?.inputs ?? news;
+            }
             if (def.declares && !containsUnknown(news)) {
                 const parsed = def.inputs.safeParse(news);
                 declareNetworks(parsed.success ? def.declares(parsed.data) : []);
@@ -117,13 +131,13 @@ export function runKind<I extends CommonInputs, S extends I>(
                 }
                 return def.create(host, inputs);
             });
-            return { id: def.id(state), outs: state };
+            return { id: def.id(state), outs: { ...state, ...inSync(false) } };
         },
 
         read: async (id, props) => {
             const state = stateOf(props);
             const observed = await act(state, () => def.observe(hostOf(state), state));
-            return observed.found === "ours" ? { id, props: observed.live } : {};
+            return observed.found === "ours" ? { id, props: { ...observed.live, ...inSync(observed.drifted === true) } } : {};
         },
 
         update: async (_id, olds, news) => {
@@ -135,9 +149,9 @@ export function runKind<I extends CommonInputs, S extends I>(
                 if (observed.found !== "ours") {
                     throw goneOnUpdate(kind, def.label(inputs));
                 }
-                return def.update(host, observed.live, inputs);
+                return def.update(host, observed.live, inputs, observed.drifted === true);
             });
-            return { outs };
+            return { outs: { ...outs, ...inSync(false) } };
         },
 
         delete: async (_id, props) => {
