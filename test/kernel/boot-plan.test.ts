@@ -3,7 +3,8 @@
 // and one entry that cannot be made. What can be made is made, with its owner marks, exactly as the
 // provider makes it; what cannot is said with the kernel's words and its entry, and the run fails;
 // run again, nothing changes; a link someone else made under an entry's name is left alone; the
-// forwarding owner it recorded is one a destroy after the reboot gives up, restoring the value before.
+// forwarding owner it recorded is one a destroy after the reboot gives up, restoring the value before;
+// rules held by nftables come back once in their table.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -93,4 +94,19 @@ test("run again, it changes nothing: no rule twice, no link touched", async () =
 test("the forwarding owner it recorded is one the provider's destroy gives up: the value found before the first owner comes back", async () => {
     expect(await new SwitchOwners(machine.host).leave("net.ipv4.ip_forward", tag(5), undefined)).toEqual({ kept: false, restored: 0 });
     expect((await machine.sh("sysctl", "-n", "net.ipv4.ip_forward")).trim()).toBe("0");
+});
+
+test("rules held by nftables come back in their table once, however often the plan runs", async () => {
+    const nft = join(dir, "nft-entries");
+    await mkdir(nft);
+    const rules = masqueradeRules({ sourceCidr: "192.168.7.0/24", excludeOutInterface: "br0", ownerTag: tag(10) } as never);
+    await writeFile(join(nft, tag(10)), entryText(firewallEntry("nftables", rules, label(10))));
+    for (let i = 0; i < 2; i++) {
+        const r = await machine.run(["sh", join(dir, "run.sh"), nft]);
+        expect(r.stderr).toBe("");
+        expect(r.exitCode).toBe(0);
+    }
+    const listed = await machine.sh("nft", "list", "table", "ip", "pulumi-netns");
+    expect(listed.match(/masquerade/g)).toHaveLength(1);
+    expect(listed).toContain(`ip saddr 192.168.7.0/24 oifname != "br0" masquerade comment "${label(10)} `);
 });
