@@ -242,6 +242,33 @@ test("a services directory another user made, with a link planted in it, never r
     }
 }, 60_000);
 
+test("a runtime unit an earlier version made is ours: refresh sees drift, and the update makes it persistent and enabled", async () => {
+    const service = providerIn("Service", sandbox.host);
+    const { id, outs } = await checkAndCreate(service, { name: "older", namespace: "ns1", command: ["sleep", "600"], environment: { TOKEN: "t" } });
+    // As the version before the boot plan left it: a runtime unit, its environment under /run, not enabled.
+    await sandbox.sh(
+        "sh",
+        "-c",
+        [
+            "mkdir -p -m 0700 /run/pulumi-netns/services",
+            "mv /etc/pulumi-netns/services/netns-older.service.env /run/pulumi-netns/services/",
+            "sed 's|/etc/pulumi-netns/services|/run/pulumi-netns/services|' /etc/systemd/system/netns-older.service > /run/systemd/system/netns-older.service",
+            "rm /etc/systemd/system/netns-older.service /etc/systemd/system/multi-user.target.wants/netns-older.service",
+            "systemctl daemon-reload && systemctl restart netns-older.service",
+        ].join(" && "),
+    );
+    const read = await service.read(id, outs);
+    expect(read.props).toMatchObject({ inSync: false });
+    await service.update(id, read.props!, { ...outs });
+    expect(await show(id, "FragmentPath")).toBe("/etc/systemd/system/netns-older.service");
+    expect((await sandbox.sh("systemctl", "is-enabled", id)).trim()).toBe("enabled");
+    expect(await exists("/run/systemd/system/netns-older.service")).toBe(false);
+    expect(await exists("/run/pulumi-netns/services/netns-older.service.env")).toBe(false);
+    expect((await service.read(id, outs)).props).toMatchObject({ inSync: true, active: true });
+    await service.delete(id, outs);
+    expect(await exists("/etc/systemd/system/netns-older.service")).toBe(false);
+}, 60_000);
+
 test("hostile arguments and environment values arrive exactly (spaces, $, %, quotes, backslashes, newlines)", async () => {
     const service = providerIn("Service", sandbox.host);
     const hostile = fc.string({
