@@ -11,8 +11,15 @@ say() { printf '[gen-sdks] %s\n' "$*" >&2; }
 
 [ -f dist/provider/package-schema/cli.js ] || npx tsc -p tsconfig.json >&2
 mkdir -p .state/sdk
+# One generation at a time (test files may run side by side): each rewrites sdk/go and sdk/python whole.
+exec 9>.state/sdk/lock
+flock 9
 node dist/provider/package-schema/cli.js > .state/sdk/schema.json
 "$bin/pulumi-netns-sdkgen" .state/sdk/schema.json sdk go python
+# `lab.attach("ns1")` as in TypeScript: the generator makes every method argument keyword-only,
+# and attach's first one is the namespace.
+sed -i 's/^    def attach(__self__, \*,$/    def attach(__self__,/' sdk/python/pulumi_netns/network.py
+grep -q '^    def attach(__self__,$' sdk/python/pulumi_netns/network.py || { echo "gen-sdks: Network.attach not found in the Python SDK" >&2; exit 1; }
 
 # The Go SDK is a module of its own, at the path the schema's importBasePath names.
 module="$(node -e 'const s=require(process.argv[1]);process.stdout.write(s.language.go.importBasePath.replace(/\/netns$/,""))' "$repo/.state/sdk/schema.json")"

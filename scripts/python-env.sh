@@ -8,6 +8,10 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 bin="${1:-$(bash scripts/install-pulumi.sh | tail -n 1)}"
 venv="$repo/.state/python-venv"
+mkdir -p "$repo/.state"
+# One installer at a time into the shared virtualenv (test files may run side by side).
+exec 8>"$repo/.state/python-venv.lock"
+flock 8
 # The SDK's version is the package's: regenerated when package.json is newer than it.
 if [ ! -f sdk/python/pyproject.toml ] || [ package.json -nt sdk/python/pyproject.toml ] || [ "${REGENERATE:-}" = 1 ]; then
   bash scripts/gen-sdks.sh "$bin" >&2

@@ -9,9 +9,9 @@ def network(provider=None):
     """Declares the network (on the machine of `provider`, if given) and exports its members' addresses."""
     opts = pulumi.ResourceOptions(providers=[provider]) if provider else None
     lab = netns.Network("lab", subnet="10.88.0.0/24", bridge_name="lab0", opts=opts)
-    web = lab.attach(namespace="web")
+    web = lab.attach("web")
     db = lab.attach(namespace="db")
-    http = lab.publish(name="http", member="web", port=8080)
+    http = lab.publish(name="http", member=web.namespace, port=8080)  # or member="web"
     pulumi.export("addresses", {"web": web.ipv4, "db": db.ipv4})
     pulumi.export("forwarded", http.rule_specs)
     # The machine as it is, read when the program runs (preview too): the usual NAT uplink.

@@ -34,15 +34,23 @@ export class NftablesBackend implements FirewallBackend {
         return listed.find((l) => l.chain === r.hook && l.comment === comment);
     }
 
-    // ensure reads our tables itself, under the host's edit queue, and adds only what is missing.
-    async survey(): Promise<Survey> {
-        return { owned: new Set() };
+    // Read outside the host's edit queue: only this owner's rules matter, and only it edits them.
+    async survey(families: readonly (4 | 6)[], label: string): Promise<Survey> {
+        const listed = await this.listing(families);
+        return { owned: new Set([...listed].filter(([, rules]) => rules.some((r) => r.comment?.startsWith(`${label} `))).map(([f]) => f)) };
     }
 
-    ensure(rules: readonly FirewallRule[], label: string): Promise<void> {
+    /**
+     * Adds what is missing in one transaction. Where the survey found none of the owner's rules (a
+     * create), the rules go in without another read; elsewhere our tables are read first, under
+     * the host's edit queue, and only the missing rules are added.
+     */
+    ensure(rules: readonly FirewallRule[], label: string, survey?: Survey): Promise<void> {
+        const unread = survey ? rules.filter((r) => !survey.owned.has(r.family)) : [];
+        const toRead = rules.filter((r) => !unread.includes(r));
         return this.nft.exclusive(async () => {
-            const listed = await this.listing(familiesOf(rules));
-            const missing = rules.filter((r) => !NftablesBackend.find(listed.get(r.family) ?? [], r, label));
+            const listed = await this.listing(familiesOf(toRead));
+            const missing = [...unread, ...toRead.filter((r) => !NftablesBackend.find(listed.get(r.family) ?? [], r, label))];
             if (missing.length > 0) {
                 await this.nft.applyNow(nftAddInput(missing, label));
             }

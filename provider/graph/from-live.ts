@@ -1,9 +1,9 @@
 // A machine's topology as it is now: its namespaces, bridges and veths (matched end to end by
 // ifindex), routes and NAT, whoever made them; pulumi-netns's own are marked `owned`.
 import type { Host } from "../host/host";
-import { outputOrNothing } from "../host/optional-read";
 import type { HostNetwork } from "../inspect/host-network";
 import { readHostNetwork } from "../inspect/read-host-network";
+import { snapshotOf } from "../inspect/snapshot";
 import { natOf } from "./nat-rules";
 import { emptyMachine, type MachineView, type Topology } from "./topology";
 
@@ -35,11 +35,8 @@ export function machineFromNetwork(network: HostNetwork, nat: string): MachineVi
 }
 
 export async function topologyFromLive(host: Host): Promise<Topology> {
-    const [network, nat4, nat6] = await Promise.all([
-        readHostNetwork(host),
-        outputOrNothing(host, ["iptables-save", "-t", "nat"]),
-        outputOrNothing(host, ["ip6tables-save", "-t", "nat"]),
-    ]);
+    const snapshot = snapshotOf(host);
+    const [network, nat4, nat6] = await Promise.all([readHostNetwork(host), snapshot.nat(4), snapshot.nat(6)]);
     const nat = [nat4 ?? "", nat6 ?? ""].join("\n");
     return { machines: [machineFromNetwork(network, nat)] };
 }

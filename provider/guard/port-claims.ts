@@ -24,9 +24,6 @@ export interface PortClaim {
     rule: string;
 }
 
-/** Equivalent to: iptables-save -t nat (ip6tables-save for IPv6). */
-export const saveNat = (family: 4 | 6): string[] => [family === 4 ? "iptables-save" : "ip6tables-save", "-t", "nat"];
-
 const flag = (words: string[], name: string): string | undefined => {
     const i = words.indexOf(name);
     return i >= 0 ? words[i + 1]?.replace(/^"|"$/g, "") : undefined;

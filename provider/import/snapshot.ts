@@ -3,10 +3,10 @@
 // with fixtures.
 import { ensureSuccess } from "../host/command-error";
 import type { Host } from "../host/host";
-import { outputOrNothing } from "../host/optional-read";
 import type { HostNetwork } from "../inspect/host-network";
 import { readHostNetwork } from "../inspect/read-host-network";
-import { parseRoutes, type RouteEntry } from "../linux/ip-json";
+import { snapshotOf } from "../inspect/snapshot";
+import type { RouteEntry } from "../linux/ip-json";
 
 /** A route as the kernel lists it, with its protocol ("boot" for `ip route add`, "kernel" for a subnet's own). */
 export interface ListedRoute extends RouteEntry {
@@ -24,9 +24,9 @@ export interface MachineSnapshot {
     nat6: string;
 }
 
+/** A namespace's routes, from the machine's snapshot (read once with getHostNetwork's reads of it). */
 async function routesOf(host: Host, namespace: string): Promise<ListedRoute[]> {
-    const list = async (family: 4 | 6) =>
-        parseRoutes(ensureSuccess(await host.run(["ip", "-n", namespace, "-j", `-${family}`, "route", "show"])).stdout).map((r) => ({ ...r, family }));
+    const list = async (family: 4 | 6) => (await snapshotOf(host).routes(family, namespace)).map((r) => ({ ...r, family }));
     return [...(await list(4)), ...(await list(6))];
 }
 
@@ -54,8 +54,8 @@ export async function readSnapshot(host: Host): Promise<MachineSnapshot> {
         readHostNetwork(host),
         ok(["ip", "-j", "-d", "link", "show"]),
         ok(["ip", "-j", "netns", "list"]),
-        outputOrNothing(host, ["iptables-save", "-t", "nat"]),
-        outputOrNothing(host, ["ip6tables-save", "-t", "nat"]),
+        snapshotOf(host).nat(4),
+        snapshotOf(host).nat(6),
     ]);
     const namespaceRoutes: Record<string, ListedRoute[]> = {};
     await Promise.all(

@@ -1,39 +1,30 @@
-// Reads a machine's network through the Host seam (this machine or SSH): listings only, nothing
-// changed. Used at program time by getHostNetwork and by `pulumi-netns graph --live`.
-import { ensureSuccess } from "../host/command-error";
+// Reads a machine's network from its snapshot (listings only, nothing changed). Used at program
+// time by getHostNetwork and by `pulumi-netns graph --live`.
 import type { Host } from "../host/host";
-import { outputOrNothing } from "../host/optional-read";
-import { parseLinkListings, parseNetnsNames, parseRoutes } from "../linux/ip-json";
-import { listChain } from "../linux/iptables-argv";
 import { parsePolicy } from "../linux/iptables-listing";
-import { IPV4_FORWARD, IPV6_FORWARD, sysctlRead } from "../linux/sysctl-argv";
+import { IPV4_FORWARD, IPV6_FORWARD } from "../linux/sysctl-argv";
 import { type HostNetwork, type HostRoute, hostLinks, hostRoutes, namespaceNetwork, uplinkOf } from "./host-network";
+import { type Snapshot, snapshotOf } from "./snapshot";
 
-const inNs = (namespace?: string) => (namespace ? ["-n", namespace] : []);
-
-async function readNamespace(host: Host, namespace?: string) {
-    const ok = async (argv: string[]) => ensureSuccess(await host.run(argv)).stdout;
-    const [addr, v4, v6] = await Promise.all([
-        ok(["ip", ...inNs(namespace), "-j", "-d", "addr", "show"]),
-        ok(["ip", ...inNs(namespace), "-j", "-4", "route", "show"]),
-        ok(["ip", ...inNs(namespace), "-j", "-6", "route", "show"]),
-    ]);
-    const routes: HostRoute[] = [...hostRoutes(4, parseRoutes(v4)), ...hostRoutes(6, parseRoutes(v6))];
-    return { links: hostLinks(parseLinkListings(addr)), routes };
+async function readNamespace(snapshot: Snapshot, namespace?: string) {
+    const [links, v4, v6] = await Promise.all([snapshot.links(namespace), snapshot.routes(4, namespace), snapshot.routes(6, namespace)]);
+    const routes: HostRoute[] = [...hostRoutes(4, v4), ...hostRoutes(6, v6)];
+    return { links: hostLinks(links), routes };
 }
 
 export async function readHostNetwork(host: Host): Promise<HostNetwork> {
+    const snapshot = snapshotOf(host);
     const [own, names, forward4, forward6, policy4, policy6] = await Promise.all([
-        readNamespace(host),
-        host.run(["ip", "-j", "netns", "list"]).then((r) => parseNetnsNames(ensureSuccess(r).stdout)),
-        outputOrNothing(host, sysctlRead(IPV4_FORWARD)),
-        outputOrNothing(host, sysctlRead(IPV6_FORWARD)),
-        outputOrNothing(host, listChain(4, "filter", "FORWARD")),
-        outputOrNothing(host, listChain(6, "filter", "FORWARD")),
+        readNamespace(snapshot),
+        snapshot.namespaces(),
+        snapshot.sysctl(IPV4_FORWARD),
+        snapshot.sysctl(IPV6_FORWARD),
+        snapshot.filterChain(4, "FORWARD"),
+        snapshot.filterChain(6, "FORWARD"),
     ]);
     const namespaces = await Promise.all(
-        names.sort().map(async (name) => {
-            const { links, routes } = await readNamespace(host, name);
+        [...names].sort().map(async (name) => {
+            const { links, routes } = await readNamespace(snapshot, name);
             return namespaceNetwork(name, links, routes);
         }),
     );

@@ -83,6 +83,15 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         },
 
         async read(id, urn, props) {
+            if (Object.keys(props ?? {}).length === 0) {
+                // The engine's import (`pulumi import`, the `import` option) reads an object no state describes yet.
+                const { kind } = parseUrn(urn);
+                throw new Error(
+                    `netns:index:${kind} "${id}": the engine's import is not supported by pulumi-resource-netns yet; declare the ` +
+                        "resource with adopt: true instead, which takes the object over in place at the next `pulumi up` " +
+                        "(`pulumi-netns import --language yaml|python|go` writes the program for everything made by hand)",
+                );
+            }
             const result = await of(urn).read!(id, reveal(props ?? {}) as Props);
             // No id: the object is gone (refresh drops it).
             return result.id ? { id: result.id, props: withSecretConnection(result.props as Props) } : { id: "", props: {} };

@@ -18,7 +18,6 @@ jest.setTimeout(600_000);
 
 const repo = join(__dirname, "..", "..", "..");
 const bin = (process.env.PATH ?? "").split(delimiter).find((dir) => existsSync(join(dir, "pulumi-netns-sdkgen")));
-const PULUMI_WHEEL = "pulumi==3.248.0";
 
 /** Runs a command and gives its standard output (`all`: both outputs); fails the test with its output when it fails. */
 async function run(argv: string[], options: { cwd?: string; env?: Record<string, string>; all?: boolean } = {}): Promise<string> {
@@ -101,12 +100,8 @@ describe("examples/go run for real (Automation API inline programs) in a sandbox
 });
 
 test("the generated Python SDK installs with the pulumi wheel and passes the seeds' mocks test", async () => {
-    const venv = join(repo, ".state", "python-venv");
-    const python = join(venv, "bin", "python");
-    if (!existsSync(python)) {
-        await run(["python3", "-m", "venv", venv]);
-    }
-    await run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", PULUMI_WHEEL, "./sdk/python"]);
+    // The project's virtualenv (scripts/python-env.sh): pulumi 3.248.0 from PyPI and the SDK just generated.
+    const python = (await run(["bash", "scripts/python-env.sh", bin!])).trim().split("\n").pop()!;
     const out = await run([python, "-m", "unittest", "-v", "test_seeds"], { cwd: join(repo, "examples", "python"), all: true });
     expect(out).toMatch(/Ran 3 tests[\s\S]*\nOK/);
 });

@@ -104,14 +104,14 @@ export function runKind<I extends CommonInputs, S extends I>(
             }
             // A remote machine that cannot be read now (not up yet, a key refused) is judged at create,
             // where the same error says what went wrong.
-            const local = news.connection === undefined;
             if (def.judge || def.judgeMachine) {
-                const failure = await (local ? judged(olds, news) : judged(olds, news).catch(() => undefined));
+                const failure = await (news.connection === undefined ? judged(olds, news) : judged(olds, news).catch(() => undefined));
                 if (failure) {
                     return { inputs: result.inputs, failures: [failure] };
                 }
             }
-            const clashes = await (local ? existingJudged(olds, news) : existingJudged(olds, news).catch(() => []));
+            // A machine that cannot be read now leaves the clash to create, which says it in the same words.
+            const clashes = await existingJudged(olds, news).catch(() => []);
             return clashes.length > 0 ? { inputs: result.inputs, failures: clashes } : result;
         },
 
