@@ -12,6 +12,9 @@ import type { MachineSnapshot } from "../../provider/import/snapshot";
 // js-yaml (already in the tree, through jest) ships no types; its load is all this test needs.
 const { load } = require("js-yaml") as { load(text: string): unknown };
 
+/** "${ns1.name}", as Pulumi YAML spells a reference. */
+const yamlRef = (to: string): string => ["$", "{", to, "}"].join("");
+
 const seeds = (): MachineSnapshot =>
     JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "test", "fixtures", "import-seeds-snapshot.json"), "utf8")) as MachineSnapshot;
 
@@ -58,7 +61,7 @@ test("TypeScript: the SDK's classes, variables only where referenced, comments f
     expect(ts).not.toContain("connection");
 });
 
-test("YAML: a whole Pulumi.yaml that reads back as the program, references as ${resource.name}", () => {
+test("YAML: a whole Pulumi.yaml that reads back as the program, references as interpolations of resource.name", () => {
     const doc = load(writeProgram(planImport(seeds()), "yaml", "lab")) as {
         name: string;
         runtime: string;
@@ -72,13 +75,13 @@ test("YAML: a whole Pulumi.yaml that reads back as the program, references as ${
         properties: {
             hostName: "veth0",
             peerName: "ceth0",
-            namespace: "${ns1.name}",
-            bridge: "${br0.name}",
+            namespace: yamlRef("ns1.name"),
+            bridge: yamlRef("br0.name"),
             addresses: ["192.168.1.10/24"],
             adopt: true,
         },
     });
-    expect(doc.resources["ns1-default"].options).toEqual({ dependsOn: ["${veth0}"] });
+    expect(doc.resources["ns1-default"].options).toEqual({ dependsOn: [yamlRef("veth0")] });
     expect(doc.resources.br0.properties).toEqual({ addresses: ["192.168.1.1/24"], mtu: 1500, adopt: true });
 });
 
