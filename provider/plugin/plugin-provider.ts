@@ -1,7 +1,8 @@
 // The provider plugin's resource operations: each `netns:index:<Kind>` served by the same runner as
 // the TypeScript SDK's dynamic provider (makeProvider). The plugin adds what the SDK's classes do on
 // the program's side: a kernel name defaulted to the resource's name, an owner tag made once and
-// kept, the provider's default connection, and the connection kept secret in state.
+// kept, the provider's default connection; and it keeps secret, in every result, each field the
+// kind's schema marks secret and each value that arrived secret.
 import { randomBytes } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
@@ -9,8 +10,9 @@ import type { HostResolver } from "../host/host";
 import { makeProvider } from "../index";
 import { packageSchema } from "../package-schema/generate";
 import { type PublicKind, publicKinds } from "../package-schema/public-kinds";
-import type { Kind } from "../resources/registry";
-import { reveal, withSecretConnection } from "./secrets";
+import { secretFields } from "../resources/common/secret-fields";
+import { type Kind, kinds } from "../resources/registry";
+import { keepSecret, type Path, reveal, secretPaths } from "./secrets";
 
 type Props = Record<string, unknown>;
 
@@ -46,6 +48,13 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         return p;
     };
     const schema = JSON.stringify(packageSchema(version));
+    /** Results with the kind's secret fields, and what arrived secret in `sent`, marked secret. */
+    const secretOf = (urn: string, ...sent: unknown[]) => {
+        const def = kinds[parseUrn(urn).kind];
+        const fields = new Set([...secretFields(def.inputs), ...secretFields(def.state)]);
+        const arrived: Path[] = sent.flatMap((props) => secretPaths(props ?? {}));
+        return <T extends Props | undefined>(props: T): T => keepSecret(props, fields, arrived);
+    };
 
     return {
         version,
@@ -65,7 +74,7 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
                 inputs.connection = defaultConnection;
             }
             const result = await of(urn).check!(old, inputs);
-            return { inputs: withSecretConnection(result.inputs as Props), failures: result.failures?.map((f) => ({ ...f })) };
+            return { inputs: secretOf(urn, news)(result.inputs as Props), failures: result.failures?.map((f) => ({ ...f })) };
         },
 
         async diff(id, urn, olds, news) {
@@ -75,18 +84,18 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
 
         async create(urn, inputs) {
             const result = await of(urn).create(reveal(inputs) as Props);
-            return { id: result.id, outs: withSecretConnection(result.outs as Props) };
+            return { id: result.id, outs: secretOf(urn, inputs)(result.outs as Props) };
         },
 
         async read(id, urn, props) {
             const result = await of(urn).read!(id, reveal(props ?? {}) as Props);
             // No id: the object is gone (refresh drops it).
-            return result.id ? { id: result.id, props: withSecretConnection(result.props as Props) } : { id: "", props: {} };
+            return result.id ? { id: result.id, props: secretOf(urn, props)(result.props as Props) } : { id: "", props: {} };
         },
 
         async update(id, urn, olds, news) {
             const result = await of(urn).update!(id, reveal(olds) as Props, reveal(news) as Props);
-            return { outs: withSecretConnection(result.outs as Props) };
+            return { outs: secretOf(urn, news)(result.outs as Props) };
         },
 
         async delete(id, urn, props) {
