@@ -1,15 +1,15 @@
 // The provider plugin's resource operations: each `netns:index:<Kind>` served by the same runner as
-// the TypeScript SDK's dynamic provider (makeProvider). The plugin adds what the SDK's classes do on
-// the program's side: a kernel name defaulted to the resource's name, an owner tag made once and
-// kept, the provider's default connection; and it keeps secret, in every result, each field the
-// kind's schema marks secret and each value that arrived secret.
-import { randomBytes } from "node:crypto";
+// the TypeScript SDK's dynamic provider (makeProvider). The plugin says who a resource is (its name,
+// its stack from the URN) for the core's defaults (kernel names, owner tag, owner name), adds the
+// provider's default connection, and keeps secret, in every result, each field the kind's schema
+// marks secret and each value that arrived secret.
 import type * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import type { HostResolver } from "../host/host";
 import { makeProvider } from "../index";
 import { packageSchema } from "../package-schema/generate";
 import { type PublicKind, publicKinds } from "../package-schema/public-kinds";
+import { type ResourceIdentity, withResourceDefaults } from "../resources/common/resource-defaults";
 import { secretFields } from "../resources/common/secret-fields";
 import { type Kind, kinds } from "../resources/registry";
 import { keepSecret, type Path, reveal, secretPaths } from "./secrets";
@@ -22,19 +22,26 @@ export interface PluginConfig {
     connection?: unknown;
 }
 
-/** "urn:pulumi:stack::project::parent$netns:index:Bridge::br0" -> { kind: "Bridge", name: "br0" }. */
-export function parseUrn(urn: string): { kind: Kind; info: PublicKind; name: string } {
+/** "urn:pulumi:stack::project::parent$netns:index:Bridge::br0" -> { kind: "Bridge", name: "br0", who: ... }. */
+export function parseUrn(urn: string): { kind: Kind; info: PublicKind; name: string; who: ResourceIdentity } {
     const parts = urn.split("::");
-    const type = (parts[2] ?? "").split("$").pop() ?? "";
+    const typeChain = parts[2] ?? "";
+    const type = typeChain.split("$").pop() ?? "";
     const kind = /^netns:index:(\w+)$/.exec(type)?.[1] as Kind | undefined;
     const info = kind && publicKinds[kind];
     if (!kind || !info) {
         throw new Error(`pulumi-resource-netns has no resource type "${type}": is the plugin older than the program's SDK?`);
     }
-    return { kind, info, name: parts.slice(3).join("::") };
+    const name = parts.slice(3).join("::");
+    const stack = (parts[0] ?? "").replace(/^urn:pulumi:/, "");
+    const project = parts[1] ?? "";
+    return {
+        kind,
+        info,
+        name,
+        who: { name, stackIdentity: `urn:pulumi:${stack}::${project}`, place: `${typeChain}/${name}`, stackName: `${project}/${stack}` },
+    };
 }
-
-const newOwnerTag = (): string => randomBytes(6).toString("hex");
 
 export function pluginProvider(version: string, config: () => PluginConfig, resolve: HostResolver): provider.Provider {
     const providers = new Map<Kind, pulumi.dynamic.ResourceProvider>();
@@ -61,14 +68,9 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         getSchema: async () => schema,
 
         async check(urn, olds, news) {
-            const { info, name } = parseUrn(urn);
+            const { kind, info, who } = parseUrn(urn);
             const old = reveal(olds ?? {}) as Props;
-            const inputs = { ...(reveal(news) as Props) };
-            for (const field of info.namedAfterResource ?? []) {
-                inputs[field] ??= name;
-            }
-            // Made once and kept: a resource's kernel objects carry it for their whole life.
-            inputs.ownerTag = typeof old.ownerTag === "string" ? old.ownerTag : newOwnerTag();
+            const inputs = withResourceDefaults(kind, info, who, old, reveal(news) as Props);
             const defaultConnection = config().connection;
             if (inputs.connection === undefined && defaultConnection !== undefined) {
                 inputs.connection = defaultConnection;

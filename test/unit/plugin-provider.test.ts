@@ -163,3 +163,23 @@ test("the secret fields come from the kinds' schemas: a connection (it holds key
     expect([...secretFields(kinds.Service.inputs)].sort()).toEqual(["connection", "environment"]);
     expect([...secretFields(kinds.Bridge.inputs)]).toEqual(["connection"]);
 });
+
+describe("who a resource is, from its URN", () => {
+    test("its owner tag derives from its stack and place: the same at every check, another in another stack or under another parent", async () => {
+        const p = plugin();
+        const tag = async (u: string) => (await p.check!(u, {}, { addresses: [] })).inputs.ownerTag;
+        const first = await tag(urn("netns:index:Bridge", "br0"));
+        expect(first).toMatch(/^[0-9a-f]{12}$/);
+        expect(await tag(urn("netns:index:Bridge", "br0"))).toBe(first);
+        expect(await tag("urn:pulumi:prod::proj::netns:index:Bridge::br0")).not.toBe(first);
+        expect(await tag(urn("my:component:Lab$netns:index:Bridge", "br0"))).not.toBe(first);
+        // A tag already recorded is kept (stacks made when the plugin's tags were random).
+        const kept = await p.check!(urn("netns:index:Bridge", "br0"), { ownerTag: "0123456789ab" }, { addresses: [] });
+        expect(kept.inputs.ownerTag).toBe("0123456789ab");
+    });
+
+    test("a SysctlForward's owner records name the stack and the resource, as in TypeScript", async () => {
+        const result = await plugin().check!(urn("netns:index:SysctlForward", "forward"), {}, {});
+        expect(result.inputs.ownerName).toEqual({ stack: "proj/dev", resource: "forward" });
+    });
+});
