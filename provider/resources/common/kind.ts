@@ -46,7 +46,7 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
      * resource's own owner labels, so its own objects never count against it.
      */
     judge?(host: Host, inputs: I, where: string, own: readonly string[]): Promise<{ property: string; reason: string } | undefined>;
-    /** Addresses with prefix it will put on the machine, declared at check (see declared-networks.ts). */
+    /** Addresses with prefix it will put on the machine, in its `namespace` if it has one, declared at check (see declared-networks.ts). */
     declares?(inputs: I): readonly string[];
     /** A reason the machine alone would defeat the resource (no systemd), judged at preview even while inputs are unknown. */
     judgeMachine?(host: Host): Promise<{ property: string; reason: string } | undefined>;

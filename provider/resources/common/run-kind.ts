@@ -4,6 +4,7 @@
 // read drops what is gone or not ours, update refuses it, delete leaves it alone.
 import type * as pulumi from "@pulumi/pulumi";
 import type { Host, HostResolver } from "../../host/host";
+import { connectionOf, machineOf } from "../../host/machine";
 import { checkInputs, parseInputs } from "./check";
 import { declareNetworks } from "./declared-networks";
 import { diffFields } from "./diff";
@@ -61,7 +62,14 @@ export function runKind<I extends CommonInputs, S extends I>(
             const result = checkInputs(def.inputs, news, def.tools);
             if (def.declares && !containsUnknown(news)) {
                 const parsed = def.inputs.safeParse(news);
-                declareNetworks(parsed.success ? def.declares(parsed.data) : []);
+                if (parsed.success) {
+                    const { namespace } = parsed.data as { namespace?: string };
+                    declareNetworks(def.declares(parsed.data), {
+                        machine: machineOf(connectionOf(news)),
+                        namespace,
+                        by: `${kind} "${def.label(parsed.data)}"`,
+                    });
+                }
             }
             // A connection another resource still computes is judged at create instead.
             if (result.failures?.length || !(def.judge || def.judgeMachine) || !readableAtPreview(news.connection)) {
