@@ -3,6 +3,7 @@
 // kinds share (parsing, check, diff, errors, the ownership protocol) lives in run-kind.ts.
 import type { z } from "zod";
 import type { Host } from "../../host/host";
+import type { Claim } from "./claims";
 
 /**
  * What a change of an input field does:
@@ -48,6 +49,15 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
     judge?(host: Host, inputs: I, where: string, own: readonly string[]): Promise<{ property: string; reason: string } | undefined>;
     /** Addresses with prefix it will put on the machine, in its `namespace` if it has one, declared at check (see declared-networks.ts). */
     declares?(inputs: I): readonly string[];
+    /**
+     * What it takes on its machine that no other resource of the run may take too (claims.ts), and
+     * how a clash reads: `describe(own, other)` follows `Kind "name" `.
+     */
+    claims?: {
+        of(inputs: I, machine: string): readonly Claim[];
+        property: keyof I & string;
+        describe(own: Claim, other: Claim & { name: string }): string;
+    };
     /** A reason the machine alone would defeat the resource (no systemd), judged at preview even while inputs are unknown. */
     judgeMachine?(host: Host): Promise<{ property: string; reason: string } | undefined>;
     /** Makes the object; undoes its own steps if one fails. */

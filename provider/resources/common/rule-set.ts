@@ -46,6 +46,8 @@ export interface RuleSetSpec<I extends RuleSetInputs> {
     lookUp?(inputs: I, host: Host, options: { wait: boolean }): Promise<Facts>;
     /** The rules this resource stands for, each tagged with `label`. */
     rules(inputs: I, label: string, facts: Facts): Rule[];
+    /** What it takes that no other resource of the run may take too (see KindDefinition.claims). */
+    claims?: KindDefinition<I, I>["claims"];
     /** A guard rail judged before the FORWARD policy (see KindDefinition.judge). */
     guard?(host: Host, inputs: I, where: string, own: readonly string[]): Promise<{ property: string; reason: string } | undefined>;
 }
@@ -124,6 +126,7 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
         fields: spec.fields,
         tools: ["iptables", "iptables-save", "iptables-restore"],
         label: spec.label,
+        ...(spec.claims ? { claims: spec.claims as unknown as KindDefinition<I, RuleSetState<I>>["claims"] } : {}),
         id: (s) => ownerLabel(s.ownerTag),
         judge: async (host, inputs, where, own) =>
             (await spec.guard?.(host, inputs, where, own)) ?? forwardDropProblem(host, spec.rules(inputs, "", {})[0].family, inputs.acceptForward, where),

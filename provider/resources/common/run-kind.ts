@@ -6,6 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Host, HostResolver } from "../../host/host";
 import { connectionOf, machineOf } from "../../host/machine";
 import { checkInputs, parseInputs } from "./check";
+import { stake } from "./claims";
 import { declareNetworks } from "./declared-networks";
 import { diffFields } from "./diff";
 import type { CommonInputs, KindDefinition } from "./kind";
@@ -57,11 +58,22 @@ export function runKind<I extends CommonInputs, S extends I>(
         return def.judge?.(host, parsed.data, host.description, ownLabels(olds, news));
     }
 
+    /** The resource's claims staked; a clash with another resource's, as a check failure naming both. */
+    function staked(inputs: I, owner: string | undefined, resourceName: string | undefined) {
+        const claims = def.claims!;
+        const name = resourceName ?? def.label(inputs);
+        const found = stake(name, owner, claims.of(inputs, machineOf(connectionOf(inputs as Props))));
+        return found && { property: claims.property, reason: `${kind} "${name}" ${claims.describe(found.claim, found.other)}` };
+    }
+
     return {
-        check: async (olds, news) => {
+        // `resourceName`: the resource's Pulumi name, where the door knows it (the plugin, from the URN).
+        check: async (olds, news, resourceName?: string) => {
             const result = checkInputs(def.inputs, news, def.tools);
-            if (def.declares && !containsUnknown(news)) {
-                const parsed = def.inputs.safeParse(news);
+            // The owner tag is unknown at a new stack's first preview; it plays no part in what is declared.
+            const known = news.ownerTag === UNKNOWN ? { ...news, ownerTag: "000000000000" } : news;
+            if (def.declares && !containsUnknown(known)) {
+                const parsed = def.inputs.safeParse(known);
                 if (parsed.success) {
                     const { namespace } = parsed.data as { namespace?: string };
                     declareNetworks(def.declares(parsed.data), {
@@ -69,6 +81,13 @@ export function runKind<I extends CommonInputs, S extends I>(
                         namespace,
                         by: `${kind} "${def.label(parsed.data)}"`,
                     });
+                }
+            }
+            if (def.claims && !result.failures?.length && !containsUnknown(known)) {
+                const parsed = def.inputs.safeParse(known);
+                const failure = parsed.success ? staked(parsed.data, news.ownerTag === UNKNOWN ? undefined : String(news.ownerTag), resourceName) : undefined;
+                if (failure) {
+                    return { inputs: result.inputs, failures: [failure] };
                 }
             }
             // A connection another resource still computes is judged at create instead.
