@@ -3,6 +3,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { HostResolver } from "./host/host";
 import { resolveHost } from "./host/resolve";
+import { hostNetworkProvider } from "./inspect/host-network-read";
 import { firstUseTrust } from "./resources/common/first-use-trust";
 import { keepingOwnerTag } from "./resources/common/owner";
 import { recordedProvider } from "./resources/common/recorded-provider";
@@ -26,8 +27,16 @@ export function makeProvider(kind: Kind, resolve: HostResolver): pulumi.dynamic.
 
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
 
+/** What the SDK reads through the provider rather than makes: getHostNetwork. */
+const reads: Record<string, () => pulumi.dynamic.ResourceProvider> = {
+    HostNetwork: () => hostNetworkProvider(resolveHost),
+};
+
 /** The provider for one resource kind, on this machine or the hosts named by `connection`. */
 export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
+    if (kind in reads) {
+        return reads[kind]();
+    }
     if (!(kind in kinds)) {
         throw new Error(`pulumi-netns has no resource kind "${kind}": is the installed package older than the stack?`);
     }

@@ -15,7 +15,7 @@ stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 cp package.json package-lock.json "$stage/"
 mkdir -p "$stage/dist"
-cp -r dist/provider "$stage/dist/"
+cp -r dist/provider dist/shared "$stage/dist/"
 install -m 0755 provider/plugin/bin/pulumi-resource-netns "$stage/pulumi-resource-netns"
 # The SDK package takes @pulumi/pulumi as a peer (a program brings its own); the plugin has no
 # program around it, so its copy becomes a dependency of its own, at the version the lockfile holds.

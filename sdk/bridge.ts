@@ -4,7 +4,7 @@ import type { BridgeInputs, BridgeState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a Bridge: its fields and their documentation come from its schema. */
-export type BridgeArgs = ArgsOf<BridgeInputs, "name">;
+export type BridgeArgs = ArgsOf<BridgeInputs>;
 
 /** Its outputs: every field of its state. */
 export interface Bridge extends OutputsOf<BridgeState> {}
@@ -18,8 +18,6 @@ export interface Bridge extends OutputsOf<BridgeState> {}
  */
 export class Bridge extends NetnsResource {
     constructor(name: string, args: BridgeArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        // The kernel name defaults to the resource name.
-        const named: typeof args = { ...args, name: args.name ?? name };
-        super("Bridge", name, named, opts);
+        super("Bridge", name, args, opts);
     }
 }

@@ -4,7 +4,7 @@ import type { NamespaceInputs, NamespaceState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a Namespace: its fields and their documentation come from its schema. */
-export type NamespaceArgs = ArgsOf<NamespaceInputs, "name">;
+export type NamespaceArgs = ArgsOf<NamespaceInputs>;
 
 /** Its outputs: every field of its state. */
 export interface Namespace extends OutputsOf<NamespaceState> {}
@@ -18,8 +18,6 @@ export interface Namespace extends OutputsOf<NamespaceState> {}
  */
 export class Namespace extends NetnsResource {
     constructor(name: string, args: NamespaceArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        // The kernel name defaults to the resource name.
-        const named: typeof args = { ...args, name: args.name ?? name };
-        super("Namespace", name, named, opts);
+        super("Namespace", name, args, opts);
     }
 }

@@ -1,13 +1,12 @@
 // Pure parts of a Network's plan: gateways, prefixes and the names of its members' veths.
 import { createHash } from "node:crypto";
-import { gatewayOf } from "../provider/resources/address-pool/allocate";
-import { networkCidr } from "../provider/schemas/addresses";
+import { gatewayOf, isNetwork } from "../shared/ip";
 
 export { gatewayOf };
 
 /** Why `cidr` cannot be a Network's subnet of that family, or undefined: said before anything is planned from it. */
 export function subnetProblem(field: string, cidr: string, family: 4 | 6): string | undefined {
-    if (!networkCidr.safeParse(cidr).success) {
+    if (!isNetwork(cidr)) {
         return `${field} "${cidr}" must be a network with a prefix length and zero host bits, such as ${family === 4 ? "192.168.1.0/24" : "fd00:1::/64"}`;
     }
     if ((family === 6) !== cidr.includes(":")) {

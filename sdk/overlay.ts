@@ -3,12 +3,11 @@
 // NAT out of that machine; `attach` puts a namespace on one machine, its address from one pool
 // shared by all of them. MTUs are the underlay's minus the VXLAN overhead.
 import * as pulumi from "@pulumi/pulumi";
-import { findOverlaps, machineNetworks, overlapReason } from "../provider/guard/overlap";
-import type { HostNetwork } from "../provider/inspect/host-network";
 import { AddressPool } from "./address-pool";
 import { Bridge } from "./bridge";
 import type { Connection } from "./connection";
-import { getHostNetworkOutput } from "./host-network";
+import { readOutput } from "./host-network";
+import type { HostNetwork } from "./kind-types";
 import { MasqueradeRule } from "./masquerade-rule";
 import { Namespace } from "./namespace";
 import { hostEndName, PEER_NAME, prefixOf } from "./network-plan";
@@ -140,11 +139,22 @@ export class Overlay extends pulumi.ComponentResource {
 
         for (const [host, spec] of Object.entries(args.hosts)) {
             const { connection, underlayAddress } = spec;
-            // Read once at program time (preview included), for the underlay's MTU and the guard rail.
-            const machine = args.underlayMtu === undefined || !args.allowOverlap ? getHostNetworkOutput({ connection }) : undefined;
+            // Read once by the provider at program time (preview included), for the underlay's MTU and the guard rail.
+            const read =
+                args.underlayMtu === undefined || !args.allowOverlap
+                    ? readOutput(
+                          connection,
+                          (r) => pulumi.all([r.network, r.overlapReason]),
+                          args.allowOverlap ? undefined : { subnet: args.subnet, except: this.bridgeName },
+                      )
+                    : undefined;
+            const machine = read?.apply(([net]) => net);
             const underlayMtu = args.underlayMtu !== undefined ? pulumi.output(args.underlayMtu) : underlayMtuOf(name, host, machine!, underlayAddress);
             if (!args.allowOverlap) {
-                this.refuseOverlap(host, machine!);
+                this.refuseOverlap(
+                    host,
+                    read!.apply(([, reason]) => reason ?? ""),
+                );
             }
             // A number read over a secret connection is no secret: kept plain, previews show it.
             this.mtus[host] = pulumi.unsecret(pulumi.all([underlayMtu, underlayAddress]).apply(([mtu, address]) => mtu - overheadOf(address)));
@@ -185,21 +195,13 @@ export class Overlay extends pulumi.ComponentResource {
 
     /**
      * The guard rail for the subnet, at program time: its gateways come from the pool, unknown to the
-     * bridges' own check at a first preview, so the component judges the subnet itself against each
-     * machine's networks (its own bridge, by name, aside) and fails the program naming both.
+     * bridges' own check at a first preview, so the provider judges the subnet itself against each
+     * machine's networks (its own bridge, by name, aside) and the component fails the program naming both.
      */
-    private refuseOverlap(host: string, machine: pulumi.Output<HostNetwork>): void {
-        machine.apply((net) => {
-            const view = {
-                links: net.links.map((l) => ({ name: l.name, addresses: l.addresses, ...(l.owned ? { owner: "pulumi-netns" } : {}) })),
-                routes: net.routes,
-            };
-            const found = findOverlaps(
-                [this.args.subnet],
-                machineNetworks(view).filter((n) => n.device !== this.bridgeName),
-            );
-            if (found.length > 0) {
-                throw new pulumi.ResourceError(`Overlay "${this.name}": subnet on host "${host}": ${overlapReason(found, net.machine)}`, this, true);
+    private refuseOverlap(host: string, reason: pulumi.Output<string>): void {
+        reason.apply((found) => {
+            if (found) {
+                throw new pulumi.ResourceError(`Overlay "${this.name}": subnet on host "${host}": ${found}`, this, true);
             }
         });
     }

@@ -1,7 +1,6 @@
 // A host port forwarded (DNAT) to an address inside a namespace.
 import type * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_PROTOCOL } from "../provider/resources/port-forward/schema";
-import type { PortForwardInputs, PortForwardState } from "./kind-types";
+import { kindFacts, type PortForwardInputs, type PortForwardState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 import { checkPortClaim } from "./sanity";
 
@@ -23,6 +22,15 @@ export interface PortForward extends OutputsOf<PortForwardState> {}
 export class PortForward extends NetnsResource {
     constructor(name: string, args: PortForwardArgs, opts?: pulumi.CustomResourceOptions) {
         super("PortForward", name, args, opts);
-        checkPortClaim(this, name, args.connection, args.protocol, DEFAULT_PROTOCOL, args.hostPort, args.hostAddress, args.targetAddress);
+        checkPortClaim(
+            this,
+            name,
+            args.connection,
+            args.protocol,
+            kindFacts.PortForward.defaults.protocol as string,
+            args.hostPort,
+            args.hostAddress,
+            args.targetAddress,
+        );
     }
 }

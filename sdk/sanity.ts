@@ -2,7 +2,7 @@
 // resource's provider sees only its own inputs: two claims of one port fail preview; two veths
 // with one address on a bridge are warned about.
 import * as pulumi from "@pulumi/pulumi";
-import { machineOf } from "../provider/host/machine";
+import { machineOf } from "../shared/machine";
 import type { Connection } from "./connection";
 
 interface Claim {

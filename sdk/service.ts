@@ -1,10 +1,10 @@
 // A program running inside a network namespace, under the machine's systemd.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { ServiceInputs, ServiceState } from "./kind-types";
 import { type ArgsOf, NetnsResource, type OutputsOf } from "./netns-resource";
 
 /** The arguments of a Service: its fields and their documentation come from its schema. */
-export type ServiceArgs = Omit<ArgsOf<ServiceInputs, "name">, "environment"> & {
+export type ServiceArgs = Omit<ArgsOf<ServiceInputs>, "environment"> & {
     /**
      * Environment variables of the program; values may be secrets. Kept secret in state, written to
      * a file only root can read, never into the unit's properties. @default {}
@@ -32,13 +32,6 @@ export interface Service extends OutputsOf<ServiceState> {}
  */
 export class Service extends NetnsResource {
     constructor(name: string, args: ServiceArgs, opts?: pulumi.CustomResourceOptions) {
-        const named = {
-            ...args,
-            // The unit's name defaults to the resource name.
-            name: args.name ?? name,
-            environment: args.environment === undefined ? undefined : pulumi.secret(args.environment),
-        };
-        const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "environment"];
-        super("Service", name, named, { ...opts, additionalSecretOutputs: secretOutputs });
+        super("Service", name, args, opts);
     }
 }

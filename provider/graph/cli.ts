@@ -9,6 +9,7 @@ import { readConnection } from "../cli/read-connection";
 import { loadExeca } from "../host/load-execa";
 import { LocalHost } from "../host/local-host";
 import { onMachine } from "../host/one-off";
+import { importCommand } from "../import/cli";
 import { toDot, toMermaid } from "./formats";
 import { topologyFromLive } from "./from-live";
 import { topologyFromState } from "./from-state";
@@ -29,7 +30,8 @@ Sources (one):
 
 svg and png are rendered by Graphviz (\`dot\`); png needs --output.
 
-Also: pulumi-netns forwarding list|drop (the owner records of the forwarding switches; --help).`;
+Also: pulumi-netns forwarding list|drop (the owner records of the forwarding switches; --help),
+      pulumi-netns import (writes the program that adopts what was set up by hand; --help).`;
 
 const FORMATS = ["mermaid", "dot", "svg", "png"] as const;
 
@@ -116,7 +118,7 @@ export async function graph(argv: string[]): Promise<void> {
 
 async function main(): Promise<void> {
     const [command, ...rest] = process.argv.slice(2);
-    if (command !== "graph" && command !== "forwarding") {
+    if (command !== "graph" && command !== "forwarding" && command !== "import") {
         console.error(USAGE);
         process.exitCode = 2;
         return;
@@ -124,6 +126,8 @@ async function main(): Promise<void> {
     try {
         if (command === "graph") {
             await graph(rest);
+        } else if (command === "import") {
+            process.stdout.write(await importCommand(rest, onMachine));
         } else {
             process.stdout.write(await forwarding(rest, onMachine));
         }

@@ -1,6 +1,6 @@
 // A stack's topology from its state (`pulumi stack export --show-secrets`): the outputs of its
 // pulumi-netns resources (either door), grouped by the machine each one's connection names.
-import { describeEndpoint } from "../host/machine";
+import { describeEndpoint } from "../../shared/machine";
 import { SECRET_SIG, stackResources } from "./stack-resources";
 import { emptyMachine, type MachineView, type Topology } from "./topology";
 

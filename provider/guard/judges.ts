@@ -6,7 +6,7 @@ import type { Host } from "../host/host";
 import type { Connection } from "../schemas/connection";
 import { describeListener, takesTrafficOf } from "./listeners";
 import { findOverlaps, type MachineNetwork, machineNetworks, overlapReason, overlaps } from "./overlap";
-import { competingClaims, describeClaim } from "./port-claims";
+import { competingClaims, describeClaim, type PortClaim } from "./port-claims";
 import { readListeners, readMachineView, readPortClaims } from "./read-machine";
 
 export interface Failure {
@@ -17,6 +17,8 @@ export interface Failure {
 /** The resource being judged: its owner labels (from its state and its new inputs), so its own objects never count. */
 export interface Self {
     own: readonly string[];
+    /** A rule made by hand that this resource adopts (takes the place of): not a competitor. */
+    adopts?: (claim: PortClaim) => boolean;
 }
 
 const notOwn = (self: Self) => (n: MachineNetwork) => !(n.owner && self.own.includes(n.owner));
@@ -137,7 +139,7 @@ export async function portInUse(host: Host, p: ForwardClaim, where: string, self
                 `go to ${target} instead of that process; ${WAY_OUT}`,
         };
     }
-    const held = competingClaims(claims, { protocol: p.protocol, port: p.hostPort, hostAddress: p.hostAddress }, self.own);
+    const held = competingClaims(claims, { protocol: p.protocol, port: p.hostPort, hostAddress: p.hostAddress }, self.own).filter((c) => !self.adopts?.(c));
     if (held.length > 0) {
         return {
             property: "hostPort",

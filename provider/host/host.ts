@@ -25,6 +25,8 @@ export interface Host {
     run(argv: readonly string[], options?: RunOptions): Promise<RunResult>;
     /** For a remote machine: the host key its server presented ("ssh-ed25519 AAAA..."), once connected. */
     presentedHostKey?(): Promise<string | undefined>;
+    /** For a remote machine reached through a bastion (`proxy`): the host key the bastion presented. */
+    presentedProxyHostKey?(): Promise<string | undefined>;
 }
 
 /** A Host factory: resources ask it for the Host of their `connection` (absent = this machine). */

@@ -39,6 +39,7 @@ export function traced(host: Host): Host {
     return {
         description: host.description,
         presentedHostKey: host.presentedHostKey?.bind(host),
+        presentedProxyHostKey: host.presentedProxyHostKey?.bind(host),
         async run(argv: readonly string[], options?: RunOptions): Promise<RunResult> {
             const at = Date.now();
             const start = performance.now();

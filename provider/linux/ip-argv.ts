@@ -138,6 +138,21 @@ function routeArgs(r: RouteSpec): string[] {
 /** Equivalent to: `ip [-n NS] -4|-6 route add DEST [via GW] [dev DEV] [metric M] proto P`. */
 export const routeAdd = (r: RouteSpec, namespace?: string): string[] => ["ip", ...inNs(namespace), `-${r.family}`, "route", "add", ...routeArgs(r)];
 
+/** Equivalent to: `ip [-n NS] -4|-6 route replace DEST [via GW] [dev DEV] [metric M] proto P`: the route of that key swapped in one step. */
+export const routeReplace = (r: RouteSpec, namespace?: string): string[] => ["ip", ...inNs(namespace), `-${r.family}`, "route", "replace", ...routeArgs(r)];
+
+/** Equivalent to: `ip [-n NS] -j -4|-6 route show exact DEST`: whoever made them. */
+export const routeShowAll = (r: Pick<RouteSpec, "family" | "destination">, namespace?: string): string[] => [
+    "ip",
+    ...inNs(namespace),
+    "-j",
+    `-${r.family}`,
+    "route",
+    "show",
+    "exact",
+    r.destination,
+];
+
 /** Equivalent to: `ip [-n NS] -4|-6 route del DEST [via GW] [dev DEV] [metric M] proto P`. */
 export const routeDelete = (r: RouteSpec, namespace?: string): string[] => ["ip", ...inNs(namespace), `-${r.family}`, "route", "del", ...routeArgs(r)];
 

@@ -221,6 +221,17 @@ export class IpClient {
         return { outcome: "created", routes: parseRoutes(ensureSuccess(result).stdout) };
     }
 
+    /** Replaces the route of the same key (another protocol, say) in one step, and lists the routes made with its protocol. */
+    async routeReplace(route: argv.RouteSpec, namespace?: string): Promise<RouteEntry[]> {
+        return parseRoutes(ensureSuccess(await this.runAll([argv.routeReplace(route, namespace), argv.routeShow(route, namespace)])).stdout);
+    }
+
+    /** Routes to exactly this destination, whoever made them; [] when the namespace is gone. */
+    async routesToward(route: Pick<argv.RouteSpec, "family" | "destination">, namespace?: string): Promise<RouteEntry[]> {
+        const result = await this.host.run(argv.routeShowAll(route, namespace));
+        return isNotFound(result) ? [] : parseRoutes(ensureSuccess(result).stdout);
+    }
+
     routeDelete(route: argv.RouteSpec, namespace?: string): Promise<boolean> {
         return this.remove(argv.routeDelete(route, namespace));
     }

@@ -44,6 +44,14 @@ export class IptablesClient {
         });
     }
 
+    /** Applies `iptables-restore --noflush` input of one family (see restoreInput): one commit per table. */
+    restore(family: 4 | 6, input: string): Promise<void> {
+        return serialized(this.host, async () => {
+            const result = await this.host.run(restoreEdits(family), { input });
+            ensureSuccess(result.exitCode === 0 ? result : { ...result, stderr: `${result.stderr.trim()}\nthe edits were:\n${input}` });
+        });
+    }
+
     /**
      * Deletes rules of one family by exact spec in one transaction; false (and nothing deleted)
      * when one of them was not there.

@@ -8,13 +8,24 @@
 // POSIX sh program run under `flock` on one lock file: one critical section per machine, across
 // processes, over SSH as locally. User values never become shell text: the program reads them as
 // arguments, and the provider checks each against a pattern first.
+//
+// No other user may touch them: /run/pulumi-netns is root's alone (0700), the lock 0600 (flock takes
+// a lock through any descriptor, a read-only one too), both made and checked through the file client
+// before the lock is taken; the program runs under umask 077, writes each record to a temporary file
+// renamed into place, and counts no record root did not write.
 
+/** The directory of everything pulumi-netns keeps on a machine at run time: root's alone. */
+export const RUN_DIR = "/run/pulumi-netns";
+export const RUN_DIR_MODE = 0o700;
+export const LOCK_MODE = 0o600;
 /** The records of every namespace and switch: ROOT/ns-<inode>-<boot id>/<switch>/{owner.<tag>,previous.<value>}. */
 export const RECORDS_ROOT = "/run/pulumi-netns/switches";
 /** The lock every change of the records takes (beside them: never removed). */
 export const RECORDS_LOCK = "/run/pulumi-netns/switches.lock";
-/** Longest wait for the lock before the command fails, in seconds. */
-export const LOCK_WAIT_SECONDS = 30;
+/** Longest wait for the lock before the command fails, in seconds (PULUMI_NETNS_LOCK_WAIT_SECONDS sets it). */
+export const lockWaitSeconds = (): number => Number(process.env.PULUMI_NETNS_LOCK_WAIT_SECONDS ?? 30);
+/** flock's exit status when the wait ran out (`-E`): told apart from the program's own. */
+export const LOCK_TIMEOUT_EXIT = 75;
 
 /** The switches the records may name. */
 export const SWITCH_KEYS = ["net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding"] as const;
@@ -31,7 +42,8 @@ const TAG = /^[0-9a-f]{12}$/;
  * `record <path under ROOT> <content>` per file.
  */
 export const SWITCH_SCRIPT = [
-    `root=$1; op=$2; key=$3; tag=$4; extra=$5`,
+    `umask 077; root=$1; op=$2; key=$3; tag=$4; extra=$5`,
+    `if [ -L "$root" ] || { [ -e "$root" ] && [ ! -O "$root" ]; }; then echo "$root is not a directory of root's" >&2; exit 77; fi`,
     `case "$key" in net.ipv4.ip_forward|net.ipv6.conf.all.forwarding|'') ;; *) echo "unknown switch: $key" >&2; exit 64;; esac`,
     `ns=$(stat -L -c %i /proc/self/ns/net) && boot=$(cat /proc/sys/kernel/random/boot_id) || exit 70`,
     `self="ns-$ns-$boot"`,
@@ -44,10 +56,10 @@ export const SWITCH_SCRIPT = [
     `prev=; owners=0; others=0`,
     `for f in "$dir"/previous.*; do if [ -e "$f" ]; then prev=\${f##*/previous.}; fi; done`,
     `case "$prev" in *[!0-9]*) prev=;; esac`,
-    `for f in "$dir"/owner.*; do if [ -e "$f" ]; then owners=$((owners + 1)); if [ "\${f##*/owner.}" != "$tag" ]; then others=$((others + 1)); fi; fi; done`,
+    `for f in "$dir"/owner.*; do if [ -e "$f" ] && [ -O "$f" ]; then owners=$((owners + 1)); if [ "\${f##*/owner.}" != "$tag" ]; then others=$((others + 1)); fi; fi; done`,
     `cur=$(sysctl -n "$key") || exit 72`,
     // join: the first owner records the value it found; forwarding goes on; its name is kept.
-    `if [ "$op" = join ]; then fresh=; if [ "$owners" -eq 0 ] || [ -z "$prev" ]; then prev=$cur; fresh=1; fi; if [ "$cur" != 1 ]; then sysctl -w "$key=1" >/dev/null || exit 72; fi; if ! { mkdir -p "$dir" && { [ -z "$fresh" ] || { rm -f "$dir"/previous.* && : >"$dir/previous.$prev"; }; } && printf '%s\\n' "$extra" >"$dir/owner.$tag"; }; then if [ "$cur" != 1 ]; then sysctl -w "$key=$cur" >/dev/null; fi; exit 71; fi; echo "previous $prev"; exit 0; fi`,
+    `if [ "$op" = join ]; then fresh=; if [ "$owners" -eq 0 ] || [ -z "$prev" ]; then prev=$cur; fresh=1; fi; if [ "$cur" != 1 ]; then sysctl -w "$key=1" >/dev/null || exit 72; fi; if ! { mkdir -p "$dir" && { [ -z "$fresh" ] || { rm -f "$dir"/previous.* && : >"$dir/previous.$prev"; }; } && printf '%s\\n' "$extra" >"$dir/.owner.$tag" && mv -f "$dir/.owner.$tag" "$dir/owner.$tag"; }; then if [ "$cur" != 1 ]; then sysctl -w "$key=$cur" >/dev/null; fi; exit 71; fi; echo "previous $prev"; exit 0; fi`,
     // leave: the last owner restores the value found before the first, if the switch still holds 1.
     `if [ "$op" = leave ]; then rm -f "$dir/owner.$tag" || exit 71; if [ "$others" -gt 0 ]; then echo kept; exit 0; fi; case "$extra" in *[!0-9]*) extra=;; esac; restore=\${prev:-$extra}; rm -f "$dir"/previous.*; rmdir "$dir" "$root/$self" 2>/dev/null; if [ -n "$restore" ] && [ "$restore" != 1 ] && [ "$cur" = 1 ]; then sysctl -w "$key=$restore" >/dev/null || exit 72; echo "restored $restore"; else echo "left $cur"; fi; exit 0; fi`,
     `echo "unknown operation: $op" >&2; exit 64`,
@@ -62,14 +74,13 @@ function checked(key: string, tag: string): void {
     }
 }
 
-/** Equivalent to: `mkdir -p ROOT` (the lock file lives beside it). */
-export const makeRoot = (): string[] => ["mkdir", "-p", RECORDS_ROOT];
-
-/** The program under the lock: `flock -w 30 LOCK sh -c SCRIPT pulumi-netns-switches ROOT OP KEY TAG EXTRA`. */
+/** The program under the lock: `flock -w 30 -E 75 LOCK sh -c SCRIPT pulumi-netns-switches ROOT OP KEY TAG EXTRA`. */
 const locked = (op: "join" | "leave" | "list", key: string, tag: string, extra: string): string[] => [
     "flock",
     "-w",
-    String(LOCK_WAIT_SECONDS),
+    String(lockWaitSeconds()),
+    "-E",
+    String(LOCK_TIMEOUT_EXIT),
     RECORDS_LOCK,
     "sh",
     "-c",

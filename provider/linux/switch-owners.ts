@@ -3,16 +3,28 @@
 // before the first is restored after the last. Each join and leave is one command under a lock on
 // the machine (see switch-owners-argv.ts), so two processes never interleave their steps.
 import { ensureSuccess } from "../host/command-error";
+import { FileClient } from "../host/file-client";
 import type { Host } from "../host/host";
+import { lockHolder } from "./lock-holder";
 import * as argv from "./switch-owners-argv";
 
 export class SwitchOwners {
     constructor(readonly host: Host) {}
 
-    /** Runs one locked operation; the records' directory (beside the lock) is made first. */
+    /**
+     * Runs one locked operation. The directory (root's alone) and the lock (0600) are made or
+     * checked first: no other user may hold the lock, nor plant a record.
+     */
     private async locked(command: string[]): Promise<string> {
-        ensureSuccess(await this.host.run(argv.makeRoot()));
-        return ensureSuccess(await this.host.run(command)).stdout;
+        await new FileClient(this.host).lockFile(argv.RECORDS_LOCK, argv.LOCK_MODE, argv.RUN_DIR_MODE);
+        const r = await this.host.run(command);
+        if (r.exitCode === argv.LOCK_TIMEOUT_EXIT) {
+            const holder = await lockHolder(this.host, argv.RECORDS_LOCK);
+            throw new Error(
+                `the forwarding records' lock ${argv.RECORDS_LOCK} on ${this.host.description} was still held after ${argv.lockWaitSeconds()} s, by ${holder}`,
+            );
+        }
+        return ensureSuccess(r).stdout;
     }
 
     /**

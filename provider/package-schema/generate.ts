@@ -4,10 +4,10 @@
 // and the provider's configuration (a default connection).
 import { z } from "zod";
 import type { FieldChange } from "../resources/common/kind";
-import { type Kind, kinds } from "../resources/registry";
+import { type KindModel, kindModels } from "../resources/kind-model";
 import { connection } from "../schemas/connection";
 import { type Json, type ObjectTypeSpec, objectOf, PACKAGE, type PropertySpec, ref, TypeCollector, type TypeSpec, token } from "./json-to-pulumi";
-import { HIDDEN_FIELDS, type PublicKind, publicKinds } from "./public-kinds";
+import { HIDDEN_FIELDS } from "./public-kinds";
 
 export interface ResourceSpec extends ObjectTypeSpec {
     inputProperties: Record<string, PropertySpec>;
@@ -49,50 +49,36 @@ const connectionProperty = (): PropertySpec => ({ $ref: ref("Connection"), secre
 
 const replaces = (change: FieldChange | undefined): boolean => change === "name" || change === "replace";
 
-/** One resource: inputs from the inputs schema, outputs from the state schema (inputs' spelling first). */
-function resource(kind: Kind, info: PublicKind, types: TypeCollector): ResourceSpec {
-    const def = kinds[kind];
-    const fields = def.fields as Readonly<Record<string, FieldChange>>;
-    const named = new Set(info.namedAfterResource ?? []);
-    const inputs = objectOf(jsonOf(def.inputs, "input"));
-    const state = objectOf(jsonOf(def.state, "output"));
+const typeName = (kind: string, field: string): string => `${kind}${field.charAt(0).toUpperCase()}${field.slice(1)}`;
 
+/** One resource, from its kind's model: inputs from its input fields, outputs from its state fields. */
+function resource(model: KindModel, types: TypeCollector): ResourceSpec {
     const inputProperties: Record<string, PropertySpec> = {};
-    for (const [field, schema] of Object.entries(inputs.properties)) {
-        if (HIDDEN_FIELDS.has(field)) {
-            continue;
-        }
-        const spec = field === "connection" ? connectionProperty() : types.property(schema, `${kind}${field.charAt(0).toUpperCase()}${field.slice(1)}`);
-        if (replaces(fields[field])) {
+    for (const field of model.inputs.filter((f) => !HIDDEN_FIELDS.has(f.name))) {
+        const spec = field.name === "connection" ? connectionProperty() : types.property(field.json, typeName(model.kind, field.name));
+        if (replaces(field.change)) {
             spec.replaceOnChanges = true;
         }
-        inputProperties[field] = spec;
+        inputProperties[field.name] = spec;
     }
-    const requiredInputs = inputs.required.filter((f) => f in inputProperties && !named.has(f) && inputProperties[f].default === undefined);
+    const requiredInputs = model.inputs.filter((f) => f.required && f.name in inputProperties).map((f) => f.name);
 
     const properties: Record<string, PropertySpec> = {};
-    for (const field of new Set([...Object.keys(inputProperties), ...Object.keys(state.properties)])) {
-        if (HIDDEN_FIELDS.has(field)) {
-            continue;
-        }
-        if (field in inputProperties) {
-            const { replaceOnChanges: _r, default: _d, ...asOutput } = inputProperties[field];
-            properties[field] = asOutput;
+    for (const field of model.state.filter((f) => !HIDDEN_FIELDS.has(f.name))) {
+        if (field.name in inputProperties) {
+            const { replaceOnChanges: _r, default: _d, ...asOutput } = inputProperties[field.name];
+            properties[field.name] = asOutput;
         } else {
-            properties[field] = types.property(state.properties[field], `${kind}${field.charAt(0).toUpperCase()}${field.slice(1)}`);
+            properties[field.name] = types.property(field.json, typeName(model.kind, field.name));
         }
     }
     // Always present after a create: required inputs, defaults, fields named after the resource, and the state's own.
-    const present = new Set([
-        ...inputs.required,
-        ...state.required,
-        ...Object.keys(inputs.properties).filter((f) => inputs.properties[f].default !== undefined),
-    ]);
+    const present = new Set([...model.inputs, ...model.state].filter((f) => f.alwaysPresent).map((f) => f.name));
     const required = Object.keys(properties).filter((f) => present.has(f) && f !== "connection");
 
     return {
         type: "object",
-        description: info.summary,
+        description: model.summary,
         inputProperties,
         ...(requiredInputs.length > 0 ? { requiredInputs: requiredInputs.sort() } : {}),
         properties,
@@ -105,8 +91,8 @@ export function packageSchema(version: string): PackageSpec {
     const types = new TypeCollector();
     connectionTypes(types);
     const resources: Record<string, ResourceSpec> = {};
-    for (const [kind, info] of Object.entries(publicKinds) as [Kind, PublicKind][]) {
-        resources[token(kind)] = resource(kind, info, types);
+    for (const model of Object.values(kindModels()).filter((m) => !m.internal)) {
+        resources[token(model.kind)] = resource(model, types);
     }
     const providerConnection: PropertySpec = {
         $ref: ref("Connection"),

@@ -9,6 +9,7 @@ import type { HostResolver } from "../host/host";
 import { makeProvider } from "../index";
 import { packageSchema } from "../package-schema/generate";
 import { type PublicKind, publicKinds } from "../package-schema/public-kinds";
+import { markArrivedSecret } from "../resources/common/check";
 import { type ResourceIdentity, withResourceDefaults } from "../resources/common/resource-defaults";
 import { secretFields } from "../resources/common/secret-fields";
 import { type Kind, kinds } from "../resources/registry";
@@ -68,9 +69,10 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         getSchema: async () => schema,
 
         async check(urn, olds, news) {
-            const { kind, info, who } = parseUrn(urn);
+            const { kind, who } = parseUrn(urn);
             const old = reveal(olds ?? {}) as Props;
-            const inputs = withResourceDefaults(kind, info, who, old, reveal(news) as Props);
+            // A refusal never quotes a value that came secret (check names its field instead).
+            const inputs = markArrivedSecret(withResourceDefaults(kind, who, old, reveal(news) as Props), secretPaths(news));
             const defaultConnection = config().connection;
             if (inputs.connection === undefined && defaultConnection !== undefined) {
                 inputs.connection = defaultConnection;

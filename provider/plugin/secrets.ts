@@ -7,7 +7,7 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 type Props = Record<string, unknown>;
 /** Where a value sits in a property bag: field names and list indexes. */
-export type Path = readonly (string | number)[];
+export type Path = (string | number)[];
 
 const isSecret = (value: unknown): value is { value: unknown } => value !== null && typeof value === "object" && (value as Props)[SIG_KEY] === SECRET_SIG;
 

@@ -195,6 +195,53 @@ test("secrets: not in any unit property, nor readable by another user; the envir
     await service.delete(outs.unit, outs);
 }, 60_000);
 
+test("modes do not follow the caller's umask: under umask 0 the unit file is 0644 and the environment file 0600 (issue 31, finding 8)", async () => {
+    const service = providerIn("Service", sandbox.host);
+    const saved = process.umask(0);
+    let outs: Record<string, unknown> & { unit: string };
+    try {
+        ({ outs } = await checkAndCreate(service, { name: "umask0", namespace: "ns1", command: ["sleep", "600"], environment: { TOKEN: "t" } }));
+    } finally {
+        process.umask(saved);
+    }
+    expect(await sandbox.sh("stat", "-c", "%a %U", `/run/systemd/system/${outs.unit}`, `/run/pulumi-netns/services/${outs.unit}.env`)).toBe(
+        "644 root\n600 root",
+    );
+    const appended = await sandbox.run([
+        "setpriv",
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        "sh",
+        "-c",
+        `echo ExecStartPre=/bin/true >>/run/systemd/system/${outs.unit}`,
+    ]);
+    expect(appended.exitCode).not.toBe(0);
+    await service.delete(outs.unit, outs);
+}, 60_000);
+
+test("a services directory another user made, with a link planted in it, never receives the environment (issue 31, finding 8)", async () => {
+    const service = providerIn("Service", sandbox.host);
+    const nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
+    const planted = { name: "planted", namespace: "ns1", command: ["sleep", "600"], environment: { TOKEN: "planted-secret" } };
+    try {
+        // As left by the code before under umask 0: /run/pulumi-netns open to all, so nobody made services/.
+        await sandbox.sh("rm", "-rf", "/run/pulumi-netns/services");
+        await sandbox.sh("chmod", "0777", "/run/pulumi-netns");
+        await sandbox.sh(...nobody, "mkdir", "/run/pulumi-netns/services");
+        await sandbox.sh(...nobody, "ln", "-s", "/tmp/stolen.env", "/run/pulumi-netns/services/netns-planted.service.env");
+        await expect(checkAndCreate(service, planted)).rejects.toThrow(/\/run\/pulumi-netns may be written by users other than root/);
+        // The same directory, its parent since made root's alone again.
+        await sandbox.sh("chmod", "0700", "/run/pulumi-netns");
+        await expect(checkAndCreate(service, planted)).rejects.toThrow(/\/run\/pulumi-netns\/services is owned by user 65534, not root/);
+        expect(await exists("/tmp/stolen.env")).toBe(false);
+        expect(await exists("/run/systemd/system/netns-planted.service")).toBe(false);
+    } finally {
+        await sandbox.sh("rm", "-rf", "/run/pulumi-netns/services");
+        await sandbox.sh("chmod", "0700", "/run/pulumi-netns");
+    }
+}, 60_000);
+
 test("hostile arguments and environment values arrive exactly (spaces, $, %, quotes, backslashes, newlines)", async () => {
     const service = providerIn("Service", sandbox.host);
     const hostile = fc.string({

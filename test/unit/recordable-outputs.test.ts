@@ -34,15 +34,20 @@ class ScriptedHost implements Host {
             return ok(stdout);
         }
         const words = argv.join(" ");
-        if (argv[0] === "tee") {
-            this.files.set(argv[1], options.input ?? "");
-        }
-        if (argv[0] === "rm") {
-            this.files.delete(argv[2]);
-        }
-        // A Service's files and its unit, as a machine booted with systemd answers.
-        if (argv[0] === "dd") {
-            this.files.set(argv[1].replace(/^of=/, ""), options.input ?? "");
+        // The file client's program: `sh -c PROGRAM pulumi-netns-file OP PATH ...`.
+        if (argv[0] === "sh" && argv[3] === "pulumi-netns-file") {
+            const [op, path] = [argv[4], argv[5]];
+            if (op === "write") {
+                this.files.set(path, options.input ?? "");
+            }
+            if (op === "remove") {
+                this.files.delete(path);
+            }
+            if (op === "read") {
+                const text = this.files.get(path);
+                return text === undefined ? { argv, exitCode: 66, stdout: "", stderr: "" } : ok(`${text}.`);
+            }
+            return ok();
         }
         if (words === "systemctl is-system-running") {
             return ok("running\n");

@@ -45,8 +45,8 @@ test("the unit file: owner mark, namespace, exact argv, environment file, a user
 
 test("a dynamic user's name is readable when it can be, else derived (systemd wants a valid one of at most 31 characters)", () => {
     expect(dynamicUserName("web")).toBe("netns-web");
-    expect(dynamicUserName("Web.Server")).toMatch(/^netns-[0-9a-f]{12}$/);
-    expect(dynamicUserName("a-very-long-service-name-indeed-yes")).toMatch(/^netns-[0-9a-f]{12}$/);
+    expect(dynamicUserName("Web.Server")).toMatch(/^netns--[0-9a-f]{12}$/);
+    expect(dynamicUserName("a-very-long-service-name-indeed-yes")).toMatch(/^netns--[0-9a-f]{12}$/);
 });
 
 test("words and values: the exact escapes", () => {

@@ -46,8 +46,8 @@ const setForwarding = (v: string) => writeFileSync(switchFile, `${v}\n`);
 
 /** The program as the provider runs it, minus `flock` and with ROOT moved to the temporary directory. */
 function run(shell: string, argv: string[]): { status: number | null; stdout: string; stderr: string } {
-    expect(argv.slice(0, 9)).toEqual(["flock", "-w", "30", RECORDS_LOCK, "sh", "-c", SWITCH_SCRIPT, "pulumi-netns-switches", RECORDS_ROOT]);
-    const r = spawnSync(shell, ["-c", SWITCH_SCRIPT, "pulumi-netns-switches", root, ...argv.slice(9)], {
+    expect(argv.slice(0, 11)).toEqual(["flock", "-w", "30", "-E", "75", RECORDS_LOCK, "sh", "-c", SWITCH_SCRIPT, "pulumi-netns-switches", RECORDS_ROOT]);
+    const r = spawnSync(shell, ["-c", SWITCH_SCRIPT, "pulumi-netns-switches", root, ...argv.slice(11)], {
         env: { PATH: `${bin}:/usr/bin:/bin`, LC_ALL: "C" },
         stdio: ["ignore", "pipe", "pipe"], // not a socket: bash would read ~/.bashrc
         encoding: "utf8",
@@ -143,8 +143,8 @@ describe.each(["dash", "bash"])("the records program in %s", (shell) => {
         expect(JSON.parse(readFileSync(join(root, SELF, KEY, `owner.${A}`), "utf8"))).toEqual(name);
         expect(existsSync("pwned")).toBe(false);
         const argv = joinArgv(KEY, A, undefined);
-        expect(run(shell, [...argv.slice(0, 10), "../../etc", ...argv.slice(11)]).status).toBe(64);
-        expect(run(shell, [...argv.slice(0, 11), "../x", ...argv.slice(12)]).status).toBe(64);
+        expect(run(shell, [...argv.slice(0, 12), "../../etc", ...argv.slice(13)]).status).toBe(64);
+        expect(run(shell, [...argv.slice(0, 13), "../x", ...argv.slice(14)]).status).toBe(64);
     });
 });
 

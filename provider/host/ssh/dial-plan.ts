@@ -10,7 +10,7 @@ export type Endpoint = Omit<Connection, "proxy" | "sudo">;
 export const DEFAULT_DIAL_ERROR_LIMIT = 10;
 export const DEFAULT_PER_DIAL_TIMEOUT_SECONDS = 15;
 
-export { describeEndpoint } from "../machine";
+export { describeEndpoint } from "../../../shared/machine";
 
 /** The number of attempts; `dialErrorLimit: -1` means keep trying (bounded only by the caller). */
 export function attemptLimit(e: Endpoint): number {

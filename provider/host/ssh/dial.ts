@@ -9,6 +9,12 @@ import { fingerprint } from "./host-key";
 /** The host key each connected client's server presented ("ssh-ed25519 AAAA..."), for trust on first use. */
 const presentedKeys = new WeakMap<Client, string>();
 export const presentedKeyOf = (client: Client): string | undefined => presentedKeys.get(client);
+/** The bastion each client was dialled through, for the bastion's own key. */
+const bastions = new WeakMap<Client, Client>();
+export const bastionKeyOf = (client: Client): string | undefined => {
+    const bastion = bastions.get(client);
+    return bastion && presentedKeys.get(bastion);
+};
 
 /** How to reach the TCP endpoint; tests hand in a socket of their own. */
 export type OpenSocket = (e: Endpoint) => Promise<Duplex | undefined>;
@@ -33,10 +39,11 @@ export async function dial(connection: Connection, openSocket?: OpenSocket): Pro
     if (!connection.proxy) {
         return dialWithRetries(connection, openSocket);
     }
-    const bastion = await dialWithRetries(connection.proxy, openSocket);
+    const bastion = await dialWithRetries(connection.proxy, openSocket, "", "connection.proxy.hostKey");
     try {
         const target = await dialWithRetries(connection, (e) => forwardThrough(bastion, e), `via ${describeEndpoint(connection.proxy)}`);
         target.once("close", () => bastion.end()); // the bastion lives exactly as long as the hop it carries
+        bastions.set(target, bastion);
         return target;
     } catch (error) {
         bastion.end();
@@ -44,14 +51,14 @@ export async function dial(connection: Connection, openSocket?: OpenSocket): Pro
     }
 }
 
-async function dialWithRetries(e: Endpoint, openSocket?: OpenSocket, via = ""): Promise<Client> {
+async function dialWithRetries(e: Endpoint, openSocket?: OpenSocket, via = "", pin = "connection.hostKey"): Promise<Client> {
     const limit = attemptLimit(e);
     const started = Date.now();
     let last: SshDialError | undefined;
     for (let attempt = 1; attempt <= limit; attempt++) {
         await new Promise((r) => setTimeout(r, backoffBefore(attempt)));
         try {
-            return await dialOnce(e, await openSocket?.(e));
+            return await dialOnce(e, await openSocket?.(e), pin);
         } catch (error) {
             last = error instanceof SshDialError ? error : new SshDialError(String((error as Error).message), false);
             if (last.final) {
@@ -66,7 +73,8 @@ async function dialWithRetries(e: Endpoint, openSocket?: OpenSocket, via = ""): 
     );
 }
 
-function dialOnce(e: Endpoint, sock: Duplex | undefined): Promise<Client> {
+/** One attempt; `pin` names the field whose key (given, or recorded at create) the server must present. */
+function dialOnce(e: Endpoint, sock: Duplex | undefined, pin: string): Promise<Client> {
     let config: ReturnType<typeof connectConfig>;
     try {
         config = connectConfig(e);
@@ -91,9 +99,9 @@ function dialOnce(e: Endpoint, sock: Duplex | undefined): Promise<Client> {
                 reject(
                     new SshDialError(
                         `host key refused: the server presented ${presented}, ` +
-                            `but connection.hostKey (or, without it, the key recorded when this resource first reached the ` +
+                            `but ${pin} (or, without it, the key the stack recorded when it first reached the ` +
                             `machine) is ${fingerprint(pinned!.blob)}; no command was run. If the machine's key changed on ` +
-                            "purpose, set connection.hostKey to its new public key line (`ssh-keyscan -t ed25519 HOST`)",
+                            `purpose, set ${pin} to its new public key line (\`ssh-keyscan -t ed25519 HOST\`)`,
                         true,
                     ),
                 );

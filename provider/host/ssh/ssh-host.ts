@@ -9,7 +9,7 @@ import type { Host, RunOptions, RunResult } from "../host";
 import { commandTimeoutMs, deadlineError, OUTPUT_LIMIT_BYTES, outputLimitError } from "../limits";
 import { trace } from "../trace";
 import { ChannelLimit } from "./channel-limit";
-import { dial, type OpenSocket, presentedKeyOf, SshDialError } from "./dial";
+import { bastionKeyOf, dial, type OpenSocket, presentedKeyOf, SshDialError } from "./dial";
 import { describeEndpoint } from "./dial-plan";
 import { remoteCommand } from "./remote-command";
 import { RemoteRunner } from "./remote-runner";
@@ -61,6 +61,10 @@ export class SshHost implements Host {
 
     async presentedHostKey(): Promise<string | undefined> {
         return presentedKeyOf(await this.connect());
+    }
+
+    async presentedProxyHostKey(): Promise<string | undefined> {
+        return bastionKeyOf(await this.connect());
     }
 
     /** Closes the connection (tests; the provider process simply exits). */

@@ -2,8 +2,9 @@
 // has. The gateway (the first host address) and, in IPv4, the network and broadcast addresses are
 // never handed out; fixed addresses are reserved; a new member gets the lowest free address.
 // In a dual-stack network a member's IPv6 address has the same host number as its IPv4 one.
-import { isIPv4 } from "node:net";
-import { canonicalIp, ipBytes } from "../../schemas/addresses";
+import { addressAt, gatewayOf, hostNumber, span } from "../../../shared/ip";
+
+export { addressAt, gatewayOf, hostNumber };
 
 export interface Member {
     /** The member's key: its namespace name. */
@@ -22,41 +23,6 @@ export interface Pool {
     subnet: string;
     subnet6?: string;
 }
-
-const toBig = (ip: string): bigint => ipBytes(ip).reduce((n, b) => (n << 8n) | BigInt(b), 0n);
-
-function fromBig(n: bigint, v4: boolean): string {
-    const length = v4 ? 4 : 16;
-    const bytes = Array.from({ length }, (_, i) => Number((n >> BigInt(8 * (length - 1 - i))) & 0xffn));
-    if (v4) {
-        return bytes.join(".");
-    }
-    const words = Array.from({ length: 8 }, (_, i) => ((bytes[2 * i] << 8) | bytes[2 * i + 1]).toString(16));
-    return canonicalIp(words.join(":"));
-}
-
-/** The subnet's base and size: "192.168.1.0/24" -> base 192.168.1.0, 256 addresses. */
-function span(cidr: string): { base: bigint; size: bigint; v4: boolean } {
-    const [ip, prefix] = cidr.split("/");
-    const v4 = isIPv4(ip);
-    return { base: toBig(ip), size: 1n << BigInt((v4 ? 32 : 128) - Number(prefix)), v4 };
-}
-
-/** The host number of `ip` in `cidr`, or undefined when it is outside. */
-export function hostNumber(cidr: string, ip: string): bigint | undefined {
-    const { base, size, v4 } = span(cidr);
-    if (isIPv4(ip) !== v4) {
-        return undefined;
-    }
-    const n = toBig(ip) - base;
-    return n >= 0n && n < size ? n : undefined;
-}
-
-/** The address with host number `n` in `cidr`. */
-export const addressAt = (cidr: string, n: bigint): string => fromBig(span(cidr).base + n, span(cidr).v4);
-
-/** The gateway: the first host address, held by the bridge. */
-export const gatewayOf = (cidr: string): string => addressAt(cidr, 1n);
 
 /** Host numbers that are never a member's: network, gateway, and in IPv4 the broadcast address. */
 function reserved(cidr: string): Set<bigint> {

@@ -5,6 +5,8 @@ import { allocate } from "./allocate";
 import { addressPoolInputs, addressPoolState } from "./schema";
 
 export const addressPoolKind = defineKind({
+    summary: "A Network's address plan: each member's addresses, allocated once and kept.",
+    internal: true,
     inputs: addressPoolInputs,
     state: addressPoolState,
     // Another subnet is another plan: every member is addressed anew.

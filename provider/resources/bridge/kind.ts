@@ -2,6 +2,9 @@
 import { bridgeOverlap } from "../../guard/judges";
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
+import { configuredAddresses } from "../../linux/ip-json";
+import { sameAddresses } from "../common/addresses";
+import { adopting, type Existing, type Mismatch, markOf } from "../common/adopt";
 import { byName, defineKind } from "../common/kind";
 import { ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
@@ -35,7 +38,37 @@ async function stateOf(host: Host, inputs: BridgeInputs): Promise<BridgeState> {
     return { ...observed.live, addresses: inputs.addresses };
 }
 
+/** A link of this name: ours, or taken (by hand, or by another stack; a link of another kind is never adoptable), with what differs. */
+async function existing(host: Host, bridge: BridgeInputs): Promise<Existing> {
+    const listed = await new IpClient(host).linkWithAddresses(bridge.name);
+    if (!listed) {
+        return { found: "none" };
+    }
+    const { link } = listed;
+    const mark = link.kind === "bridge" ? markOf(link.alias, bridge.ownerTag) : "other";
+    if (mark === "ours") {
+        return { found: "ours" };
+    }
+    const live = configuredAddresses([...listed.addresses]);
+    const mismatches: Mismatch[] = [];
+    if (!sameAddresses(live, bridge.addresses)) {
+        mismatches.push({ field: "addresses", live });
+    }
+    if (bridge.mtu !== undefined && link.mtu !== bridge.mtu) {
+        mismatches.push({ field: "mtu", live: link.mtu });
+    }
+    return {
+        found: "taken",
+        what: `bridge ${bridge.name}`,
+        byHand: mark === "hand-made",
+        refusal: linkTaken("Bridge", bridge.name, link, host.description).message,
+        mismatches,
+    };
+}
+
 export const bridgeKind = defineKind({
+    summary: "A Linux bridge (`ip link add type bridge`), up, holding exactly its addresses.",
+    namedAfterResource: ["name"],
     inputs: bridgeInputs,
     state: bridgeState,
     fields: { name: "name", addresses: "update-address-set", mtu: "update-if-set", allowOverlap: "update" },
@@ -43,6 +76,7 @@ export const bridgeKind = defineKind({
     ...byName<BridgeInputs, BridgeState>(),
     judge: (host, inputs, where, own) => bridgeOverlap(host, inputs, where, { own }),
     declares: (inputs) => inputs.addresses,
+    existing,
 
     async create(host, inputs) {
         const ip = new IpClient(host);
@@ -52,6 +86,11 @@ export const bridgeKind = defineKind({
         const made = await ip.bridgeAddConfigured(name, inputs.mtu, change, inputs.addresses);
         if (made !== "exists") {
             return { ...inputs, mtu: made.mtu, macAddress: made.macAddress ?? "" };
+        }
+        if (await adopting(inputs.adopt, "Bridge", name, host.description, () => existing(host, inputs))) {
+            // The same bridge (same ifindex, its ports and addresses kept): marked and up.
+            await ip.linkChange(name, change);
+            return stateOf(host, inputs);
         }
         await adoptOrRefuse(
             () => observe(ip, inputs),

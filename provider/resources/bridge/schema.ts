@@ -1,6 +1,7 @@
 // Inputs and state of a Bridge.
 import { z } from "zod";
 import { addressList, mtu } from "../../schemas/addresses";
+import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
 import { allowOverlap } from "../../schemas/guard";
 import { interfaceName } from "../../schemas/names";
@@ -15,6 +16,7 @@ export const bridgeInputs = z.object({
     mtu: mtu.optional().describe("The MTU; absent leaves the kernel's default."),
     /** Share a network the machine already has (refused at preview without it). @default false */
     allowOverlap: allowOverlap.describe("Share a network the machine already has (refused at preview without it). Default: false."),
+    adopt,
     connection: connection.optional(),
     ownerTag,
 });

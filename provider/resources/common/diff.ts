@@ -1,7 +1,7 @@
 // The diff of every kind, derived from its field table: which fields replace the object, which
 // update it in place, and whether the old object must go first.
 import type * as pulumi from "@pulumi/pulumi";
-import { connectionOf, machineOf } from "../../host/machine";
+import { connectionOf, machineOf } from "../../../shared/machine";
 import { sameAddresses } from "./addresses";
 import type { FieldChange } from "./kind";
 import { containsUnknown } from "./unknown";

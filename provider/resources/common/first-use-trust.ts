@@ -1,55 +1,140 @@
 // Trust on first use for remote machines without `connection.hostKey`: the key the machine
-// presented when the resource was created is kept in its state (`hostKeySeen`), and every later
-// operation pins it, so a different key (another machine answering at that address) is refused
-// before any command runs, with both fingerprints and how to accept a key that changed on purpose.
+// presented when the resource was created is kept in its state (`hostKeySeen`; the bastion's, when
+// it has a `proxy` without a hostKey, in `proxyHostKeySeen`), and every later operation pins it, so
+// a different key (another machine answering at that address) is refused before any command runs
+// and before any password is sent, with both fingerprints and how to accept a key that changed on
+// purpose. Trust is per machine, not per resource: a create on a machine whose key another resource
+// of the stack recorded (the engine shows the provider each resource's state as it diffs, reads,
+// updates or deletes it) is held to that key, not trusted anew.
 import type * as pulumi from "@pulumi/pulumi";
+import { connectionOf, machineOf } from "../../../shared/machine";
 import type { HostResolver } from "../../host/host";
-import { connectionOf } from "../../host/machine";
+import { type MachineKeys, machineKeysOf } from "./machine-keys";
 
 type Provider = pulumi.dynamic.ResourceProvider;
 type Props = Record<string, unknown>;
-/** The props with the recorded key pinned, where the user pinned none. */
-function pinned(props: Props): Props {
-    const connection = connectionOf(props);
-    const seen = props.hostKeySeen;
-    if (!connection || connection.hostKey !== undefined || typeof seen !== "string") {
+type Endpoint = { host: string; port?: number; hostKey?: unknown } & Record<string, unknown>;
+
+const proxyOf = (connection: Endpoint): Endpoint | undefined =>
+    connection.proxy !== null && typeof connection.proxy === "object" ? (connection.proxy as Endpoint) : undefined;
+
+/** The key an endpoint is held to: its own pin, the one this resource recorded, or the stack's for its machine. */
+const keyFor = (e: Endpoint, seen: unknown, book?: MachineKeys): unknown => e.hostKey ?? (typeof seen === "string" ? seen : book?.get(machineOf(e)));
+
+/** The props with the recorded keys pinned, where the user pinned none (the book: for a create). */
+function pinned(props: Props, book?: MachineKeys): Props {
+    const connection = connectionOf(props) as Endpoint | undefined;
+    if (!connection) {
         return props;
     }
-    return { ...props, connection: { ...connection, hostKey: seen } };
+    const proxy = proxyOf(connection);
+    const hostKey = keyFor(connection, props.hostKeySeen, book);
+    const proxyKey = proxy && keyFor(proxy, props.proxyHostKeySeen, book);
+    return {
+        ...props,
+        connection: {
+            ...connection,
+            ...(hostKey !== undefined ? { hostKey } : {}),
+            ...(proxy ? { proxy: { ...proxy, ...(proxyKey !== undefined ? { hostKey: proxyKey } : {}) } } : {}),
+        },
+    };
+}
+
+/** Notes the keys a resource's state holds (or pins) for its machine and bastion. */
+function remember(book: MachineKeys, props: Props | undefined): void {
+    const connection = props && (connectionOf(props) as Endpoint | undefined);
+    if (!connection) {
+        return;
+    }
+    const proxy = proxyOf(connection);
+    for (const [e, seen] of [
+        [connection, props.hostKeySeen],
+        [proxy, props.proxyHostKeySeen],
+    ] as const) {
+        const key = e && (typeof e.hostKey === "string" ? e.hostKey : seen);
+        if (e && typeof key === "string") {
+            book.set(machineOf(e), key);
+        }
+    }
 }
 
 export function firstUseTrust(inner: Provider, resolve: HostResolver): Provider {
-    /** The outputs with the key this resource's machine presents now (absent for this machine). */
-    async function withKeySeen(outs: Props, props: Props): Promise<Props> {
+    const book = machineKeysOf(resolve);
+
+    /** The outputs with the keys this resource's machine (and bastion) present now. */
+    async function withKeysSeen(outs: Props, props: Props): Promise<Props> {
         const connection = connectionOf(props);
         if (!connection) {
             return outs;
         }
-        const seen = await resolve(pinned(props).connection).presentedHostKey?.();
-        // The outputs keep the user's connection as given: the pin we add is not an input change.
-        return { ...outs, connection: props.connection, ...(seen ? { hostKeySeen: seen } : {}) };
+        const host = resolve(pinned(props).connection);
+        const seen = await host.presentedHostKey?.();
+        const proxySeen = connection.proxy ? await host.presentedProxyHostKey?.() : undefined;
+        // The outputs keep the user's connection as given: the pins we add are not an input change.
+        const recorded = {
+            ...outs,
+            connection: props.connection,
+            ...(seen ? { hostKeySeen: seen } : {}),
+            ...(proxySeen ? { proxyHostKeySeen: proxySeen } : {}),
+        };
+        remember(book, recorded);
+        return recorded;
+    }
+
+    /** State as read back: the recorded keys kept (a bastion's recorded now if it had none: a stack made before). */
+    async function keepingKeys(read: Props, props: Props): Promise<Props> {
+        const kept = { ...read, connection: props.connection, hostKeySeen: props.hostKeySeen };
+        if (typeof props.proxyHostKeySeen === "string") {
+            return { ...kept, proxyHostKeySeen: props.proxyHostKeySeen };
+        }
+        return connectionOf(props)?.proxy ? withKeysSeen(kept, props) : kept;
     }
 
     return {
         ...inner,
+        diff:
+            inner.diff &&
+            ((id, olds, news) => {
+                remember(book, olds);
+                return inner.diff!(id, olds, news);
+            }),
         create: async (inputs) => {
-            const result = await inner.create(inputs);
-            return { ...result, outs: await withKeySeen(result.outs ?? {}, inputs) };
+            // A new resource on a machine the stack already knows is held to the key recorded for it.
+            const held = pinned(inputs, book);
+            const result = await inner.create(held);
+            return { ...result, outs: await withKeysSeen(result.outs ?? {}, held === inputs ? inputs : { ...inputs, ...seenIn(held) }) };
         },
         read:
             inner.read &&
             (async (id, props) => {
+                remember(book, props);
                 const result = await inner.read!(id, pinned(props));
-                return result.props ? { ...result, props: { ...result.props, connection: props.connection, hostKeySeen: props.hostKeySeen } } : result;
+                return result.props ? { ...result, props: await keepingKeys(result.props, props) } : result;
             }),
         update:
             inner.update &&
             (async (id, olds, news) => {
-                // The new inputs are held to the key recorded before, unless they pin one themselves.
-                const trusted = pinned({ ...news, hostKeySeen: olds.hostKeySeen });
-                const result = await inner.update!(id, pinned(olds), trusted);
-                return { ...result, outs: await withKeySeen(result.outs ?? {}, { ...news, hostKeySeen: olds.hostKeySeen }) };
+                remember(book, olds);
+                // The new inputs are held to the keys recorded before, unless they pin their own.
+                const recorded = { ...news, hostKeySeen: olds.hostKeySeen, proxyHostKeySeen: olds.proxyHostKeySeen };
+                const result = await inner.update!(id, pinned(olds), pinned(recorded));
+                return { ...result, outs: await withKeysSeen(result.outs ?? {}, recorded) };
             }),
-        delete: inner.delete && ((id, props) => inner.delete!(id, pinned(props))),
+        delete:
+            inner.delete &&
+            ((id, props) => {
+                remember(book, props);
+                return inner.delete!(id, pinned(props));
+            }),
+    };
+}
+
+/** The keys a create was held to, as recorded keys (so the session it dialled is the one asked about). */
+function seenIn(held: Props): Props {
+    const connection = connectionOf(held) as Endpoint | undefined;
+    const proxy = connection && proxyOf(connection);
+    return {
+        ...(typeof connection?.hostKey === "string" ? { hostKeySeen: connection.hostKey } : {}),
+        ...(typeof proxy?.hostKey === "string" ? { proxyHostKeySeen: proxy.hostKey } : {}),
     };
 }

@@ -3,6 +3,7 @@
 // kinds share (parsing, check, diff, errors, the ownership protocol) lives in run-kind.ts.
 import type { z } from "zod";
 import type { Host } from "../../host/host";
+import type { Existing } from "./adopt";
 import type { Claim } from "./claims";
 
 /**
@@ -20,6 +21,8 @@ export type FieldChange = "name" | "replace" | "update" | "update-if-set" | "upd
 export interface CommonInputs {
     connection?: unknown;
     ownerTag?: string;
+    /** Take over a hand-made object of the same name (see adopt.ts); never part of a diff. */
+    adopt?: boolean;
 }
 
 /** A field table must name every input field but the common ones: a field left out does not compile. */
@@ -30,6 +33,12 @@ export type Observed<S> = { found: "gone" } | { found: "not-ours"; owner: string
 
 /** A kind's definition; its name is its key in the registry (provider/resources/registry.ts). */
 export interface KindDefinition<I extends CommonInputs, S extends I> {
+    /** What the resource is, in one sentence: its summary in the package schema (and so every SDK). */
+    summary: string;
+    /** Fields that take the resource's name when absent, in both doors. */
+    namedAfterResource?: readonly (keyof I & string)[];
+    /** Only the TypeScript SDK's own classes and components make it: not in the package schema. */
+    internal?: boolean;
     inputs: z.ZodType<I>;
     /** The state: the inputs and what the kernel reported; lenient about facts older versions lacked. */
     state: z.ZodType<S>;
@@ -60,6 +69,11 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
     };
     /** A reason the machine alone would defeat the resource (no systemd), judged at preview even while inputs are unknown. */
     judgeMachine?(host: Host): Promise<{ property: string; reason: string } | undefined>;
+    /**
+     * What already holds the resource's kernel name: judged at preview (a clash names the way to
+     * adopt it; with `adopt`, each field that differs), and by create when adopting.
+     */
+    existing?(host: Host, inputs: I): Promise<Existing>;
     /** Makes the object; undoes its own steps if one fails. */
     create(host: Host, inputs: I): Promise<S>;
     observe(host: Host, state: S): Promise<Observed<S>>;

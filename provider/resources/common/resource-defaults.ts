@@ -2,10 +2,8 @@
 // defaulted to the resource's name, the owner tag (made once, from the stack's identity, then kept
 // for the resource's whole life), and the name its stack and resource go by in the machine's owner
 // records (forwarding). A door says who the resource is; the rules are here, the same for both.
-import type { PublicKind } from "../../package-schema/public-kinds";
-import type { Kind } from "../registry";
-import { kinds } from "../registry";
-import { objectKeys } from "../state-fields";
+import { kindModels } from "../kind-model";
+import { type Kind, kinds } from "../registry";
 import { ownerTagOf } from "./owner-tag";
 
 type Props = Record<string, unknown>;
@@ -23,13 +21,13 @@ export interface ResourceIdentity {
 }
 
 /** The inputs with what they take from the resource; `olds` are the inputs last recorded (a tag is kept). */
-export function withResourceDefaults(kind: Kind, info: PublicKind, who: ResourceIdentity, olds: Props, news: Props): Props {
+export function withResourceDefaults(kind: Kind, who: ResourceIdentity, olds: Props, news: Props): Props {
     const inputs = { ...news };
-    for (const field of info.namedAfterResource ?? []) {
+    for (const field of kinds[kind].namedAfterResource ?? []) {
         inputs[field] ??= who.name;
     }
     inputs.ownerTag = typeof olds.ownerTag === "string" ? olds.ownerTag : ownerTagOf(who.stackIdentity, who.place);
-    if (objectKeys(kinds[kind].inputs).includes("ownerName")) {
+    if (kindModels()[kind].inputs.some((f) => f.name === "ownerName")) {
         inputs.ownerName ??= { stack: who.stackName, resource: who.name };
     }
     return inputs;

@@ -7,6 +7,7 @@ import { outputOrNothing } from "../../host/optional-read";
 import { formatRule, type Rule } from "../../linux/iptables-argv";
 import { IptablesClient } from "../../linux/iptables-client";
 import { forwardDropChains, listRuleset } from "../../linux/nft-json";
+import { adoptRules } from "./adopt-rules";
 import { type CommonInputs, defineKind, type FieldTable, type KindDefinition } from "./kind";
 import { ownerLabel } from "./owner";
 import { runTransaction } from "./steps";
@@ -35,6 +36,8 @@ type RuleSetInputs = CommonInputs & { ownerTag: string; acceptForward?: boolean 
 type RuleSetState<I> = I & z.infer<typeof ruleSetFacts>;
 
 export interface RuleSetSpec<I extends RuleSetInputs> {
+    /** See KindDefinition.summary. */
+    summary: string;
     inputs: z.ZodType<I>;
     fields: FieldTable<I>;
     /** A short human name for errors, e.g. "tcp 5000 -> 192.168.1.10:5000". */
@@ -121,6 +124,7 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
     };
 
     return defineKind({
+        summary: spec.summary,
         inputs: spec.inputs,
         state: z.intersection(spec.inputs, ruleSetFacts),
         fields: spec.fields,
@@ -141,6 +145,13 @@ export function ruleSetKind<I extends RuleSetInputs>(spec: RuleSetSpec<I>): Kind
                 Promise.all(families.map(async (family) => ((await ipt.anyLabelled(family, label)) ? [family] : []))).then((f) => new Set(f.flat())),
             ]);
             const rules = spec.rules(inputs, label, found);
+            if (inputs.adopt && labelled.size === 0) {
+                // Each hand-made twin swapped for its owned rule, family by family, in one commit each.
+                for (const [family, ofFamily] of byFamily(rules)) {
+                    await adoptRules(ipt, family, ofFamily, label);
+                }
+                return stateOf(inputs, found, rules);
+            }
             await ensureAll(ipt, rules, label, labelled);
             return stateOf(inputs, found, rules);
         },

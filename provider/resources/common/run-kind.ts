@@ -3,8 +3,10 @@
 // derived from the field table, errors that name the resource, and the ownership protocol:
 // read drops what is gone or not ours, update refuses it, delete leaves it alone.
 import type * as pulumi from "@pulumi/pulumi";
+import { connectionOf, machineOf } from "../../../shared/machine";
 import type { Host, HostResolver } from "../../host/host";
-import { connectionOf, machineOf } from "../../host/machine";
+import { handMadeObjects } from "../../import/hand-made";
+import { existingFailures } from "./adopt";
 import { checkInputs, parseInputs } from "./check";
 import { stake } from "./claims";
 import { declareNetworks } from "./declared-networks";
@@ -23,14 +25,17 @@ const ownLabels = (olds: Props, news: Props): string[] => [
 
 /**
  * Whether preview may read the machine: this one always; a remote one unless a password would go to
- * a machine whose key nothing pins (check sees the old inputs, not the key recorded at create).
+ * a machine whose key nothing pins, the target's or the bastion's (check sees the old inputs, not
+ * the keys recorded at create).
  */
 function readableAtPreview(connection: unknown): boolean {
     if (connection === undefined || connection === null) {
         return true;
     }
+    const pinnedOrNoPassword = (e: Props) => e.hostKey !== undefined || e.password === undefined;
     const c = connection as Props;
-    return !containsUnknown(connection) && (c.hostKey !== undefined || c.password === undefined);
+    const proxy = c.proxy !== null && typeof c.proxy === "object" ? (c.proxy as Props) : undefined;
+    return !containsUnknown(connection) && pinnedOrNoPassword(c) && (!proxy || pinnedOrNoPassword(proxy));
 }
 
 export function runKind<I extends CommonInputs, S extends I>(
@@ -66,6 +71,22 @@ export function runKind<I extends CommonInputs, S extends I>(
         return found && { property: claims.property, reason: `${kind} "${name}" ${claims.describe(found.claim, found.other)}` };
     }
 
+    /** What holds the resource's kernel name, as check failures: a clash, or with adopt each differing field. */
+    async function existingJudged(olds: Props, news: Props) {
+        if (!def.existing || containsUnknown(news)) {
+            return [];
+        }
+        // The objects carry the tag recorded at create; a new stack's tag is unknown at its first preview.
+        const tag = typeof olds.ownerTag === "string" ? olds.ownerTag : news.ownerTag === UNKNOWN ? "000000000000" : news.ownerTag;
+        const parsed = def.inputs.safeParse({ ...news, ownerTag: tag });
+        if (!parsed.success) {
+            return [];
+        }
+        const host = resolveHost(news.connection);
+        const found = await def.existing(host, parsed.data);
+        return existingFailures(found, parsed.data.adopt, host.description, () => handMadeObjects(host));
+    }
+
     return {
         // `resourceName`: the resource's Pulumi name, where the door knows it (the plugin, from the URN).
         check: async (olds, news, resourceName?: string) => {
@@ -91,13 +112,20 @@ export function runKind<I extends CommonInputs, S extends I>(
                 }
             }
             // A connection another resource still computes is judged at create instead.
-            if (result.failures?.length || !(def.judge || def.judgeMachine) || !readableAtPreview(news.connection)) {
+            if (result.failures?.length || !readableAtPreview(news.connection)) {
                 return result;
             }
             // A remote machine that cannot be read now (not up yet, a key refused) is judged at create,
             // where the same error says what went wrong.
-            const failure = await (news.connection === undefined ? judged(olds, news) : judged(olds, news).catch(() => undefined));
-            return failure ? { inputs: result.inputs, failures: [failure] } : result;
+            const local = news.connection === undefined;
+            if (def.judge || def.judgeMachine) {
+                const failure = await (local ? judged(olds, news) : judged(olds, news).catch(() => undefined));
+                if (failure) {
+                    return { inputs: result.inputs, failures: [failure] };
+                }
+            }
+            const clashes = await (local ? existingJudged(olds, news) : existingJudged(olds, news).catch(() => []));
+            return clashes.length > 0 ? { inputs: result.inputs, failures: clashes } : result;
         },
 
         diff: async (_id, olds, news) => {

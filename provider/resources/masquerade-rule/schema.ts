@@ -1,6 +1,7 @@
 // Inputs of a MasqueradeRule.
 import { z } from "zod";
 import { networkCidr } from "../../schemas/addresses";
+import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
 import { acceptForward } from "../../schemas/forwarding";
 import { interfaceName } from "../../schemas/names";
@@ -15,6 +16,7 @@ export const masqueradeRuleInputs = z
         /** Only traffic leaving by this interface. */
         outInterface: interfaceName.optional().describe("Only traffic leaving by this interface."),
         acceptForward,
+        adopt,
         connection: connection.optional(),
         ownerTag,
     })

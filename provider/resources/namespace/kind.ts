@@ -1,8 +1,10 @@
 // Namespace: `ip netns add`, its owner mark on `lo`, loopback up. Replaced delete-first: its veths
 // and routes are replaced with it, and a veth that keeps its names needs them free.
+import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
+import { adopting, type Existing, markOf } from "../common/adopt";
 import { byName, defineKind } from "../common/kind";
-import { ownerLabel } from "../common/owner";
+import { describeOwner, ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
 import { alreadyExists } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
@@ -14,7 +16,28 @@ async function observe(ip: IpClient, ns: NamespaceInputs) {
     return byMark(lo !== undefined, lo?.alias, ns.ownerTag, async () => ({ ...ns, loopbackUp: lo?.up ?? false }));
 }
 
+/** A namespace of this name: ours, or taken (by hand, or by another stack), with what differs from the inputs. */
+async function existing(host: Host, ns: NamespaceInputs): Promise<Existing> {
+    const lo = await new IpClient(host).link("lo", ns.name);
+    if (!lo) {
+        return { found: "none" };
+    }
+    const mark = markOf(lo.alias, ns.ownerTag);
+    if (mark === "ours") {
+        return { found: "ours" };
+    }
+    return {
+        found: "taken",
+        what: `namespace ${ns.name}`,
+        byHand: mark === "hand-made",
+        refusal: alreadyExists("Namespace", ns.name, "a namespace", host.description, describeOwner(lo.alias), `ip netns del ${ns.name}`).message,
+        mismatches: lo.up === ns.loopbackUp ? [] : [{ field: "loopbackUp", live: lo.up }],
+    };
+}
+
 export const namespaceKind = defineKind({
+    summary: "A named network namespace (`ip netns add`), with `lo` up by default.",
+    namedAfterResource: ["name"],
     inputs: namespaceInputs,
     state: namespaceInputs,
     fields: { name: "name", loopbackUp: "update" },
@@ -22,14 +45,22 @@ export const namespaceKind = defineKind({
     tools: ["ip"],
     ...byName<NamespaceInputs>(),
 
+    existing,
+
     async create(host, inputs) {
         const ip = new IpClient(host);
         const { name } = inputs;
+        let adopted = false;
         await runTransaction([
             {
                 name: "create the namespace",
                 run: async () => {
                     if ((await ip.netnsAdd(name)) === "exists") {
+                        // Adopted: the same namespace, its processes and links untouched; only marked below.
+                        adopted = await adopting(inputs.adopt, "Namespace", name, host.description, () => existing(host, inputs));
+                        if (adopted) {
+                            return;
+                        }
                         await adoptOrRefuse(
                             () => observe(ip, inputs),
                             (owner) => alreadyExists("Namespace", name, "a namespace", host.description, owner, `ip netns del ${name}`),
@@ -37,7 +68,9 @@ export const namespaceKind = defineKind({
                     }
                 },
                 undo: async () => {
-                    await ip.netnsDelete(name);
+                    if (!adopted) {
+                        await ip.netnsDelete(name);
+                    }
                 },
             },
             {

@@ -1,5 +1,6 @@
 // Inputs and state of a Namespace.
 import { z } from "zod";
+import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
 import { namespaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
@@ -9,6 +10,7 @@ export const namespaceInputs = z.object({
     name: namespaceName.describe("The namespace's name under /run/netns. Default: the resource name."),
     /** Bring `lo` up inside the namespace. @default true */
     loopbackUp: z.boolean().default(true).describe("Bring `lo` up inside the namespace. Default: true."),
+    adopt,
     connection: connection.optional(),
     ownerTag,
 });

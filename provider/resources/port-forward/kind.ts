@@ -2,6 +2,7 @@
 // host, the host itself, and other namespaces on the target's network (hairpin).
 import { isIPv6 } from "node:net";
 import { portInUse } from "../../guard/judges";
+import type { PortClaim } from "../../guard/port-claims";
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { declaredNetworkHolds } from "../common/declared-networks";
@@ -32,7 +33,14 @@ async function hairpinNetwork(p: PortForwardInputs, host: Host, { wait }: { wait
     return reach?.kind === "on-link" ? { hairpinCidr: reach.network } : {};
 }
 
+/** With adopt: a hand-made DNAT of the same port to the same target is the rule this forward takes the place of. */
+const adoptedClaim = (p: PortForwardInputs) => (c: PortClaim) => {
+    const to = / --to-destination (\S+)/.exec(c.rule)?.[1];
+    return c.owner === undefined && (to === targetOf(p) || (to === p.targetAddress && p.targetPort === p.hostPort));
+};
+
 export const portForwardKind = ruleSetKind({
+    summary: "A host port forwarded (iptables DNAT) to an address inside a namespace.",
     inputs: portForwardInputs,
     // Every field changes the rules: a replacement adds its rules before the old ones go (no gap).
     fields: {
@@ -62,6 +70,6 @@ export const portForwardKind = ruleSetKind({
             `forwards ${own.key.split("|")[3]} port ${own.key.split("|")[4]} (${own.detail}), as PortForward "${other.name}" does (${other.detail}): ` +
             "only the first matching rule would ever see a connection; give one of them another hostPort",
     },
-    guard: (host, inputs, where, own) => portInUse(host, inputs, where, { own }),
+    guard: (host, inputs, where, own) => portInUse(host, inputs, where, { own, ...(inputs.adopt ? { adopts: adoptedClaim(inputs) } : {}) }),
     rules: portForwardRules,
 });

@@ -2,6 +2,7 @@
 import { isIPv6 } from "node:net";
 import { z } from "zod";
 import { oneHostAddress } from "../../schemas/addresses";
+import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
 import { acceptForward } from "../../schemas/forwarding";
 import { allowPortInUse } from "../../schemas/guard";
@@ -30,6 +31,7 @@ export const portForwardInputs = z
         allowPortInUse: allowPortInUse.describe(
             "Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.",
         ),
+        adopt,
         connection: connection.optional(),
         ownerTag,
     })

@@ -16,6 +16,7 @@ async function probed(host: Parameters<typeof runProbe>[0], inputs: ProbeInputs)
 }
 
 export const probeKind = defineKind({
+    summary: "A check that traffic flows (or does not), run during `up`.",
     inputs: probeInputs,
     state: probeState,
     // Every change probes again, in place: there is nothing to replace.

@@ -1,10 +1,10 @@
 // ResolvConf: /etc/netns/<ns>/resolv.conf, the resolver of programs run with `ip netns exec`.
 // Its first line is the owner mark; the file is removed with the resource.
 
-import { ensureSuccess } from "../../host/command-error";
+import { FileClient } from "../../host/file-client";
+import { FILE_TOOLS } from "../../host/file-program";
 import type { Host } from "../../host/host";
-import { isNotFound } from "../../linux/kernel-errors";
-import { etcFile, makeEtcDir, readFile, removeEtcDir, removeFile, writeFile } from "../../linux/netns-etc-argv";
+import { ETC_DIR_MODE, ETC_FILE_MODE, etcDir, etcFile } from "../../linux/netns-etc-argv";
 import { defineKind } from "../common/kind";
 import { ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
@@ -25,8 +25,7 @@ export const resolvConfText = (r: ResolvConfInputs): string =>
         .join("");
 
 async function observe(host: Host, r: ResolvConfInputs) {
-    const read = await host.run(readFile(path(r)));
-    const text = isNotFound(read) ? undefined : ensureSuccess(read).stdout;
+    const text = await new FileClient(host).read(path(r));
     return byMark(text !== undefined, text ? MARK.exec(text)?.[1] : undefined, r.ownerTag, async () => ({
         ...r,
         nameservers: [...text!.matchAll(/^nameserver\s+(\S+)/gm)].map((m) => m[1]),
@@ -35,16 +34,16 @@ async function observe(host: Host, r: ResolvConfInputs) {
 }
 
 async function write(host: Host, r: ResolvConfInputs): Promise<ResolvConfInputs> {
-    ensureSuccess(await host.run(makeEtcDir(r.namespace)));
-    ensureSuccess(await host.run(writeFile(path(r)), { input: resolvConfText(r) }));
+    await new FileClient(host).write(path(r), resolvConfText(r), { mode: ETC_FILE_MODE, directoryMode: ETC_DIR_MODE });
     return r;
 }
 
 export const resolvConfKind = defineKind({
+    summary: "The resolver configuration (/etc/netns/NS/resolv.conf) of one namespace.",
     inputs: resolvConfInputs,
     state: resolvConfInputs,
     fields: { namespace: "name", nameservers: "update", search: "update" },
-    tools: ["tee"],
+    tools: FILE_TOOLS,
     label: (r) => path(r),
     id: (r) => path(r),
 
@@ -61,7 +60,8 @@ export const resolvConfKind = defineKind({
     observe,
     update: (host, _live, inputs) => write(host, inputs),
     async remove(host, r) {
-        ensureSuccess(await host.run(removeFile(path(r))));
-        await host.run(removeEtcDir(r.namespace)); // only when nothing else lives there
+        const files = new FileClient(host);
+        await files.remove(path(r));
+        await files.removeDirectoryIfEmpty(etcDir(r.namespace)); // only when nothing else lives there
     },
 });

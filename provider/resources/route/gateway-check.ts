@@ -1,8 +1,8 @@
 // A plan check said at preview: a Route's gateway must lie on a network its namespace has (on the
 // machine) or is given by this run (a VethPair's addresses), or `up` would wait for it in vain.
 import { isIPv4 } from "node:net";
+import { connectionOf, machineOf } from "../../../shared/machine";
 import type { Host } from "../../host/host";
-import { connectionOf, machineOf } from "../../host/machine";
 import { IpClient } from "../../linux/ip-client";
 import { cidrContains, ipBytes } from "../../schemas/addresses";
 import { declaredIn } from "../common/declared-networks";

@@ -1,13 +1,16 @@
 // Route: `ip route add ... proto 245` in the host or a namespace, waiting a while for a gateway that
 // another resource of the same `up` is still making; read and deleted exactly as the kernel made it.
 import { routeOverlap } from "../../guard/judges";
+import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
+import { canonicalIp } from "../../schemas/addresses";
+import { adopting, type Existing, type Mismatch } from "../common/adopt";
 import { eventually, settleMs } from "../common/eventually";
 import { defineKind } from "../common/kind";
 import { ResourceError } from "../common/resource-error";
 import { gatewayCheck } from "./gateway-check";
-import { exactSpec, ourRoute, routeSpec } from "./kernel-route";
-import { type RouteInputs, routeInputs, routeState } from "./schema";
+import { exactSpec, ourRoute, ROUTE_PROTOCOL, routeSpec } from "./kernel-route";
+import { type RouteInputs, routeFamily, routeInputs, routeState } from "./schema";
 
 const label = (r: RouteInputs) => `${r.destination}${r.metric !== undefined ? ` metric ${r.metric}` : ""} in ${r.namespace ?? "the host namespace"}`;
 
@@ -33,7 +36,30 @@ export function routeTaken(r: RouteInputs, where: string): string {
     );
 }
 
+/** A route of the same key (destination, metric) someone else added, with what differs from the inputs. */
+async function existing(host: Host, r: RouteInputs): Promise<Existing> {
+    const family = routeFamily(r);
+    const metric = r.metric ?? (family === 6 ? 1024 : 0);
+    const same = (await new IpClient(host).routesToward({ family, destination: r.destination }, r.namespace)).filter((k) => k.metric === metric);
+    if (same.length === 0) {
+        return { found: "none" };
+    }
+    const theirs = same.find((k) => k.protocol !== String(ROUTE_PROTOCOL));
+    if (!theirs) {
+        return { found: "ours" };
+    }
+    const mismatches: Mismatch[] = [];
+    if (r.via !== undefined && theirs.via !== canonicalIp(r.via)) {
+        mismatches.push({ field: "via", live: theirs.via });
+    }
+    if (r.device !== undefined && theirs.device !== r.device) {
+        mismatches.push({ field: "device", live: theirs.device });
+    }
+    return { found: "taken", what: `route ${label(r)}`, byHand: true, refusal: `Route "${label(r)}": ${routeTaken(r, host.description)}`, mismatches };
+}
+
 export const routeKind = defineKind({
+    summary: "A route in the host's routing table or in a namespace's.",
     inputs: routeInputs,
     state: routeState,
     // The key (destination, namespace, metric) is the kernel name: kept, the old route goes first.
@@ -42,6 +68,7 @@ export const routeKind = defineKind({
     label,
     judge: async (host, inputs, where) => (await routeOverlap(host, inputs, where)) ?? (await gatewayCheck(host, inputs)),
     id: (r) => `${r.namespace ?? "host"}:${r.destination}:${r.metric ?? "-"}`,
+    existing,
 
     async create(host, inputs) {
         const ip = new IpClient(host);
@@ -59,10 +86,15 @@ export const routeKind = defineKind({
                     "namespace) or correct `via`.",
             );
         }
+        let routes = added.outcome === "created" ? added.routes : [];
         if (added.outcome === "exists") {
-            throw new ResourceError("Route", label(inputs), routeTaken(inputs, host.description));
+            if (!(await adopting(inputs.adopt, "Route", label(inputs), host.description, () => existing(host, inputs)))) {
+                throw new ResourceError("Route", label(inputs), routeTaken(inputs, host.description));
+            }
+            // The same route swapped for its marked twin (proto 245) in one step: traffic never lacks it.
+            routes = await ip.routeReplace(routeSpec(inputs), inputs.namespace);
         }
-        const made = ourRoute(added.routes, inputs, undefined);
+        const made = ourRoute(routes, inputs, undefined);
         if (!made?.device) {
             await ip.routeDelete(routeSpec(inputs), inputs.namespace); // the create is undone
             throw new Error("the route was added but the kernel does not list it");

@@ -2,6 +2,7 @@
 import { isIPv6 } from "node:net";
 import { z } from "zod";
 import { ipAddress, networkCidr } from "../../schemas/addresses";
+import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
 import { allowOverlap } from "../../schemas/guard";
 import { interfaceName, namespaceName } from "../../schemas/names";
@@ -25,6 +26,7 @@ const routeFields = z.object({
     allowOverlap: allowOverlap.describe(
         "In the host's table: cover a network the machine already has, or win over its default route (refused at preview without it). Default: false.",
     ),
+    adopt,
     connection: connection.optional(),
 });
 

@@ -60,6 +60,8 @@ async function requireSystemd(host: Host): Promise<void> {
 }
 
 export const serviceKind = defineKind<ServiceInputs, ServiceState>({
+    summary: "A program run by the machine's systemd inside a namespace (a runtime unit `netns-<name>.service`).",
+    namedAfterResource: ["name"],
     inputs: serviceInputs,
     state: serviceState,
     fields: {

@@ -4,6 +4,7 @@ import { connection } from "../../schemas/connection";
 import { namespaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
 import { port } from "../../schemas/ports";
+import { DYNAMIC_USER_PREFIX } from "./unit-file";
 
 /** Text that systemd and the command line can carry exactly: no NUL, valid Unicode. */
 const exactText = z
@@ -19,8 +20,17 @@ const serviceName = z
     .max(64, "must be at most 64 characters")
     .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "use only letters, digits, '_', '.', '-' and do not start with '-' or '.'");
 
-/** A Unix user name, or a numeric uid. */
-const userName = z.string().regex(/^([a-z_][a-z0-9_-]{0,31}|[0-9]{1,10})$/i, "must be a Unix user name or a numeric uid");
+/**
+ * A Unix user name, or a numeric uid; not one of the users systemd makes for other Services
+ * (`netns-...`): running as one would share that Service's uid, and so its environment.
+ */
+const userName = z
+    .string()
+    .regex(/^([a-z_][a-z0-9_-]{0,31}|[0-9]{1,10})$/i, "must be a Unix user name or a numeric uid")
+    .refine(
+        (u) => !u.toLowerCase().startsWith(DYNAMIC_USER_PREFIX),
+        `must not start with "${DYNAMIC_USER_PREFIX}": such users are the ones systemd makes for each Service alone (leave user out for one of its own)`,
+    );
 
 /** An environment variable's name, as a shell would accept it. */
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be a variable name (letters, digits, '_', not starting with a digit)");

@@ -21,18 +21,10 @@ export const isSystemRunning = (): string[] => ["systemctl", "is-system-running"
 export const daemonReload = (): string[] => ["systemctl", "daemon-reload"];
 /** `systemctl start|restart|stop|reset-failed UNIT`. */
 export const unitVerb = (verb: "start" | "restart" | "stop" | "reset-failed", unit: string): string[] => ["systemctl", verb, unit];
-/** Equivalent to: `install -d -m 0700 DIR` (made, or its mode set, for root alone). */
-export const privateDir = (dir: string): string[] => ["install", "-d", "-m", "0700", dir];
-/** Equivalent to: `dd of=FILE`: the content on standard input, never on a command line, and never echoed. */
-export const writeFrom = (path: string): string[] => ["dd", `of=${path}`, "status=none"];
-/** Equivalent to: `chmod MODE FILE`. */
-export const chmod = (mode: "0600" | "0644", path: string): string[] => ["chmod", mode, path];
-export const readText = (path: string): string[] => ["cat", path];
 /** Equivalent to: `head -n 1 FILE`: an environment file's owner mark, never its values. */
 export const firstLine = (path: string): string[] => ["head", "-n", "1", path];
 /** Equivalent to: `sha256sum FILE`: compares a secret file without printing it. */
 export const digest = (path: string): string[] => ["sha256sum", path];
-export const removeFiles = (...paths: string[]): string[] => ["rm", "-f", ...paths];
 /** Equivalent to: `test -e PATH`. */
 export const exists = (path: string): string[] => ["test", "-e", path];
 /** Equivalent to: `journalctl -n 0 --show-cursor`: where the journal ends now. */

@@ -1,11 +1,23 @@
 // A Service's unit on one machine, through the Host seam: its files written and removed, systemd
 // told, the program started and waited for, and what went wrong told with the unit's own journal.
 import { ensureSuccess } from "../../host/command-error";
+import { FileClient } from "../../host/file-client";
 import type { Host } from "../../host/host";
 import { printable } from "../../host/limits";
 import type { ServiceInputs } from "./schema";
 import * as sc from "./systemctl";
-import { ENVIRONMENT_DIR, environmentMark, environmentPath, environmentText, sha256, unitName, unitPath, unitText } from "./unit-file";
+import {
+    ENVIRONMENT_MODE,
+    environmentMark,
+    environmentPath,
+    environmentText,
+    sha256,
+    UNIT_DIR_MODE,
+    UNIT_MODE,
+    unitName,
+    unitPath,
+    unitText,
+} from "./unit-file";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** How often readiness is polled. */
@@ -28,10 +40,13 @@ export class UnitClient {
     readonly path: string;
     readonly environmentPath: string;
 
+    private readonly files: FileClient;
+
     constructor(
         private readonly host: Host,
         name: string,
     ) {
+        this.files = new FileClient(host);
         this.unit = unitName(name);
         this.path = unitPath(this.unit);
         this.environmentPath = environmentPath(this.unit);
@@ -43,8 +58,7 @@ export class UnitClient {
 
     /** The unit file's text, or undefined when there is none. */
     async text(): Promise<string | undefined> {
-        const r = await this.host.run(sc.readText(this.path));
-        return r.exitCode === 0 ? r.stdout : undefined;
+        return this.files.read(this.path);
     }
 
     /** Whether the environment file holds exactly what it should for `s`. */
@@ -71,11 +85,9 @@ export class UnitClient {
 
     /** Writes the environment file (root only) and the unit file, and has systemd read them. */
     async write(s: ServiceInputs): Promise<void> {
-        ensureSuccess(await this.host.run(sc.privateDir(ENVIRONMENT_DIR)));
-        // In a directory only root may enter, so no other user ever reads it, whatever its mode on the way.
-        ensureSuccess(await this.host.run(sc.writeFrom(this.environmentPath), { input: environmentText(s.environment, s.ownerTag) }));
-        ensureSuccess(await this.host.run(sc.chmod("0600", this.environmentPath)));
-        ensureSuccess(await this.host.run(sc.writeFrom(this.path), { input: unitText(s) }));
+        // Root's alone, in a directory only root may enter; refused where another user could have planted a link.
+        await this.files.write(this.environmentPath, environmentText(s.environment, s.ownerTag), ENVIRONMENT_MODE);
+        await this.files.write(this.path, unitText(s), { mode: UNIT_MODE, directoryMode: UNIT_DIR_MODE });
         ensureSuccess(await this.host.run(sc.daemonReload()));
     }
 
@@ -131,7 +143,8 @@ export class UnitClient {
         if (stopped.exitCode !== 0 && !/not loaded|does not exist|not found/i.test(stopped.stderr)) {
             ensureSuccess(stopped);
         }
-        ensureSuccess(await this.host.run(sc.removeFiles(this.path, this.environmentPath)));
+        await this.files.remove(this.path);
+        await this.files.remove(this.environmentPath);
         ensureSuccess(await this.host.run(sc.daemonReload()));
         // A unit that failed stays listed as failed until told; gone, it is forgotten.
         await this.host.run(sc.unitVerb("reset-failed", this.unit));

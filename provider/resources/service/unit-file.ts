@@ -10,6 +10,12 @@ export const UNIT_DIR = "/run/systemd/system";
 /** Where environment files live: a directory only root may enter. */
 export const ENVIRONMENT_DIR = "/run/pulumi-netns/services";
 
+/** A unit file's mode: systemd's own are 0644; no other user may change what root runs. */
+export const UNIT_MODE = 0o644;
+export const UNIT_DIR_MODE = 0o755;
+/** The environment file (it may hold secrets): root's alone, in a directory root's alone. */
+export const ENVIRONMENT_MODE = { mode: 0o600, directoryMode: 0o700 } as const;
+
 export const unitName = (name: string): string => `netns-${name}.service`;
 export const unitPath = (unit: string): string => `${UNIT_DIR}/${unit}`;
 export const environmentPath = (unit: string): string => `${ENVIRONMENT_DIR}/${unit}.env`;
@@ -65,13 +71,17 @@ export const environmentMark = (firstLine: string): string | undefined => /^# (p
 /** A digest of a text, to compare a secret file with what it should hold without reading it out. */
 export const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
+/** What the names of the users systemd makes for Services start with; `user` may not take it. */
+export const DYNAMIC_USER_PREFIX = "netns-";
+
 /**
- * The user of `DynamicUser=`: `netns-<name>` when that is a valid user name, else a name derived
- * from the unit's (systemd needs a valid one, at most 31 characters).
+ * The user of `DynamicUser=`: `netns-<name>` when that is a valid user name, else `netns--<digest>`
+ * (systemd needs a valid name of at most 31 characters). A Service's name never starts with '-', so
+ * no readable name takes the form of a derived one: two Services never share a user (and a uid).
  */
 export function dynamicUserName(name: string): string {
-    const readable = `netns-${name}`;
-    return /^[a-z_][a-z0-9_-]{0,30}$/.test(readable) ? readable : `netns-${sha256(unitName(name)).slice(0, 12)}`;
+    const readable = `${DYNAMIC_USER_PREFIX}${name}`;
+    return /^[a-z_][a-z0-9_-]{0,30}$/.test(readable) && !name.startsWith("-") ? readable : `${DYNAMIC_USER_PREFIX}-${sha256(unitName(name)).slice(0, 12)}`;
 }
 
 /** The unit file's text: the owner mark, the namespace it joins, the program, its user and restart policy. */

@@ -8,6 +8,8 @@ import { defineKind } from "../common/kind";
 const identity = z.object({ stackId: z.string().regex(/^[0-9a-f]{32}$/) });
 
 export const stackIdentityKind = defineKind({
+    summary: "The stack's identity: a random id kept in its state, from which owner tags are derived.",
+    internal: true,
     inputs: z.looseObject({}),
     state: identity,
     // Nothing about it can change: the id is made once and kept for the life of the stack.

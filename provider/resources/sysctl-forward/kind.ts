@@ -40,6 +40,7 @@ async function restore(host: Host, sw: Switch, previous: number | undefined, own
 }
 
 export const sysctlForwardKind = defineKind({
+    summary: "IP forwarding switched on; the value found before is restored on delete when no one else needs it.",
     inputs: sysctlForwardInputs,
     state: sysctlForwardState,
     fields: { ipv4: "update", ipv6: "update", ownerName: "update" },

@@ -1,5 +1,6 @@
 // Inputs and state of a SysctlForward.
 import { z } from "zod";
+import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
 import { ownerTag } from "../../schemas/owner";
 
@@ -8,6 +9,7 @@ export const sysctlForwardInputs = z.object({
     ipv4: z.boolean().default(true).describe("Turn on net.ipv4.ip_forward. Default: true."),
     /** Turn on net.ipv6.conf.all.forwarding. @default false */
     ipv6: z.boolean().default(false).describe("Turn on net.ipv6.conf.all.forwarding. Default: false."),
+    adopt,
     connection: connection.optional(),
     /** Names this resource in the host's owner records of the switches (absent in state from older versions). */
     ownerTag: ownerTag.optional().describe("Names this resource in the host's owner records of the switches (absent in state from older versions)."),

@@ -1,7 +1,11 @@
 // VethPair: born with its peer inside the namespace (`ip link add name H type veth peer name P
 // netns NS`); the host end joins the bridge, both ends come up, the peer gets its addresses.
 import { vethOverlap } from "../../guard/judges";
+import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
+import { configuredAddresses } from "../../linux/ip-json";
+import { sameAddresses } from "../common/addresses";
+import { adopting, type Existing, type Mismatch, markOf } from "../common/adopt";
 import { defineKind } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
@@ -45,7 +49,48 @@ async function whichEndExists(ip: IpClient, inputs: VethPairInputs): Promise<Res
     );
 }
 
+/**
+ * A host end of this name: ours, or taken, with what differs from the inputs (its peer, namespace,
+ * bridge, the peer's addresses, the MTU). Only a veth whose two ends carry no stack's mark is adoptable.
+ */
+async function existing(host: Host, pair: VethPairInputs): Promise<Existing> {
+    const ip = new IpClient(host);
+    const hostEnd = await ip.link(pair.hostName);
+    if (!hostEnd) {
+        return { found: "none" };
+    }
+    const peer = hostEnd.kind === "veth" ? await ip.linkWithAddresses(pair.peerName, pair.namespace).catch(() => undefined) : undefined;
+    const marks = [markOf(hostEnd.alias, pair.ownerTag), ...(peer ? [markOf(peer.link.alias, pair.ownerTag)] : [])];
+    if (hostEnd.kind === "veth" && marks.every((m) => m === "ours")) {
+        return { found: "ours" };
+    }
+    const mismatches: Mismatch[] = [];
+    const paired = peer && peer.link.index === hostEnd.peerIndex && (peer.link.peerIndex === undefined || peer.link.peerIndex === hostEnd.index);
+    if (!paired) {
+        mismatches.push({ field: "peerName", live: `not ${pair.peerName} in namespace ${pair.namespace}` });
+    } else {
+        if (hostEnd.master !== pair.bridge) {
+            mismatches.push({ field: "bridge", live: hostEnd.master });
+        }
+        const live = configuredAddresses([...peer.addresses]);
+        if (!sameAddresses(live, pair.addresses)) {
+            mismatches.push({ field: "addresses", live });
+        }
+        if (pair.mtu !== undefined && (hostEnd.mtu !== pair.mtu || peer.link.mtu !== pair.mtu)) {
+            mismatches.push({ field: "mtu", live: hostEnd.mtu });
+        }
+    }
+    return {
+        found: "taken",
+        what: `veth pair ${pair.hostName}`,
+        byHand: hostEnd.kind === "veth" && marks.every((m) => m === "hand-made"),
+        refusal: linkTaken("VethPair", pair.hostName, hostEnd, host.description).message,
+        mismatches,
+    };
+}
+
 export const vethPairKind = defineKind({
+    summary: "A veth pair: the host end (optionally on a bridge) and its peer inside a namespace, with the peer's addresses.",
     inputs: vethPairInputs,
     state: vethPairState,
     // Moving the pair to another namespace keeps its names: the old pair must go first.
@@ -63,12 +108,14 @@ export const vethPairKind = defineKind({
     judge: (host, inputs, where) => vethOverlap(host, inputs, where),
     declares: (inputs) => inputs.addresses,
     id: (p) => `${p.hostName}:${p.namespace}/${p.peerName}`,
+    existing,
 
     async create(host, inputs) {
         const ip = new IpClient(host);
         const { hostName, peerName, namespace } = inputs;
         const label = ownerLabel(inputs.ownerTag);
         let adopted = false;
+        let byHand = false;
         let mtu = 0;
         await runTransaction([
             {
@@ -81,6 +128,13 @@ export const vethPairKind = defineKind({
                         mtu = made.mtu;
                         return;
                     }
+                    // Adopted: the same pair (same ifindexes, traffic flowing), only marked.
+                    byHand = await adopting(inputs.adopt, "VethPair", hostName, host.description, () => existing(host, inputs));
+                    if (byHand) {
+                        adopted = true;
+                        mtu = (await ip.configureLink(hostName, hostEnd)).mtu;
+                        return;
+                    }
                     await adoptOrRefuse(
                         () => observe(ip, inputs),
                         () => whichEndExists(ip, inputs),
@@ -89,7 +143,9 @@ export const vethPairKind = defineKind({
                     mtu = (await ip.configureLink(hostName, hostEnd)).mtu;
                 },
                 undo: async () => {
-                    await ip.linkDelete(hostName);
+                    if (!byHand) {
+                        await ip.linkDelete(hostName);
+                    }
                 }, // deleting one end deletes both
             },
             {

@@ -1,6 +1,7 @@
 // Inputs and state of a VethPair.
 import { z } from "zod";
 import { addressList, mtu } from "../../schemas/addresses";
+import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
 import { allowOverlap } from "../../schemas/guard";
 import { interfaceName, namespaceName } from "../../schemas/names";
@@ -21,6 +22,7 @@ export const vethPairInputs = z.object({
     mtu: mtu.optional().describe("The MTU of both ends; absent leaves the kernel's default."),
     /** Put the peer on a network the machine already has (refused at preview without it). @default false */
     allowOverlap: allowOverlap.describe("Put the peer on a network the machine already has (refused at preview without it). Default: false."),
+    adopt,
     connection: connection.optional(),
     ownerTag,
 });

@@ -42,6 +42,7 @@ async function observe(ip: IpClient, tunnel: VxlanTunnelInputs) {
 }
 
 export const vxlanTunnelKind = defineKind({
+    summary: "A VXLAN link to other machines' underlay addresses, optionally on a bridge.",
     inputs: vxlanTunnelInputs,
     state: vxlanTunnelState,
     fields: { name: "name", vni: "replace", localAddress: "replace", dstPort: "replace", remotes: "update", bridge: "update", mtu: "update-if-set" },
