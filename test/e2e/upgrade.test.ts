@@ -57,7 +57,7 @@ let sandbox: Sandbox;
 let before: SandboxSnapshot;
 let project: PulumiProject;
 let oldBuild: string;
-let made: { ifindexes: Record<string, number>; iptables: string; routes: string[] };
+let made: { ifindexes: Record<string, number>; iptables: string; routes: string[]; namespaceOutputs: Record<string, unknown> };
 
 /** Points the program's `pulumi-netns` at a build: the old one, then this checkout. */
 async function usePackage(dir: string): Promise<void> {
@@ -75,7 +75,11 @@ beforeAll(async () => {
     await usePackage(oldBuild);
     await project.up();
     const snapshot = await sandbox.snapshot();
-    made = { ifindexes: await ifindexes(sandbox), iptables: snapshot.iptables, routes: snapshot.routes };
+    const state = JSON.parse((await project.ok("stack", "export")).stdout) as {
+        deployment: { resources: { urn: string; outputs?: Record<string, unknown> }[] };
+    };
+    const ns1 = state.deployment.resources.find((r) => r.urn.endsWith("::ns1"));
+    made = { ifindexes: await ifindexes(sandbox), iptables: snapshot.iptables, routes: snapshot.routes, namespaceOutputs: ns1?.outputs ?? {} };
     await usePackage(repo);
 });
 
@@ -88,6 +92,9 @@ afterAll(async () => {
 });
 
 test("the old code made the seeds", () => {
+    // The provider code that ran was the old one: it records no field added since (`adopt` came later).
+    expect(made.namespaceOutputs).toMatchObject({ name: "ns1" });
+    expect(made.namespaceOutputs).not.toHaveProperty("adopt");
     expect(Object.keys(made.ifindexes)).toEqual(expect.arrayContaining(["host/br0", "host/veth0", "host/veth1", "ns1/ceth0", "ns2/ceth1"]));
 });
 
