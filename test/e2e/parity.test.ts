@@ -3,6 +3,7 @@
 // machine whose PID 1 is systemd, leaves the same kernel state, the same outputs, the same fields
 // secret in `pulumi stack export` (never a secret in plaintext, after a refresh too) and the same
 // preview of a change to the environment (its values never shown).
+import { join } from "node:path";
 import { PulumiProject, STATE_DIR } from "../../sandbox/pulumi-project";
 import type { Sandbox, SandboxSnapshot } from "../../sandbox/sandbox";
 import { SystemdSandbox } from "../../sandbox/systemd-sandbox";
@@ -13,6 +14,7 @@ const SECRET = "parity-secret-5d2b";
 const PLAIN = "parity-plain-7c1a"; // plain in the program, secret because the schema says so
 const CHANGED = "parity-changed-9e3f";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const CLI = join(__dirname, "..", "..", "provider", "graph", "cli.js");
 
 type Door = "ts" | "yaml";
 interface Seen {
@@ -23,6 +25,12 @@ interface Seen {
     /** What a preview of a changed environment plans: resource name and operation. */
     plan: string[];
     texts: string[];
+    /** `pulumi-netns graph --format dot` of the stack. */
+    graph: string;
+    /** `pulumi-netns forwarding list --stack`: the stack's owner records (stack and resource). */
+    forwarding: string;
+    /** `pulumi-netns graph` once the stack is destroyed. */
+    emptyGraph: { exitCode: number; stderr: string };
 }
 
 /** Owner marks differ by door and stack (they are derived from each one's identity); the rest must not. */
@@ -119,8 +127,12 @@ async function throughDoor(door: Door): Promise<Seen> {
             .filter((s) => s.op !== "same")
             .map((s) => `${s.urn.split("::").pop()} ${s.op}`)
             .sort();
+        const cli = (...args: string[]) => project.command(["node", CLI, ...args]);
+        const graph = (await cli("graph", "--format", "dot")).stdout;
+        const forwarding = (await cli("forwarding", "list", "--stack", "test")).stdout;
         await project.ok("destroy", "--yes", "--skip-preview");
-        return { kernel, outputs, secrets, plan, texts };
+        const { exitCode, stderr } = await cli("graph");
+        return { kernel, outputs, secrets, plan, texts, graph, forwarding, emptyGraph: { exitCode, stderr } };
     } finally {
         await project.dispose();
     }
@@ -164,6 +176,19 @@ test("the same outputs", () => {
 test("the same preview of a changed environment: the Service updated in place, nothing else", () => {
     expect(seen.yaml!.plan).toEqual(["web update"]);
     expect(seen.ts!.plan).toEqual(seen.yaml!.plan);
+});
+
+test("pulumi-netns graph draws the same picture of both doors' stacks, and refuses a stack with nothing of pulumi-netns", () => {
+    expect(seen.yaml!.graph).toContain("namespace ns1");
+    expect(seen.yaml!.graph).toEqual(seen.ts!.graph);
+    for (const door of ["yaml", "ts"] as Door[]) {
+        expect(seen[door]!.emptyGraph).toMatchObject({ exitCode: 1, stderr: expect.stringContaining("the stack has no pulumi-netns resource") });
+    }
+});
+
+test("pulumi-netns forwarding list --stack shows the stack's owner record, named, through both doors", () => {
+    expect(seen.yaml!.forwarding).toMatch(/net\.ipv4\.ip_forward\s+[0-9a-f]{12}\s+parity\/test\s+forward\s/);
+    expect(seen.ts!.forwarding).toMatch(/net\.ipv4\.ip_forward\s+[0-9a-f]{12}\s+(organization\/)?parity\/test\s+forward\s/);
 });
 
 test("destroy leaves the machine as it was", async () => {

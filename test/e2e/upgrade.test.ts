@@ -3,9 +3,10 @@
 // with the new code replaces, creates and deletes nothing and updates each resource at most once;
 // every kernel object keeps its ifindex; a second `up` changes nothing; destroy leaves nothing.
 import { mkdtemp, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadExeca } from "../../provider/host/load-execa";
-import { PulumiProject, STATE_DIR, stepsFromEventLog } from "../../sandbox/pulumi-project";
+import { PulumiProject, stepsFromEventLog } from "../../sandbox/pulumi-project";
 import { Sandbox, type SandboxSnapshot } from "../../sandbox/sandbox";
 
 jest.setTimeout(600_000);
@@ -25,7 +26,8 @@ async function run(argv: string[], cwd: string): Promise<string> {
 
 /** The package at `commit`, built (SDK and provider only) with this checkout's node_modules. */
 async function buildAt(commit: string): Promise<string> {
-    const dir = await mkdtemp(join(STATE_DIR, `upgrade-${commit}-`));
+    // Outside the repository, where no test runner's file scan meets a second copy of the package.
+    const dir = await mkdtemp(join(tmpdir(), `pulumi-netns-${commit}-`));
     const { execa } = await loadExeca();
     const archive = execa("git", ["-C", repo, "archive", "--format=tar", commit], { encoding: "buffer" });
     await execa("tar", ["-x", "-C", dir], { input: (await archive).stdout });
