@@ -3,6 +3,7 @@
 // machine whose PID 1 is systemd, leaves the same kernel state, the same outputs, the same fields
 // secret in `pulumi stack export` (never a secret in plaintext, after a refresh too) and the same
 // preview of a change to the environment (its values never shown).
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PulumiProject, STATE_DIR } from "../../sandbox/pulumi-project";
 import type { Sandbox, SandboxSnapshot } from "../../sandbox/sandbox";
@@ -27,7 +28,7 @@ interface Seen {
     texts: string[];
     /** `pulumi-netns graph --format dot` of the stack. */
     graph: string;
-    /** `pulumi-netns forwarding list --stack`: the stack's owner records (stack and resource). */
+    /** `pulumi-netns forwarding list --file`: the stack's owner records (stack and resource). */
     forwarding: string;
     /** `pulumi-netns graph` once the stack is destroyed. */
     emptyGraph: { exitCode: number; stderr: string };
@@ -127,11 +128,22 @@ async function throughDoor(door: Door): Promise<Seen> {
             .filter((s) => s.op !== "same")
             .map((s) => `${s.urn.split("::").pop()} ${s.op}`)
             .sort();
-        const cli = (...args: string[]) => project.command(["node", CLI, ...args]);
-        const graph = (await cli("graph", "--format", "dot")).stdout;
-        const forwarding = (await cli("forwarding", "list", "--stack", "test")).stdout;
+        // Run from the sandbox's root: the CLI's own commands run in its working directory.
+        const cli = (...args: string[]) => sandbox.run(["node", CLI, ...args]);
+        const shown = async (...args: string[]) => {
+            const r = await cli(...args);
+            return r.exitCode === 0 ? r.stdout : `exit ${r.exitCode}: ${r.stderr}`;
+        };
+        // The CLIs read the stack from an export (`--stack` runs the same `pulumi stack export`).
+        const exportTo = async (file: string) => {
+            await writeFile(join(project.dir, file), (await project.ok("stack", "export", "--show-secrets")).stdout);
+            return join(project.dir, file);
+        };
+        const state = await exportTo("state.json");
+        const graph = await shown("graph", "--format", "dot", "--file", state);
+        const forwarding = await shown("forwarding", "list", "--file", state);
         await project.ok("destroy", "--yes", "--skip-preview");
-        const { exitCode, stderr } = await cli("graph");
+        const { exitCode, stderr } = await cli("graph", "--file", await exportTo("destroyed.json"));
         return { kernel, outputs, secrets, plan, texts, graph, forwarding, emptyGraph: { exitCode, stderr } };
     } finally {
         await project.dispose();
@@ -180,13 +192,15 @@ test("the same preview of a changed environment: the Service updated in place, n
 
 test("pulumi-netns graph draws the same picture of both doors' stacks, and refuses a stack with nothing of pulumi-netns", () => {
     expect(seen.yaml!.graph).toContain("namespace ns1");
-    expect(seen.yaml!.graph).toEqual(seen.ts!.graph);
+    // The same lines; edges come in the order each stack lists its resources.
+    const lines = (dot: string) => dot.split("\n").sort();
+    expect(lines(seen.yaml!.graph)).toEqual(lines(seen.ts!.graph));
     for (const door of ["yaml", "ts"] as Door[]) {
         expect(seen[door]!.emptyGraph).toMatchObject({ exitCode: 1, stderr: expect.stringContaining("the stack has no pulumi-netns resource") });
     }
 });
 
-test("pulumi-netns forwarding list --stack shows the stack's owner record, named, through both doors", () => {
+test("pulumi-netns forwarding list --file shows the stack's owner record, named, through both doors", () => {
     expect(seen.yaml!.forwarding).toMatch(/net\.ipv4\.ip_forward\s+[0-9a-f]{12}\s+parity\/test\s+forward\s/);
     expect(seen.ts!.forwarding).toMatch(/net\.ipv4\.ip_forward\s+[0-9a-f]{12}\s+(organization\/)?parity\/test\s+forward\s/);
 });
