@@ -3,16 +3,17 @@
 // N namespaces (up, no-op up, preview, refresh, destroy), then the seed topology over SSH.
 // Prints the tables and the targets as ratios, and writes everything as JSON.
 // Usage: node dist/bench/compare.js [--rounds 3] [--sizes 25,100,200] [--hosts 1,4,8] [--knobs 100]
-//   [--parts local,remote,hosts,knobs] [--json bench-results.json]
+//   [--parts local,remote,hosts,knobs,firewall] [--forwards 100] [--json bench-results.json]
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { FIREWALLS } from "../provider/firewall/choose";
 import { SshHost } from "../provider/host/ssh/ssh-host";
 import { cableSandboxes, MGMT } from "../sandbox/link";
 import { Sandbox } from "../sandbox/sandbox";
 import { startSshServer } from "../sandbox/ssh-server";
 import { type HostsRow, hostsRound } from "./hosts";
 import { median } from "./measure";
-import { combine, hostsTable, type Knob, knobTable, memory, type Results, type Row, table, targets } from "./report";
+import { combine, firewallTable, hostsTable, type Knob, knobTable, memory, type Results, type Row, table, targets } from "./report";
 import { localRound, type ProgramRun, remoteRound, shellRound } from "./rounds";
 
 const { values } = parseArgs({
@@ -22,7 +23,8 @@ const { values } = parseArgs({
         json: { type: "string", default: "bench-results.json" },
         knobs: { type: "string", default: "100" },
         hosts: { type: "string", default: "1,4,8" },
-        parts: { type: "string", default: "local,remote,hosts,knobs" },
+        parts: { type: "string", default: "local,remote,hosts,knobs,firewall" },
+        forwards: { type: "string", default: "100" },
     },
 });
 const rounds = Number(values.rounds);
@@ -145,6 +147,27 @@ async function main() {
         }
     }
 
+    if (parts.has("firewall")) {
+        results.firewall = [];
+        const works: [string, number, ProgramRun][] = [
+            ["seed", 10, seed],
+            ...values.forwards
+                .split(",")
+                .filter(Boolean)
+                .map((n): [string, number, ProgramRun] => [`N=${n} forwards`, Number(n) + 2, { program: "bench/programs/forwards", config: { count: n } }]),
+        ];
+        for (const [work, resources, run] of works) {
+            for (const backend of FIREWALLS) {
+                const times = [];
+                for (let i = 0; i < rounds; i++) {
+                    times.push((await localRound({ ...run, env: { PULUMI_NETNS_FIREWALL: backend } })).times);
+                }
+                results.firewall.push({ work, resources, backend, times: combine(times) });
+            }
+            console.error(`measured ${work} with each firewall backend`);
+        }
+    }
+
     console.log(`Median of ${rounds} rounds per cell, each round in fresh sandboxes. Every stack also holds one StackIdentity resource.\n`);
     if (results.rows.length > 0) {
         console.log(table(results));
@@ -163,6 +186,9 @@ async function main() {
     }
     if (results.hosts) {
         console.log(`${hostsTable(results.hosts)}\n`);
+    }
+    if (results.firewall) {
+        console.log(`${firewallTable(results.firewall)}\n`);
     }
     for (const t of targets(results)) {
         console.log(`${t.met ? "met    " : "NOT MET"}  ${t.what.padEnd(56)} ${t.measured}`);

@@ -20,6 +20,28 @@ export interface Results {
     remote?: { times: PhaseTimes; work: Work; runnerMs: number; commandMs: number };
     knobs?: Knob[];
     hosts?: HostsRow[];
+    firewall?: FirewallRow[];
+}
+
+/** One program with one firewall backend (PULUMI_NETNS_FIREWALL). */
+export interface FirewallRow {
+    work: string;
+    resources: number;
+    backend: "iptables" | "nftables";
+    times: PhaseTimes;
+}
+
+/** The backends side by side: up and destroy of each program with each. */
+export function firewallTable(rows: FirewallRow[]): string {
+    const lines = ["| work | iptables up | nftables up | iptables destroy | nftables destroy |", "|---|---|---|---|---|"];
+    for (const work of [...new Set(rows.map((r) => r.work))]) {
+        const of = (backend: FirewallRow["backend"]) => rows.find((r) => r.work === work && r.backend === backend)?.times;
+        const [ipt, nft] = [of("iptables"), of("nftables")];
+        const resources = rows.find((r) => r.work === work)?.resources;
+        const cell = (t: PhaseTimes | undefined, phase: "up" | "destroy") => (t ? s(t[phase].seconds) : "–");
+        lines.push(`| ${work} (${resources} resources) | ${cell(ipt, "up")} | ${cell(nft, "up")} | ${cell(ipt, "destroy")} | ${cell(nft, "destroy")} |`);
+    }
+    return lines.join("\n");
 }
 
 export function hostsTable(rows: HostsRow[] = []): string {
@@ -107,6 +129,17 @@ export function targets(results: Results): Target[] {
         ] as const) {
             const ratio = hundred.netns[phase].seconds / hundred.floor[phase].seconds;
             out.push({ what: `N=100 ${phase} ≤ ${limit} × floor`, measured: `${ratio.toFixed(2)} ×`, met: ratio <= limit });
+        }
+    }
+    for (const work of [...new Set((results.firewall ?? []).map((r) => r.work))]) {
+        const of = (backend: FirewallRow["backend"]) => results.firewall?.find((r) => r.work === work && r.backend === backend)?.times;
+        const [ipt, nft] = [of("iptables"), of("nftables")];
+        if (ipt && nft) {
+            // No slower: within 5 % (two medians of a shared 2-core machine differ by that much).
+            for (const phase of ["up", "destroy"] as const) {
+                const ratio = nft[phase].seconds / ipt[phase].seconds;
+                out.push({ what: `${work} ${phase}: nftables ≤ 1.05 × iptables`, measured: `${ratio.toFixed(2)} ×`, met: ratio <= 1.05 });
+            }
         }
     }
     const twoHundred = row("N=200");

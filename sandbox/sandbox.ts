@@ -113,6 +113,23 @@ export class Sandbox {
             .join("\n");
     }
 
+    /**
+     * Makes the sandbox an nftables-only machine: its /usr/sbin (and /sbin, a link to it) keeps
+     * every program but the *tables ones (iptables, ip6tables, their -save and -restore, ebtables,
+     * arptables). The real /usr/sbin stays reachable only under /media/sbin, off PATH.
+     */
+    async hideIptables(): Promise<void> {
+        const script =
+            "mount -t tmpfs sandbox /media && mkdir /media/sbin && mount --bind /usr/sbin /media/sbin && mount -t tmpfs sandbox /usr/sbin " +
+            '&& for f in /media/sbin/*; do n=$(basename "$f"); case "$n" in *tables*) ;; *) ln -s "$f" "/usr/sbin/$n" ;; esac; done';
+        await this.sh("sh", "-c", script);
+    }
+
+    /** The nftables ruleset, as `nft list ruleset` prints it (empty when there is none). */
+    async nftRuleset(): Promise<string> {
+        return this.sh("nft", "list", "ruleset");
+    }
+
     /** Keeps a process started inside the sandbox, to be killed by stop(). */
     track(process: ResultPromise): void {
         this.tracked.push(process);

@@ -64,19 +64,41 @@ function typeText(type: ts.Type, optional: boolean, checker: ts.TypeChecker): st
     return text.replace(/'([^'\\]*)'/g, '"$1"');
 }
 
-function interfaceText(name: string, type: ts.Type, checker: ts.TypeChecker): string {
+/** Each field of a generated type, by name: its declaration with its documentation. */
+function fieldTexts(name: string, type: ts.Type, checker: ts.TypeChecker): Map<string, string> {
     const runtime = modelFields(name);
     const fields = checker
         .getPropertiesOfType(type)
         .filter((field) => !commonFields.has(field.name))
-        .map((field) => {
+        .map((field): [string, string] => {
             // A field named after the resource is optional to a program: the core fills it in.
             const optional = (field.flags & ts.SymbolFlags.Optional) !== 0 || (name.endsWith("Inputs") && runtime.get(field.name)?.namedAfterResource === true);
             const fieldType = checker.getTypeOfSymbol(field);
             const described = runtime.get(field.name)?.doc;
-            return [...docOf(field, checker, described), `    ${field.name}${optional ? "?" : ""}: ${typeText(fieldType, optional, checker)};`].join("\n");
+            return [
+                field.name,
+                [...docOf(field, checker, described), `    ${field.name}${optional ? "?" : ""}: ${typeText(fieldType, optional, checker)};`].join("\n"),
+            ];
         });
-    return `export interface ${name} {\n${fields.join("\n")}\n}\n`;
+    return new Map(fields);
+}
+
+/**
+ * A generated interface. A state's fields declared exactly as its kind's inputs declare them are
+ * taken from the inputs (`extends Pick<...>`): written once, in the file too.
+ */
+function interfaceText(name: string, fields: Map<string, string>, inputs: Map<string, string> | undefined): string {
+    const inherited = [...fields.keys()].filter((field) => inputs?.get(field) === fields.get(field));
+    const own = [...fields.entries()].filter(([field]) => !inherited.includes(field)).map(([, text]) => text);
+    const base = inherited.length > 0 ? ` extends Pick<${name.replace(/State$/, "Inputs")}, ${inherited.map((f) => `"${f}"`).join(" | ")}>` : "";
+    // A kind that takes no fields of its own (the stack's identity): a type alias, not an empty interface.
+    if (fields.size === 0) {
+        return `export type ${name} = Record<string, never>;\n`;
+    }
+    if (own.length === 0) {
+        return `export type ${name} = Pick<${name.replace(/State$/, "Inputs")}, ${inherited.map((f) => `"${f}"`).join(" | ")}>;\n`;
+    }
+    return `export interface ${name}${base} {\n${own.join("\n")}\n}\n`;
 }
 
 /** The text of sdk/kind-types.ts, from the schemas as they are now. */
@@ -84,17 +106,22 @@ export function generateSdkTypes(): string {
     const program = ts.createProgram([manifestPath], compilerOptions());
     const checker = program.getTypeChecker();
     const manifest = program.getSourceFile(manifestPath);
-    const entries = manifest?.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "PublicTypes");
+    const entries = manifest?.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === "PublicTypes");
     if (!entries) {
-        throw new Error(`${manifestPath}: no PublicTypes interface`);
+        throw new Error(`${manifestPath}: no PublicTypes type`);
     }
-    const blocks = entries.members.filter(ts.isPropertySignature).map((member) => {
-        const name = member.name.getText(manifest);
-        const type = checker.getTypeAtLocation(member);
+    // KindName first, then each kind's Inputs and State in the registry's order, then the rest.
+    const order = ["KindName", ...Object.keys(kindModels()).flatMap((kind) => [`${kind}Inputs`, `${kind}State`])];
+    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+    const members = checker.getPropertiesOfType(checker.getTypeAtLocation(entries.name)).sort((a, b) => rank(a.name) - rank(b.name));
+    const texts = new Map(members.map((member) => [member.name, fieldTexts(member.name, checker.getTypeOfSymbol(member), checker)]));
+    const blocks = members.map((member) => {
+        const name = member.name;
+        const type = checker.getTypeOfSymbol(member);
         if (type.isUnion() || type.isLiteral()) {
             return `export type ${name} = ${typeText(type, false, checker)};\n`;
         }
-        return interfaceText(name, type, checker);
+        return interfaceText(name, texts.get(name)!, name.endsWith("State") ? texts.get(name.replace(/State$/, "Inputs")) : undefined);
     });
     return formatted(`${header}\n${blocks.join("\n")}\n${factsText()}`);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs the provider plugin for `pulumi plugin install resource netns VERSION --file TARBALL`: the
-# compiled provider, its production dependencies and the pulumi-resource-netns launcher (Node.js 20
+# compiled provider and SDK, its production dependencies and the pulumi-resource-netns launcher (Node.js 20
 # or newer must be on the machine's PATH). Prints the tarball's path on its last line.
 # Usage: bash scripts/plugin-tarball.sh [OUT_DIR]   (default .state/plugin)
 set -euo pipefail
@@ -15,7 +15,8 @@ stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 cp package.json package-lock.json "$stage/"
 mkdir -p "$stage/dist"
-cp -r dist/provider dist/shared "$stage/dist/"
+# dist/sdk too: the components the plugin serves share the TypeScript SDK's pure plan (sdk/network-plan).
+cp -r dist/provider dist/shared dist/sdk "$stage/dist/"
 install -m 0755 provider/plugin/bin/pulumi-resource-netns "$stage/pulumi-resource-netns"
 # The SDK package takes @pulumi/pulumi as a peer (a program brings its own); the plugin has no
 # program around it, so its copy becomes a dependency of its own, at the version the lockfile holds.

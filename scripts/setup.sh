@@ -16,6 +16,8 @@ declare -A packages=(
   # Probe's tcp and http kinds; `pulumi-netns graph` renders SVG/PNG with Graphviz, and its test
   # opens the SVG in a real headless browser
   [nc]=netcat-openbsd [curl]=curl [dot]=graphviz [chromium-headless-shell]=chromium-headless-shell
+  # the Docker test: a real dockerd started inside a sandbox, a container from a busybox rootfs
+  [dockerd]=docker.io [busybox]=busybox-static
 )
 missing=()
 for cmd in "${!packages[@]}"; do
@@ -34,6 +36,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
     trap 'rm -f "$policy"' EXIT
   fi
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+# docker.io's and containerd's units are enabled by their packages even when nothing starts them:
+# the systemd sandboxes boot this machine's own units, and must not start a Docker daemon.
+if [ -e /lib/systemd/system/docker.service ] || [ -e /lib/systemd/system/containerd.service ]; then
+  for unit in docker.service docker.socket containerd.service; do
+    command -v deb-systemd-helper >/dev/null 2>&1 && deb-systemd-helper disable "$unit" >/dev/null 2>&1 || true
+  done
+  rm -f /etc/systemd/system/*.wants/docker.service /etc/systemd/system/*.wants/docker.socket /etc/systemd/system/*.wants/containerd.service
 fi
 
 stamp="node_modules/.setup-stamp"

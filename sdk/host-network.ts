@@ -2,12 +2,12 @@
 // the provider (a Read step, which runs at preview too) through the hosts and host-key pins its
 // resources use: the program's own process never dials a machine.
 import * as pulumi from "@pulumi/pulumi";
+import type { HostNetwork } from "../shared/host-network";
 import { machineOf } from "../shared/machine";
 import { type Connection, secretConnection } from "./connection";
-import type { HostNetwork } from "./kind-types";
 import { providerStub } from "./provider-stub";
 
-export type { HostLink, HostNetwork, HostRoute, NamespaceNetwork } from "./kind-types";
+export type { HostLink, HostNetwork, HostRoute, NamespaceNetwork } from "../shared/host-network";
 
 export interface GetHostNetworkArgs {
     /** The machine to read. Absent = the machine running Pulumi. */

@@ -32,7 +32,7 @@ export interface NamespaceInputs {
     adopt?: boolean;
 }
 
-export interface NamespaceState {
+export interface NamespaceState extends Pick<NamespaceInputs, "adopt"> {
     /**
      * The namespace's name under /run/netns. Default: the resource name.
      * @default the resource name
@@ -43,8 +43,6 @@ export interface NamespaceState {
      * @default true
      */
     loopbackUp: boolean;
-    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
-    adopt?: boolean;
 }
 
 export interface BridgeInputs {
@@ -69,7 +67,7 @@ export interface BridgeInputs {
     adopt?: boolean;
 }
 
-export interface BridgeState {
+export interface BridgeState extends Pick<BridgeInputs, "allowOverlap" | "adopt"> {
     /**
      * The interface name, at most 15 characters. Default: the resource name.
      * @default the resource name
@@ -84,13 +82,6 @@ export interface BridgeState {
     mtu: number;
     /** The bridge's MAC address. */
     macAddress: string;
-    /**
-     * Share a network the machine already has (refused at preview without it). Default: false.
-     * @default false
-     */
-    allowOverlap?: boolean;
-    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
-    adopt?: boolean;
 }
 
 export interface VethPairInputs {
@@ -118,13 +109,7 @@ export interface VethPairInputs {
     adopt?: boolean;
 }
 
-export interface VethPairState {
-    /** The host end's name, at most 15 characters. */
-    hostName: string;
-    /** The peer's name inside the namespace, at most 15 characters. */
-    peerName: string;
-    /** The namespace that holds the peer. */
-    namespace: string;
+export interface VethPairState extends Pick<VethPairInputs, "hostName" | "peerName" | "namespace" | "bridge" | "allowOverlap" | "adopt"> {
     /**
      * Addresses of the peer, e.g. "192.168.1.10/24". The peer holds exactly these. Default: [].
      * @default []
@@ -132,15 +117,6 @@ export interface VethPairState {
     addresses: string[];
     /** The MTU of both ends; absent leaves the kernel's default. */
     mtu: number;
-    /** A bridge to enslave the host end to. */
-    bridge?: string;
-    /**
-     * Put the peer on a network the machine already has (refused at preview without it). Default: false.
-     * @default false
-     */
-    allowOverlap?: boolean;
-    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
-    adopt?: boolean;
 }
 
 export interface RouteInputs {
@@ -169,30 +145,7 @@ export interface RouteInputs {
     adopt?: boolean;
 }
 
-export interface RouteState {
-    /** "default" or a network such as "10.0.0.0/8". */
-    destination: string;
-    /**
-     * The namespace whose table gets the route. Default: the host's own table.
-     * @default the host's own table
-     */
-    namespace?: string;
-    /** The gateway. `via`, `device` or both must be given. */
-    via?: string;
-    /** The outgoing interface. */
-    device?: string;
-    /**
-     * The route's metric. Default: the kernel's (0 for IPv4, 1024 for IPv6).
-     * @default the kernel's (0 for IPv4, 1024 for IPv6)
-     */
-    metric?: number;
-    /**
-     * In the host's table: cover a network the machine already has, or win over its default route (refused at preview without it). Default: false.
-     * @default false
-     */
-    allowOverlap?: boolean;
-    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
-    adopt?: boolean;
+export interface RouteState extends Pick<RouteInputs, "destination" | "namespace" | "via" | "device" | "metric" | "allowOverlap" | "adopt"> {
     /** The route as the kernel made it, recorded at create. */
     installed?: { metric: number; device: string; via?: string | undefined };
 }
@@ -214,7 +167,7 @@ export interface SysctlForwardInputs {
     ownerName?: { stack: string; resource: string };
 }
 
-export interface SysctlForwardState {
+export interface SysctlForwardState extends Pick<SysctlForwardInputs, "adopt" | "ownerName"> {
     /**
      * Turn on net.ipv4.ip_forward. Default: true.
      * @default true
@@ -225,10 +178,6 @@ export interface SysctlForwardState {
      * @default false
      */
     ipv6: boolean;
-    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
-    adopt?: boolean;
-    /** Names the stack and resource in the host's owner records, for `pulumi-netns forwarding list` (set by the SDK). */
-    ownerName?: { stack: string; resource: string };
     /** The value to restore when IPv4 forwarding is given up; absent when it is not managed. */
     previousIpv4?: number;
     /** The value to restore when IPv6 forwarding is given up; absent when it is not managed. */
@@ -244,29 +193,20 @@ export interface MasqueradeRuleInputs {
     outInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
     adopt?: boolean;
 }
 
-export interface MasqueradeRuleState {
-    /** The subnet to masquerade, e.g. "192.168.1.0/24". */
-    sourceCidr: string;
-    /** Only traffic NOT leaving by this interface (the seeds' `! -o br0`): the subnet's bridge. */
-    excludeOutInterface?: string;
-    /** Only traffic leaving by this interface. */
-    outInterface?: string;
-    /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
-    acceptForward?: boolean;
-    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
-    adopt?: boolean;
+export interface MasqueradeRuleState
+    extends Pick<MasqueradeRuleInputs, "sourceCidr" | "excludeOutInterface" | "outInterface" | "acceptForward" | "firewall" | "adopt"> {
     /** Facts looked up on the host when the rules were made (e.g. the target's network). */
     facts: Record<string, string>;
     /** The main rule, as typed on a command line. */
     ruleSpec: string;
     /** Every rule the resource owns. */
     rules: string[];
-    /** False when read found only some of the rules, or a fact changed: the next update puts it right. */
-    inSync: boolean;
 }
 
 export interface PortForwardInputs {
@@ -293,6 +233,8 @@ export interface PortForwardInputs {
     inInterface?: string;
     /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
     acceptForward?: boolean;
+    /** Which firewall holds the rules: "iptables" or "nftables" (rules in the table `pulumi-netns`). Absent: iptables where the machine has the iptables commands, else nftables; preview fills in "nftables" when that is what the machine gets. Give every resource of one machine the same. */
+    firewall?: "iptables" | "nftables";
     /**
      * Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.
      * @default false
@@ -302,58 +244,44 @@ export interface PortForwardInputs {
     adopt?: boolean;
 }
 
-export interface PortForwardState {
+export interface PortForwardState
+    extends Pick<PortForwardInputs, "hostPort" | "targetAddress" | "hostAddress" | "inInterface" | "acceptForward" | "firewall" | "allowPortInUse" | "adopt"> {
     /** The port connections go to at targetAddress. Default: hostPort. */
     targetPort: number;
-    /** The port clients connect to on the host. */
-    hostPort: number;
-    /** Where connections go, e.g. "192.168.1.10". */
-    targetAddress: string;
     /**
      * "tcp" or "udp". Default: "tcp".
      * @default "tcp"
      */
     protocol: "tcp" | "udp";
-    /**
-     * Match only this local address. Default: any local address.
-     * @default any local address
-     */
-    hostAddress?: string;
-    /** Match only connections arriving on this interface (the host itself is then not forwarded). */
-    inInterface?: string;
-    /** Add ACCEPT rules to the FORWARD chain, owned and removed with this resource. Needed where FORWARD drops by default (Docker hosts, firewalls); left absent there, preview says so. `false`: your own rules accept the traffic. */
-    acceptForward?: boolean;
-    /**
-     * Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.
-     * @default false
-     */
-    allowPortInUse?: boolean;
-    /** Take over an object of this name that was made by hand (no stack owns it) instead of refusing it: it must match these inputs (a difference is refused at preview, naming the field and its live value), and it is marked as this resource's without being recreated. Default: false. */
-    adopt?: boolean;
     /** Facts looked up on the host when the rules were made (e.g. the target's network). */
     facts: Record<string, string>;
     /** The main rule, as typed on a command line. */
     ruleSpec: string;
     /** Every rule the resource owns. */
     rules: string[];
-    /** False when read found only some of the rules, or a fact changed: the next update puts it right. */
-    inSync: boolean;
+}
+
+export type StackIdentityInputs = Record<string, never>;
+
+export interface StackIdentityState {
+    stackId: string;
 }
 
 export interface AddressPoolInputs {
     /** The Network's name, for messages. */
     network: string;
+    /** The IPv4 subnet addresses are taken from. */
     subnet: string;
+    /** The IPv6 subnet of a dual-stack network: a member's address there has its IPv4 host number. */
     subnet6?: string;
+    /** The members, by namespace name, in the order they were declared. */
     members?: { key: string; address?: string | undefined }[];
 }
 
-export interface AddressPoolState {
-    /** The Network's name, for messages. */
-    network: string;
-    subnet: string;
+export interface AddressPoolState extends Pick<AddressPoolInputs, "network" | "subnet" | "subnet6"> {
+    /** The members, by namespace name, in the order they were declared. */
     members: { key: string; address?: string | undefined }[];
-    subnet6?: string;
+    /** Each member's addresses (and each gateway's, by key), kept from one run to the next. */
     allocations: Record<string, { ipv4: string; ipv6?: string | undefined }>;
 }
 
@@ -369,13 +297,9 @@ export interface ResolvConfInputs {
     search?: string[];
 }
 
-export interface ResolvConfState {
-    /** Name servers, e.g. ["198.51.100.53"]. */
-    nameservers: string[];
+export interface ResolvConfState extends Pick<ResolvConfInputs, "nameservers" | "namespace"> {
     /** Search domains. Default: []. */
     search: string[];
-    /** The namespace whose /etc/resolv.conf this is (`ip netns exec` shows it there). */
-    namespace: string;
 }
 
 export interface ProbeInputs {
@@ -415,11 +339,7 @@ export interface ProbeInputs {
     attempts?: number;
 }
 
-export interface ProbeState {
-    /** Where the traffic starts: a namespace, or "host" for the machine itself. */
-    from: string;
-    /** The address it goes to, IPv4 or IPv6. */
-    to: string;
+export interface ProbeState extends Pick<ProbeInputs, "from" | "to" | "port"> {
     /**
      * "ping" (ICMP echo), "tcp" (a connection is accepted) or "http" (a 2xx or 3xx answer). Default: "ping".
      * @default "ping"
@@ -445,15 +365,8 @@ export interface ProbeState {
      * @default 3
      */
     attempts: number;
-    /**
-     * The port of a tcp or http probe. Default: 80 for http.
-     * @default 80 for http
-     */
-    port?: number;
     /** What the last probe found. */
     result: "reachable" | "unreachable";
-    /** False when a refresh found another result than expected: the next `up` probes again. */
-    inSync: boolean;
 }
 
 export interface VxlanTunnelInputs {
@@ -479,15 +392,9 @@ export interface VxlanTunnelInputs {
     mtu?: number;
 }
 
-export interface VxlanTunnelState {
+export interface VxlanTunnelState extends Pick<VxlanTunnelInputs, "name" | "vni" | "localAddress" | "bridge"> {
     /** The link's MTU: the underlay's minus the VXLAN overhead (50 bytes over IPv4, 70 over IPv6). Absent leaves the kernel's, 1500, which fragments on a 1500-byte underlay. */
     mtu: number;
-    /** The VXLAN link's name, at most 15 characters. */
-    name: string;
-    /** The VXLAN network identifier, 1-16777215: the same on every end of one overlay. */
-    vni: number;
-    /** This machine's underlay address the tunnel leaves from. */
-    localAddress: string;
     /**
      * The other ends' underlay addresses: one all-zeros FDB entry each. Default: [].
      * @default []
@@ -498,8 +405,6 @@ export interface VxlanTunnelState {
      * @default 4789
      */
     dstPort: number;
-    /** A bridge to enslave the link to. */
-    bridge?: string;
 }
 
 export interface ServiceInputs {
@@ -538,16 +443,12 @@ export interface ServiceInputs {
     readyTimeoutSeconds?: number;
 }
 
-export interface ServiceState {
+export interface ServiceState extends Pick<ServiceInputs, "namespace" | "command" | "user" | "workingDirectory" | "readyPort"> {
     /**
      * The unit's name is `netns-<name>.service`. Default: the resource name.
      * @default the resource name
      */
     name: string;
-    /** The network namespace the program runs in (its /run/netns name). Changing it replaces the service. */
-    namespace: string;
-    /** The program and its arguments, as an argv: never a shell string. The program is an absolute path or a name found on systemd's PATH. */
-    command: string[];
     /**
      * Environment variables of the program. Written to a file only root can read (never into the unit's properties, which every user can list), and kept secret in state. Default: {}.
      * @default {}
@@ -569,70 +470,6 @@ export interface ServiceState {
     mainPid: number;
     /** Whether the unit is active (running). */
     active: boolean;
-    /** False when a refresh found the unit stopped, failed or edited: the next `up` puts it back. */
-    inSync: boolean;
-    /** The user the program runs as. Absent: a user systemd allocates for this service alone (`DynamicUser=yes`), with no privileges and a read-only view of the system, so no other program can signal it or read its environment. "root" for the full powers of the machine. */
-    user?: string;
-    /**
-     * The program's working directory (it must exist). Default: "/".
-     * @default "/"
-     */
-    workingDirectory?: string;
-    /** A TCP port the program listens on in its namespace: `up` waits for it, and fails if it never comes. */
-    readyPort?: number;
-}
-
-export interface HostLink {
-    name: string;
-    /** The kernel's ifindex, in its namespace. */
-    index: number;
-    /** A veth's other end, when it is in another namespace: its ifindex there. */
-    peerIndex?: number;
-    /** "bridge", "veth", "vxlan", ...; absent for plain devices (lo, a NIC). */
-    kind?: string;
-    /** Administratively up. */
-    up: boolean;
-    mtu: number;
-    macAddress?: string;
-    /** The bridge it is enslaved to. */
-    master?: string;
-    /** Global addresses, e.g. "192.168.1.1/24". */
-    addresses: string[];
-    /** Made by pulumi-netns (carries its owner mark). */
-    owned: boolean;
-}
-
-export interface HostRoute {
-    family: 4 | 6;
-    /** "default" or a CIDR. */
-    destination: string;
-    via?: string;
-    device?: string;
-    metric: number;
-    owned: boolean;
-}
-
-export interface NamespaceNetwork {
-    name: string;
-    links: HostLink[];
-    routes: HostRoute[];
-    /** Made by pulumi-netns (its loopback carries the owner mark). */
-    owned: boolean;
-}
-
-export interface HostNetwork {
-    /** "this machine" or the SSH endpoint. */
-    machine: string;
-    links: HostLink[];
-    routes: HostRoute[];
-    /** The device of the IPv4 default route with the lowest metric: the usual `outInterface`. */
-    uplink?: string;
-    /** The same for IPv6. */
-    uplink6?: string;
-    namespaces: NamespaceNetwork[];
-    forwarding: { ipv4: boolean; ipv6: boolean };
-    /** The FORWARD chain's policy ("ACCEPT", "DROP"), per family; absent where it could not be read. */
-    forwardPolicy: { ipv4?: string | undefined; ipv6?: string | undefined };
 }
 
 /** What the SDK needs of a kind at run time (see scripts/gen-sdk-types.ts). */
@@ -648,33 +485,45 @@ export interface KindFacts {
 }
 
 export const kindFacts: Record<KindName, KindFacts> = {
-    Namespace: { outputs: ["name", "loopbackUp", "connection", "ownerTag"], namedAfterResource: ["name"], secret: [], defaults: { loopbackUp: true } },
+    Namespace: { outputs: ["name", "loopbackUp", "adopt", "connection", "ownerTag"], namedAfterResource: ["name"], secret: [], defaults: { loopbackUp: true } },
     Bridge: {
-        outputs: ["name", "addresses", "mtu", "allowOverlap", "connection", "ownerTag", "macAddress"],
+        outputs: ["name", "addresses", "mtu", "allowOverlap", "adopt", "connection", "ownerTag", "macAddress"],
         namedAfterResource: ["name"],
         secret: [],
         defaults: { addresses: [] },
     },
     VethPair: {
-        outputs: ["hostName", "peerName", "namespace", "bridge", "addresses", "mtu", "allowOverlap", "connection", "ownerTag"],
+        outputs: ["hostName", "peerName", "namespace", "bridge", "addresses", "mtu", "allowOverlap", "adopt", "connection", "ownerTag"],
         namedAfterResource: [],
         secret: [],
         defaults: { addresses: [] },
     },
     Route: {
-        outputs: ["destination", "namespace", "via", "device", "metric", "allowOverlap", "connection", "installed"],
+        outputs: ["destination", "namespace", "via", "device", "metric", "allowOverlap", "adopt", "connection", "installed"],
         namedAfterResource: [],
         secret: [],
         defaults: {},
     },
     SysctlForward: {
-        outputs: ["ipv4", "ipv6", "connection", "ownerTag", "ownerName", "previousIpv4", "previousIpv6"],
+        outputs: ["ipv4", "ipv6", "adopt", "connection", "ownerTag", "ownerName", "previousIpv4", "previousIpv6"],
         namedAfterResource: [],
         secret: [],
         defaults: { ipv4: true, ipv6: false },
     },
     MasqueradeRule: {
-        outputs: ["sourceCidr", "excludeOutInterface", "outInterface", "acceptForward", "connection", "ownerTag", "facts", "ruleSpec", "rules", "inSync"],
+        outputs: [
+            "sourceCidr",
+            "excludeOutInterface",
+            "outInterface",
+            "acceptForward",
+            "firewall",
+            "adopt",
+            "connection",
+            "ownerTag",
+            "facts",
+            "ruleSpec",
+            "rules",
+        ],
         namedAfterResource: [],
         secret: [],
         defaults: {},
@@ -688,13 +537,14 @@ export const kindFacts: Record<KindName, KindFacts> = {
             "targetPort",
             "inInterface",
             "acceptForward",
+            "firewall",
             "allowPortInUse",
+            "adopt",
             "connection",
             "ownerTag",
             "facts",
             "ruleSpec",
             "rules",
-            "inSync",
         ],
         namedAfterResource: [],
         secret: [],
@@ -709,7 +559,7 @@ export const kindFacts: Record<KindName, KindFacts> = {
     },
     ResolvConf: { outputs: ["namespace", "nameservers", "search", "connection", "ownerTag"], namedAfterResource: [], secret: [], defaults: { search: [] } },
     Probe: {
-        outputs: ["from", "to", "kind", "port", "path", "expect", "timeoutSeconds", "attempts", "connection", "ownerTag", "result", "inSync"],
+        outputs: ["from", "to", "kind", "port", "path", "expect", "timeoutSeconds", "attempts", "connection", "ownerTag", "result"],
         namedAfterResource: [],
         secret: [],
         defaults: { kind: "ping", path: "/", expect: "reachable", timeoutSeconds: 5, attempts: 3 },
@@ -736,7 +586,6 @@ export const kindFacts: Record<KindName, KindFacts> = {
             "unit",
             "mainPid",
             "active",
-            "inSync",
         ],
         namedAfterResource: ["name"],
         secret: ["environment"],

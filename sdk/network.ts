@@ -31,6 +31,8 @@ export interface NetworkArgs {
     dns?: pulumi.Input<pulumi.Input<string>[]>;
     /** As on MasqueradeRule and PortForward: ACCEPT rules where FORWARD drops by default. */
     acceptForward?: pulumi.Input<boolean>;
+    /** As on MasqueradeRule and PortForward: the firewall of the NAT and published ports. @default chosen by the machine */
+    firewall?: "iptables" | "nftables";
     /** Share a network the machine already has: without it, a subnet overlapping one is refused at preview. @default false */
     allowOverlap?: pulumi.Input<boolean>;
     /** The machine; absent = this one. */
@@ -151,7 +153,7 @@ export class Network extends pulumi.ComponentResource {
     ) {
         super("netns:index:Network", name, {}, opts);
         const child = { parent: this };
-        const { connection, subnet, subnet6, acceptForward } = args;
+        const { connection, subnet, subnet6, acceptForward, firewall } = args;
         // Everything below is planned from the subnets: a bad one is said once, plainly, before any of it.
         const problem = subnetProblem("subnet", subnet, 4) ?? (subnet6 !== undefined ? subnetProblem("subnet6", subnet6, 6) : undefined);
         if (problem) {
@@ -184,6 +186,7 @@ export class Network extends pulumi.ComponentResource {
                         sourceCidr: cidr,
                         excludeOutInterface: this.bridge.name,
                         acceptForward,
+                        firewall,
                     },
                     child,
                 );
@@ -205,10 +208,11 @@ export class Network extends pulumi.ComponentResource {
 
     /** Forwards a host port to a member's port: IPv4, and IPv6 too on a dual-stack network. */
     publish(name: string, options: PublishOptions): PortForward[] {
-        const { connection, acceptForward, subnet6 } = this.args;
+        const { connection, acceptForward, subnet6, firewall } = this.args;
         const common = {
             connection,
             acceptForward,
+            firewall,
             protocol: options.protocol,
             allowPortInUse: options.allowPortInUse,
             hostPort: options.hostPort ?? options.port,

@@ -3,11 +3,11 @@
 // NAT out of that machine; `attach` puts a namespace on one machine, its address from one pool
 // shared by all of them. MTUs are the underlay's minus the VXLAN overhead.
 import * as pulumi from "@pulumi/pulumi";
+import type { HostNetwork } from "../shared/host-network";
 import { AddressPool } from "./address-pool";
 import { Bridge } from "./bridge";
 import type { Connection } from "./connection";
 import { readOutput } from "./host-network";
-import type { HostNetwork } from "./kind-types";
 import { MasqueradeRule } from "./masquerade-rule";
 import { Namespace } from "./namespace";
 import { hostEndName, PEER_NAME, prefixOf } from "./network-plan";
@@ -22,6 +22,8 @@ export interface OverlayHost {
     connection?: pulumi.Input<Connection>;
     /** The machine's address on the network the machines share (the underlay): tunnels run between these. */
     underlayAddress: pulumi.Input<string>;
+    /** As on MasqueradeRule: the firewall of this machine's NAT rule. @default chosen by the machine */
+    firewall?: "iptables" | "nftables";
 }
 
 export interface OverlayArgs {
@@ -187,7 +189,11 @@ export class Overlay extends pulumi.ComponentResource {
             );
             new SysctlForward(at("-forward"), { connection }, child);
             if (args.masquerade ?? true) {
-                new MasqueradeRule(at("-nat"), { connection, sourceCidr: args.subnet, excludeOutInterface: bridge.name }, child);
+                new MasqueradeRule(
+                    at("-nat"),
+                    { connection, sourceCidr: args.subnet, excludeOutInterface: bridge.name, firewall: args.hosts[host].firewall },
+                    child,
+                );
             }
         }
         this.registerOutputs({ addresses: this.addresses });

@@ -2,6 +2,7 @@
 // resources whose operations do nothing. A program run against this module instead of pulumi-netns
 // costs what the Pulumi CLI, the Node language host and the dynamic-provider shim cost by themselves.
 import * as pulumi from "@pulumi/pulumi";
+import { type KindName, kindFacts } from "../../sdk/kind-types";
 
 /** One provider object per kind, as pulumi-netns has: the engine's SDK serializes each once. */
 const noop = (): pulumi.dynamic.ResourceProvider => ({
@@ -29,20 +30,21 @@ function ownerTag(): pulumi.Output<unknown> {
 
 type FloorClass = new (name: string, args?: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) => pulumi.dynamic.Resource;
 
-/** A class that takes the real one's arguments and exposes `name` plus `outputs`, filled with inputs. */
-function floorKind(kind: string, outputs: string[] = []): FloorClass {
+/**
+ * A class that takes the real one's arguments and registers the real one's outputs: the fields
+ * named after the resource default to its name, every other output the program left out is
+ * filled (as the provider fills defaults and what the kernel reports).
+ */
+function floorKind(kind: KindName): FloorClass {
+    const facts = kindFacts[kind];
     return class extends pulumi.dynamic.Resource {
         constructor(name: string, args: Record<string, unknown> = {}, opts: pulumi.CustomResourceOptions = {}) {
-            const filled = Object.fromEntries(outputs.map((field) => [field, `floor-${field}`]));
-            super(providerOf(kind), name, { name: args.name ?? name, ...args, ...filled, ownerTag: ownerTag() }, { ...opts }, "floor", kind);
+            const filled = Object.fromEntries(facts.outputs.filter((f) => f !== "connection" && f !== "ownerTag").map((field) => [field, `floor-${field}`]));
+            const named = Object.fromEntries(facts.namedAfterResource.map((field) => [field, args[field] ?? name]));
+            super(providerOf(kind), name, { ...filled, ...args, ...named, ownerTag: ownerTag() }, { ...opts }, "floor", kind);
         }
     };
 }
 
-export const Namespace = floorKind("Namespace");
-export const Bridge = floorKind("Bridge", ["macAddress"]);
-export const VethPair = floorKind("VethPair");
-export const Route = floorKind("Route");
-export const SysctlForward = floorKind("SysctlForward", ["previousIpv4", "previousIpv6"]);
-export const MasqueradeRule = floorKind("MasqueradeRule", ["ruleSpec", "rules"]);
-export const PortForward = floorKind("PortForward", ["ruleSpec", "rules"]);
+/** Every kind of the real SDK, by its class name (bench/floor-shim.ts exports these as the program's `pulumi-netns`). */
+export const classes = Object.fromEntries((Object.keys(kindFacts) as KindName[]).map((kind) => [kind, floorKind(kind)])) as Record<KindName, FloorClass>;

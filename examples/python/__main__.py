@@ -1,7 +1,5 @@
-"""A Pulumi program in Python: the seeds' topology (seeds.py) and what a user needs from it."""
-import pulumi
+"""The seeds as a Pulumi project, for a machine whose Pulumi CLI has the Python language host
+(`pulumi up` here). Without it, run the same program with `python automation.py up`."""
+from seeds import seeds
 
-import seeds
-
-pulumi.export("namespaces", [ns.name for ns in seeds.namespaces.values()])
-pulumi.export("forwarded", seeds.http.rule_spec)
+seeds()

@@ -1,6 +1,6 @@
 // Masquerades and port forwards from `iptables-save -t nat` (both families' listings work), for a
 // live picture: ours carry a "pulumi-netns:" comment, others (Docker's, an admin's) are drawn too.
-import { OWNER_PREFIX } from "../resources/common/owner";
+import { OWNER_PREFIX } from "../linux/owner-marks";
 import type { MachineView } from "./topology";
 
 const word = (words: string[], flag: string): string | undefined => {

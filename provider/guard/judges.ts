@@ -3,6 +3,7 @@
 // a subnet or address overlapping the machine's networks, a forward of a port in use.
 import { isIPv6 } from "node:net";
 import type { Host } from "../host/host";
+import { printableLine } from "../host/limits";
 import type { Connection } from "../schemas/connection";
 import { describeListener, takesTrafficOf } from "./listeners";
 import { findOverlaps, type MachineNetwork, machineNetworks, overlapReason, overlaps } from "./overlap";
@@ -82,7 +83,7 @@ export async function routeOverlap(
         if (!theirs) {
             return undefined;
         }
-        const line = `default${theirs.via ? ` via ${theirs.via}` : ""}${theirs.device ? ` dev ${theirs.device}` : ""} metric ${theirs.metric}`;
+        const line = printableLine(`default${theirs.via ? ` via ${theirs.via}` : ""}${theirs.device ? ` dev ${theirs.device}` : ""} metric ${theirs.metric}`);
         return {
             property: "destination",
             reason:

@@ -1,6 +1,7 @@
 // Pure: the sockets a machine listens on, from `ss -Hltunp`, and which of them a port forward
 // would take the traffic of. Docker refuses `-p` on a port already allocated; so do we.
 import { isIPv4, isIPv6 } from "node:net";
+import { printableLine } from "../host/limits";
 
 /** One listening socket. */
 export interface Listener {
@@ -18,24 +19,35 @@ export interface Listener {
 export const listListeners = (): string[] => ["ss", "-Hltunp"];
 
 /**
+ * One socket's line as ss starts it: netid, state (a listing has only LISTEN and UNCONN), the two
+ * queues, the local and peer endpoints. A process name (at most 15 characters, any bytes) cannot
+ * hold all of that, so a newline in a name never starts a line of its own.
+ */
+const SOCKET_LINE = /^(tcp|udp)\s+(?:LISTEN|UNCONN)\s+\d+\s+\d+\s+(\S+)\s+\S+/;
+
+/**
  * Parses `ss -Hltunp`: `tcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=812,fd=3))`.
- * Lines it cannot read are skipped.
+ * A line that does not start a socket continues the one before (a process name with a newline);
+ * lines it cannot read are skipped.
  */
 export function parseListeners(stdout: string): Listener[] {
-    const found: Listener[] = [];
+    const records: { protocol: "tcp" | "udp"; endpoint: string; text: string }[] = [];
     for (const line of stdout.split("\n")) {
-        const words = line.trim().split(/\s+/);
-        const protocol = words[0];
-        const endpoint = words[4];
-        if ((protocol !== "tcp" && protocol !== "udp") || !endpoint) {
-            continue;
+        const m = SOCKET_LINE.exec(line.trim());
+        if (m) {
+            records.push({ protocol: m[1] as "tcp" | "udp", endpoint: m[2], text: line });
+        } else if (records.length > 0) {
+            records[records.length - 1].text += `\n${line}`;
         }
+    }
+    const found: Listener[] = [];
+    for (const { protocol, endpoint, text } of records) {
         const m = /^\[?(.*?)\]?:(\d+)$/.exec(endpoint);
         if (!m) {
             continue;
         }
         const address = m[1].split("%")[0];
-        const processes = [...line.matchAll(/\("([^"]*)",pid=/g)].map((p) => p[1]);
+        const processes = [...text.matchAll(/\("([\s\S]*?)",pid=\d+,fd=\d+\)/g)].map((p) => p[1]);
         found.push({ protocol, address, port: Number(m[2]), processes: [...new Set(processes)], endpoint });
     }
     return found;
@@ -62,8 +74,8 @@ export function takesTrafficOf(listener: Listener, forward: { protocol: string; 
     return forward.hostAddress === undefined || isWildcard(address) || address === forward.hostAddress;
 }
 
-/** "sshd on 0.0.0.0:22", "a process (ss could not name it) on [::]:5000". */
+/** `"sshd" listening on tcp 0.0.0.0:22`, "a process (ss could not name it) ...": the machine's words made printable. */
 export function describeListener(l: Listener): string {
-    const who = l.processes.length > 0 ? l.processes.map((p) => `"${p}"`).join(", ") : "a process (ss could not name it)";
-    return `${who} listening on ${l.protocol} ${l.endpoint}`;
+    const who = l.processes.length > 0 ? l.processes.map((p) => `"${printableLine(p)}"`).join(", ") : "a process (ss could not name it)";
+    return `${who} listening on ${l.protocol} ${printableLine(l.endpoint)}`;
 }

@@ -3,6 +3,7 @@
 // overlaps a network of the host the same way; an overlapping bridge address takes the host's own
 // network (its uplink, and an SSH session with it).
 import { isIPv4 } from "node:net";
+import { printableLine } from "../host/limits";
 import type { HostRoute } from "../inspect/host-network";
 import { ipBytes, isIp } from "../schemas/addresses";
 
@@ -133,8 +134,10 @@ export function findOverlaps(values: readonly string[], networks: readonly Machi
 
 /** "198.51.100.0/24 overlaps 198.51.100.0/24 on uplink (the machine's default route)". */
 export function describeOverlap(o: Overlap): string {
-    const owner = o.theirs.owner ? `, made by ${o.theirs.owner}: another resource or stack` : "";
-    const on = o.theirs.where.startsWith("route ") ? `the ${o.theirs.where}` : `${o.theirs.network} on ${o.theirs.where}`;
+    // The machine's words (link names, owner marks): made printable.
+    const owner = o.theirs.owner ? `, made by ${printableLine(o.theirs.owner)}: another resource or stack` : "";
+    const where = printableLine(o.theirs.where);
+    const on = where.startsWith("route ") ? `the ${where}` : `${o.theirs.network} on ${where}`;
     return `${o.network} overlaps ${on}${owner}`;
 }
 

@@ -7,8 +7,10 @@ import type { Host } from "../host/host";
 import { outputOrNothing } from "../host/optional-read";
 import { hostRoutes } from "../inspect/host-network";
 import { configuredAddresses, parseLinkListings, parseRoutes } from "../linux/ip-json";
-import { OWNER_PREFIX } from "../resources/common/owner";
+import { listRuleset } from "../linux/nft-json";
+import { OWNER_PREFIX } from "../linux/owner-marks";
 import { type Listener, listListeners, parseListeners } from "./listeners";
+import { parseNftPortClaims } from "./nft-port-claims";
 import type { MachineView } from "./overlap";
 import { type PortClaim, parsePortClaims, saveNat } from "./port-claims";
 
@@ -57,7 +59,13 @@ export function readListeners(host: Host): Promise<Listener[]> {
     return shared(host, "listeners", async () => parseListeners((await outputOrNothing(host, listListeners())) ?? ""));
 }
 
-/** DNAT rules of one family; none when the listing cannot be read. */
+/**
+ * DNAT rules of one family, in iptables and in native nftables tables; none of a tool whose listing
+ * cannot be read. iptables-nft's nat tables are read through iptables when it can be, once.
+ */
 export function readPortClaims(host: Host, family: 4 | 6): Promise<PortClaim[]> {
-    return shared(host, `nat${family}`, async () => parsePortClaims((await outputOrNothing(host, saveNat(family))) ?? ""));
+    return shared(host, `nat${family}`, async () => {
+        const [saved, ruleset] = await Promise.all([outputOrNothing(host, saveNat(family)), outputOrNothing(host, listRuleset())]);
+        return [...parsePortClaims(saved ?? ""), ...(ruleset ? parseNftPortClaims(ruleset, family, { withIptablesTables: saved === undefined }) : [])];
+    });
 }

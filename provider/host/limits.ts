@@ -25,6 +25,15 @@ export function printable(text: string): string {
     return clean.length > MESSAGE_LIMIT ? `${clean.slice(0, MESSAGE_LIMIT)}... (${clean.length - MESSAGE_LIMIT} more characters)` : clean;
 }
 
+/**
+ * One value read from a machine (a process or interface name, an address, a rule), made safe for a
+ * one-line message: printable() with line breaks and tabs shown as `\n`, `\r`, `\t`, so a name
+ * cannot start a line of its own. Every such value goes through it before it reaches a message.
+ */
+export function printableLine(text: string): string {
+    return printable(text.replace(/\r/g, "\\r").replace(/\n/g, "\\n").replace(/\t/g, "\\t"));
+}
+
 /** The error for a command whose output passed OUTPUT_LIMIT_BYTES. */
 export function outputLimitError(command: string, where: string): Error {
     return new Error(`running "${command}" on ${where}: more than ${OUTPUT_LIMIT_BYTES} bytes of output, so it was stopped`);

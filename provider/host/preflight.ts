@@ -2,6 +2,7 @@
 // process, so a missing capability or tool is reported by `pulumi preview`, not halfway through up.
 import { accessSync, constants, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { SAFE_PATH } from "./limits";
 
 const CAP_NET_ADMIN = 12n;
 
@@ -11,8 +12,11 @@ export function hasNetAdmin(status = readFileSync("/proc/self/status", "utf8")):
     return hex !== undefined && ((BigInt(`0x${hex}`) >> CAP_NET_ADMIN) & 1n) === 1n;
 }
 
-/** The tools of `tools` that are not on PATH. */
-export function missingTools(tools: readonly string[], path = process.env.PATH ?? ""): string[] {
+/**
+ * The tools of `tools` not found where commands run from: the fixed PATH every command gets
+ * (SAFE_PATH), never the caller's, which a boot unit or cron job may have cut to /usr/bin:/bin.
+ */
+export function missingTools(tools: readonly string[], path = SAFE_PATH): string[] {
     const dirs = path.split(delimiter).filter(Boolean);
     return tools.filter(
         (tool) =>
@@ -34,7 +38,7 @@ export function localHostProblem(tools: readonly string[]): string | undefined {
     }
     const missing = missingTools(tools);
     if (missing.length > 0) {
-        return `this machine: ${missing.join(", ")} not found on PATH; install iproute2, iptables and procps`;
+        return `this machine: ${missing.join(", ")} not found in ${SAFE_PATH} (where pulumi-netns runs commands from); install iproute2, iptables and procps`;
     }
     return undefined;
 }

@@ -3,9 +3,10 @@
 // hosts its resources use, never from the program's process. A password sent to a machine whose key
 // nothing pins would go to whoever answers at that address, so such a connection is refused here.
 import type * as pulumi from "@pulumi/pulumi";
-import { describeEndpoint } from "../../shared/machine";
+import { describeEndpoint, machineOf } from "../../shared/machine";
 import { findOverlaps, machineNetworks, overlapReason } from "../guard/overlap";
 import type { HostResolver } from "../host/host";
+import { machineKeysOf } from "../resources/common/machine-keys";
 import { type Connection, connection as connectionSchema } from "../schemas/connection";
 import type { HostNetwork } from "./host-network";
 import { readHostNetwork } from "./read-host-network";
@@ -58,16 +59,17 @@ export function hostNetworkProvider(resolve: HostResolver): pulumi.dynamic.Resou
             if (refusal) {
                 throw new Error(`getHostNetwork: ${refusal}`);
             }
-            const network = await readHostNetwork(resolve(connection));
+            // Held to the key the stack recorded for that machine, where the program pinned none.
+            const recorded = connection && connection.hostKey === undefined ? machineKeysOf(resolve).get(machineOf(connection)) : undefined;
+            const network = await readHostNetwork(resolve(recorded ? { ...connection, hostKey: recorded } : connection));
             const question = props.overlap as OverlapQuestion | undefined;
-            return {
-                id,
-                props: {
-                    connection: given,
-                    network,
-                    ...(question?.subnet ? { overlap: question, overlapReason: overlapOf(network, question) } : {}),
-                },
+            const outputs = {
+                connection: given,
+                network,
+                ...(question?.subnet ? { overlap: question, overlapReason: overlapOf(network, question) } : {}),
             };
+            // As plain JSON: the engine's encoding takes no `undefined` (a family with no forwarding policy).
+            return { id, props: JSON.parse(JSON.stringify(outputs)) };
         },
     };
 }

@@ -55,33 +55,3 @@ export const ownerComment = (label: string): string[] => ["-m", "comment", "--co
 
 /** The rule as a user would type it, for the `ruleSpec` output. */
 export const formatRule = (r: Rule): string => `-t ${r.table} -A ${r.chain} ${r.spec.join(" ")}`;
-
-/**
- * ACCEPT rules for forwarded traffic of a subnet, for hosts whose FORWARD policy is DROP (as Docker
- * sets it): from the subnet through its interface, and replies back into it. Bound to the interface
- * as well as the subnet, and appended: rules already in FORWARD (DOCKER-USER, an admin's DROPs) come
- * first and keep the last word; only what they let through reaches these, before the policy.
- *
- * `via` is the subnet's own interface (the bridge: traffic enters from it) or the way out (traffic leaves by it).
- */
-export function acceptSubnet(family: 4 | 6, cidr: string, via: { bridge: string } | { out: string }, comment: string[]): Rule[] {
-    const [from, back] =
-        "bridge" in via
-            ? [
-                  ["-i", via.bridge],
-                  ["-o", via.bridge],
-              ]
-            : [
-                  ["-o", via.out],
-                  ["-i", via.out],
-              ];
-    return [
-        { family, table: "filter", chain: "FORWARD", spec: [...from, "-s", cidr, ...comment, "-j", "ACCEPT"] },
-        {
-            family,
-            table: "filter",
-            chain: "FORWARD",
-            spec: [...back, "-d", cidr, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", ...comment, "-j", "ACCEPT"],
-        },
-    ];
-}

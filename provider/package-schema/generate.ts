@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { FieldChange } from "../resources/common/kind";
 import { type KindModel, kindModels } from "../resources/kind-model";
 import { connection } from "../schemas/connection";
+import { type ComponentSpec, componentFunctions, componentResources, componentTypes, type FunctionSpec } from "./components";
 import { type Json, type ObjectTypeSpec, objectOf, PACKAGE, type PropertySpec, ref, TypeCollector, type TypeSpec, token } from "./json-to-pulumi";
 import { HIDDEN_FIELDS } from "./public-kinds";
 
@@ -24,7 +25,8 @@ export interface PackageSpec {
     config: { variables: Record<string, PropertySpec> };
     provider: { description: string; inputProperties: Record<string, PropertySpec>; properties: Record<string, PropertySpec> };
     types: Record<string, TypeSpec>;
-    resources: Record<string, ResourceSpec>;
+    resources: Record<string, ResourceSpec | ComponentSpec>;
+    functions: Record<string, FunctionSpec>;
     language: Record<string, unknown>;
 }
 
@@ -90,7 +92,7 @@ function resource(model: KindModel, types: TypeCollector): ResourceSpec {
 export function packageSchema(version: string): PackageSpec {
     const types = new TypeCollector();
     connectionTypes(types);
-    const resources: Record<string, ResourceSpec> = {};
+    const resources: Record<string, ResourceSpec | ComponentSpec> = {};
     for (const model of Object.values(kindModels()).filter((m) => !m.internal)) {
         resources[token(model.kind)] = resource(model, types);
     }
@@ -112,11 +114,20 @@ export function packageSchema(version: string): PackageSpec {
             inputProperties: { connection: providerConnection },
             properties: { connection: providerConnection },
         },
-        types: Object.fromEntries(Object.entries(types.types).sort(([a], [b]) => a.localeCompare(b))),
-        resources,
+        types: Object.fromEntries(Object.entries({ ...types.types, ...componentTypes() }).sort(([a], [b]) => a.localeCompare(b))),
+        // The components and functions the plugin serves (construct, call, invoke) beside the kinds.
+        resources: { ...resources, ...componentResources() },
+        functions: componentFunctions(),
         language: {
-            go: { importBasePath: `${GO_MODULE}/netns`, generateResourceContainerTypes: false },
-            python: { packageName: "pulumi_netns", requires: { pulumi: ">=3.0.0,<4.0.0" }, pyproject: { enabled: true } },
+            // respectSchemaVersion: the SDKs carry the plugin's version and ask the engine for exactly
+            // that plugin (without it Python asks for v0.0.0 and the engine goes to download it).
+            go: { importBasePath: `${GO_MODULE}/netns`, generateResourceContainerTypes: false, respectSchemaVersion: true },
+            python: {
+                packageName: "pulumi_netns",
+                requires: { pulumi: ">=3.0.0,<4.0.0" },
+                pyproject: { enabled: true },
+                respectSchemaVersion: true,
+            },
             csharp: { rootNamespace: "Pulumi", packageReferences: { Pulumi: "3.*" } },
             java: { basePackage: "com.pulumi" },
         },

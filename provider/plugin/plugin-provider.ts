@@ -13,6 +13,8 @@ import { markArrivedSecret } from "../resources/common/check";
 import { type ResourceIdentity, withResourceDefaults } from "../resources/common/resource-defaults";
 import { secretFields } from "../resources/common/secret-fields";
 import { type Kind, kinds } from "../resources/registry";
+import { call, construct, partOfComponents } from "./components";
+import { invokeFunction } from "./functions";
 import { keepSecret, type Path, reveal, secretPaths } from "./secrets";
 
 type Props = Record<string, unknown>;
@@ -29,7 +31,7 @@ export function parseUrn(urn: string): { kind: Kind; info: PublicKind; name: str
     const typeChain = parts[2] ?? "";
     const type = typeChain.split("$").pop() ?? "";
     const kind = /^netns:index:(\w+)$/.exec(type)?.[1] as Kind | undefined;
-    const info = kind && publicKinds[kind];
+    const info = kind && (publicKinds[kind] ?? partOfComponents(kind));
     if (!kind || !info) {
         throw new Error(`pulumi-resource-netns has no resource type "${type}": is the plugin older than the program's SDK?`);
     }
@@ -94,6 +96,15 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         },
 
         async read(id, urn, props) {
+            if (Object.keys(props ?? {}).length === 0) {
+                // The engine's import (`pulumi import`, the `import` option) reads an object no state describes yet.
+                const { kind } = parseUrn(urn);
+                throw new Error(
+                    `netns:index:${kind} "${id}": the engine's import is not supported by pulumi-resource-netns yet; declare the ` +
+                        "resource with adopt: true instead, which takes the object over in place at the next `pulumi up` " +
+                        "(`pulumi-netns import --language yaml|python|go` writes the program for everything made by hand)",
+                );
+            }
             const result = await of(urn).read!(id, reveal(props ?? {}) as Props);
             // No id: the object is gone (refresh drops it).
             return result.id ? { id: result.id, props: secretOf(urn, props)(result.props as Props) } : { id: "", props: {} };
@@ -107,5 +118,9 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         async delete(id, urn, props) {
             await of(urn).delete!(id, reveal(props) as Props);
         },
+
+        construct: (name, type, inputs, options) => construct(version, name, type, inputs, options),
+        call,
+        invoke: (token, args) => invokeFunction(token, args, config().connection),
     };
 }

@@ -33,6 +33,9 @@ export interface KindModel {
     state: FieldModel[];
 }
 
+/** The inputs every kind takes (CommonInputs in common/kind.ts): no field table names them. */
+export const COMMON_FIELDS: ReadonlySet<string> = new Set(["connection", "ownerTag", "adopt"]);
+
 /** Fields the runner owns (the owner tag) or the core fills in (owner names): no door shows them to users. */
 export const RUNNER_FIELDS: ReadonlySet<string> = new Set(["ownerTag", "ownerName"]);
 

@@ -114,7 +114,11 @@ async function adoptWith(language: "typescript" | "yaml"): Promise<void> {
 
         expect(await project.pulumi("preview", "--expect-no-changes")).toMatchObject({ exitCode: 0 });
 
-        await project.ok("destroy", "--yes", "--skip-preview");
+        const destroyed = await project.ok("destroy", "--yes", "--skip-preview");
+        // The server still ran in ns1: named (PID and command) and stopped, not stranded.
+        expect(`${destroyed.stdout}\n${destroyed.stderr}`).toMatch(
+            /Namespace "ns1" on this machine: stopped the processes still running in it: \d+ \(python3 /,
+        );
         // Everything adopted is gone; forwarding keeps the value found at adoption (1), as documented.
         const after = await sandbox.snapshot();
         expect(after).toEqual({ ...before, sysctl: { ...before.sysctl, "net.ipv4.ip_forward": "1" } });

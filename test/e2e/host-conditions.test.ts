@@ -1,8 +1,6 @@
 // Host conditions reported at preview, before any command runs: pulumi without CAP_NET_ADMIN,
-// and a machine without iptables.
-import { mkdtemp, symlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// a caller's PATH without the tools (they run from a fixed PATH), and a machine without iptables.
+import { dirname } from "node:path";
 import { useSandboxedStack } from "../support/sandboxed-stack";
 
 jest.setTimeout(120_000);
@@ -19,16 +17,28 @@ test("without CAP_NET_ADMIN, preview fails naming the capability and touches not
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });
 
-test("without iptables on PATH, preview fails naming the missing tool", async () => {
-    // A PATH holding only what the run needs (nsenter, node, ip, sysctl, the Pulumi binaries).
-    const bin = await mkdtemp(join(tmpdir(), "no-iptables-"));
-    for (const tool of [process.execPath, "/usr/bin/nsenter", "/usr/sbin/ip", "/usr/sbin/sysctl", "/usr/bin/env", "/bin/sh"]) {
-        await symlink(tool, join(bin, tool.split("/").pop()!));
-    }
+test("with the caller's PATH cut to /usr/bin:/bin (a boot unit's, cron's), preview passes: the tools are looked for where commands run from (issue 31, finding 11)", async () => {
     const pulumiDir = (process.env.PATH ?? "").split(":").find((d) => d.includes("pulumi-v"))!;
     await stack.project.setConfig({ withNat: "true" });
-    const preview = await stack.project.pulumi("preview", { path: `${bin}:${pulumiDir}` });
-    expect(preview.exitCode).not.toBe(0);
-    expect(preview.stdout).toMatch(/MasqueradeRule resource 'nat' has a problem: this machine: iptables, iptables-save, iptables-restore not found on PATH/);
+    const preview = await stack.project.pulumi("preview", { path: `${pulumiDir}:${dirname(process.execPath)}:/usr/bin:/bin` });
+    expect(preview.stdout).not.toMatch(/not found/);
+    expect(preview.exitCode).toBe(0);
+    expect(await stack.sandbox.snapshot()).toEqual(stack.before);
+});
+
+test("without iptables where commands run from, preview fails naming the missing tool", async () => {
+    // Inside the sandbox's own mount namespace only: iptables' binary covered by a file nobody may run.
+    const binary = (await stack.sandbox.sh("readlink", "-f", "/usr/sbin/iptables")).trim();
+    await stack.sandbox.sh("mount", "--bind", "/dev/null", binary);
+    try {
+        await stack.project.setConfig({ withNat: "true" });
+        const preview = await stack.project.pulumi("preview");
+        expect(preview.exitCode).not.toBe(0);
+        expect(preview.stdout).toMatch(
+            /MasqueradeRule resource 'nat' has a problem: this machine: iptables, iptables-save, iptables-restore not found in \/usr\/local\/sbin:/,
+        );
+    } finally {
+        await stack.sandbox.sh("umount", binary);
+    }
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });

@@ -2,6 +2,7 @@
 // language host over the pulumi-resource-netns plugin: the same checks as the TypeScript example
 // (ping matrix, NAT, DNAT), then destroyed without a trace.
 import { httpGet, ping } from "../../sandbox/checks";
+import { PulumiProject } from "../../sandbox/pulumi-project";
 import { startServer, WORLD } from "../../sandbox/world";
 import { useSandboxedStack } from "../support/sandboxed-stack";
 
@@ -90,4 +91,35 @@ test("a refresh finds everything as made, and a second up changes nothing", asyn
 test("destroy: links, namespaces, iptables and sysctls exactly as before up", async () => {
     await stack.project.ok("destroy", "--yes", "--skip-preview");
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
+});
+
+describe("a Network in YAML (examples/yaml-network): the plugin's component, members and ports listed", () => {
+    let network: PulumiProject;
+    beforeAll(async () => {
+        network = await PulumiProject.create(stack.sandbox, "examples/yaml-network");
+        await network.up();
+        await startServer(stack.sandbox, "ns1", "192.168.1.2", 5000, "ns1");
+    });
+    afterAll(async () => {
+        await network?.dispose();
+    });
+
+    test("the pool hands ns1 and ns2 the first free addresses", async () => {
+        expect(await network.outputs()).toEqual({ bridge: "br0", addresses: { ns1: { ipv4: "192.168.1.2" }, ns2: { ipv4: "192.168.1.3" } } });
+    });
+
+    test("the members ping each other, the internet sees the uplink, and a client reaches ns1's published port", async () => {
+        expect(await ping(stack.sandbox, "ns1", "192.168.1.3")).toMatchObject({ ok: true });
+        expect(await ping(stack.sandbox, "ns2", "192.168.1.2")).toMatchObject({ ok: true });
+        const web = `http://${WORLD.internetAddress}:${WORLD.internetPort}/`;
+        expect(await httpGet(stack.sandbox, "ns2", web)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
+        expect(await httpGet(stack.sandbox, "client", forwarded)).toEqual({ ok: true, detail: `ns1 saw ${WORLD.clientAddress}` });
+    });
+
+    test("a second up changes nothing, and destroy leaves the sandbox as found", async () => {
+        await network.up();
+        expect(Object.keys(await network.lastChanges())).toEqual(["same"]);
+        await network.ok("destroy", "--yes", "--skip-preview");
+        expect(await stack.sandbox.snapshot()).toEqual(stack.before);
+    });
 });

@@ -150,6 +150,33 @@ test("a port another resource or anyone already forwards is refused naming the h
     await sandbox.sh("iptables", "-w", "-t", "nat", "-X", "DOCKER");
 });
 
+test("a port inside another rule's DNAT port range or multiport list is refused (issue 31, finding 10)", async () => {
+    const rules = [
+        ["-p", "tcp", "-m", "tcp", "--dport", "8000:9000", "-j", "DNAT", "--to-destination", "10.0.0.5"],
+        ["-p", "tcp", "-m", "multiport", "--dports", "80,9443", "-j", "DNAT", "--to-destination", "10.0.0.6"],
+    ];
+    for (const rule of rules) {
+        await sandbox.sh("iptables", "-w", "-t", "nat", "-A", "PREROUTING", ...rule);
+    }
+    try {
+        await settle();
+        expect(await reasons("PortForward", { hostPort: 8080, targetAddress: "192.168.1.10" })).toEqual([
+            expect.stringMatching(
+                /^hostPort: tcp port 8080 is already forwarded on this machine by the rule `-A PREROUTING -p tcp -m tcp --dport 8000:9000 -j DNAT/,
+            ),
+        ]);
+        expect(await reasons("PortForward", { hostPort: 9443, targetAddress: "192.168.1.10" })).toEqual([
+            expect.stringMatching(/by the rule `-A PREROUTING -p tcp -m multiport --dports 80,9443 -j DNAT --to-destination 10.0.0.6`/),
+        ]);
+        expect(await reasons("PortForward", { hostPort: 8081, targetAddress: "192.168.1.10", protocol: "udp" })).toEqual([]);
+    } finally {
+        for (const rule of rules) {
+            await sandbox.sh("iptables", "-w", "-t", "nat", "-D", "PREROUTING", ...rule);
+        }
+        await settle();
+    }
+});
+
 test("a PortForward whose target no network holds, and none of its run declares, is made without the 20 s wait", async () => {
     const forward = providerIn("PortForward", sandbox.host);
     const started = Date.now();

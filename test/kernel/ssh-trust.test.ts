@@ -40,22 +40,29 @@ test("a bastion's key is recorded at create and pinned after: an impostor at its
     answering.set("bastion.test", real);
     // The target is pinned and reached through the bastion (its sshd listens in the machine's sandbox).
     const connection = { host: "127.0.0.1", port: 2222, privateKey: real.privateKey, hostKey: real.hostKey, proxy: { host: "bastion.test", ...login } };
-    const { id, outs } = await checkAndCreate(run("Namespace"), { name: "behind-bastion", connection });
-    expect(outs.proxyHostKeySeen).toBe(keyOnly(real.hostKey));
-    expect(outs.connection).toEqual(connection); // the recorded pin is no input change
+    const created = await checkAndCreate(run("Namespace"), { name: "behind-bastion", connection });
+    expect(created.outs.proxyHostKeySeen).toBe(keyOnly(real.hostKey));
+    expect(created.outs.connection).toEqual(connection); // the recorded pin is no input change
+    const { id } = created;
 
-    answering.set("bastion.test", impostor);
+    // Another bastion machine (an update): its own key is recorded, the old one's is not applied to it.
+    answering.set("bastion-b.test", real);
+    const moved = { ...connection, proxy: { ...connection.proxy, host: "bastion-b.test" } };
+    const { outs } = await run("Namespace").update(id, created.outs, { name: "behind-bastion", connection: moved, ownerTag: created.outs.ownerTag });
+    expect(outs).toMatchObject({ connection: moved, proxyHostKeySeen: keyOnly(real.hostKey) });
+
+    answering.set("bastion-b.test", impostor);
     const refused = /host key refused: the server presented SHA256:\S+, but connection\.proxy\.hostKey .* no command was run/;
     await expect(run("Namespace").read(id, outs)).rejects.toThrow(refused);
-    await expect(run("Namespace").update(id, outs, { name: "behind-bastion", connection, ownerTag: outs.ownerTag })).rejects.toThrow(refused);
+    await expect(run("Namespace").update(id, outs, { name: "behind-bastion", connection: moved, ownerTag: outs.ownerTag })).rejects.toThrow(refused);
     await expect(run("Namespace").delete(id, outs)).rejects.toThrow(refused);
     // Preview: a kind that reads the machine at check does not send a bastion password to an unpinned bastion.
-    const nat = await run("MasqueradeRule").check({}, { ownerTag: "0123456789ab", sourceCidr: "10.9.0.0/24", connection });
+    const nat = await run("MasqueradeRule").check({}, { ownerTag: "0123456789ab", sourceCidr: "10.9.0.0/24", connection: moved });
     expect(nat.failures).toEqual([]);
     expect(await passwordsToImpostor()).toEqual([]);
     expect(await machine.sh("ip", "netns", "list")).toMatch(/^behind-bastion\b/m);
 
-    answering.set("bastion.test", real);
+    answering.set("bastion-b.test", real);
     await run("Namespace").delete(id, outs);
     expect(await machine.sh("ip", "netns", "list")).not.toMatch(/behind-bastion/);
 });

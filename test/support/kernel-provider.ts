@@ -15,7 +15,8 @@ export const testOwnerTag = (): string => randomBytes(6).toString("hex");
 export async function checkAndCreate(provider: Required<pulumi.dynamic.ResourceProvider>, inputs: Record<string, unknown>) {
     const checked = await provider.check({}, { ownerTag: testOwnerTag(), ...inputs });
     if (checked.failures?.length) {
-        throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
+        // The reasons as the engine prints them (a clash is refused at check, in create's own words).
+        throw new Error(`check failed: ${checked.failures.map((f) => `${f.property ? `${f.property}: ` : ""}${f.reason}`).join("; ")}`);
     }
     return provider.create(checked.inputs);
 }

@@ -2,7 +2,7 @@
 // `ss -Hltunp` and DNAT claims from `iptables-save -t nat`, both recorded from the real tools.
 import { describeListener, parseListeners, takesTrafficOf } from "../../provider/guard/listeners";
 import { describeOverlap, findOverlaps, type MachineView, machineNetworks, networkOf, overlapReason, overlaps } from "../../provider/guard/overlap";
-import { competingClaims, describeClaim, parsePortClaims } from "../../provider/guard/port-claims";
+import { competingClaims, describeClaim, parsePortClaims, parsePorts } from "../../provider/guard/port-claims";
 import { fixture } from "../support/fixtures";
 
 const machine: MachineView = {
@@ -101,16 +101,55 @@ test("which listeners a forward takes the traffic of", () => {
 
 test("iptables-save -t nat, as recorded: every DNAT claim, whoever made it", () => {
     const claims = parsePortClaims(fixture("iptables-save-nat-dnat.txt"));
-    expect(claims.map((c) => [c.protocol, c.port, c.hostAddress, c.owner])).toEqual([
-        ["tcp", 5000, undefined, "pulumi-netns:0123456789ab"],
-        ["udp", 5353, "198.51.100.2", "pulumi-netns:ba9876543210"],
-        ["tcp", 5000, undefined, "pulumi-netns:0123456789ab"],
-        ["tcp", 8080, undefined, undefined],
+    const one = (port: number) => [{ from: port, to: port }];
+    expect(claims.map((c) => [c.protocol, c.ports, c.hostAddress, c.owner])).toEqual([
+        ["tcp", one(5000), undefined, "pulumi-netns:0123456789ab"],
+        ["udp", one(5353), "198.51.100.2", "pulumi-netns:ba9876543210"],
+        ["tcp", [{ from: 7000, to: 7010 }], undefined, undefined],
+        ["tcp", one(5000), undefined, "pulumi-netns:0123456789ab"],
+        ["tcp", one(8080), undefined, undefined],
     ]);
-    expect(claims.map((c) => c.chain)).toEqual(["PREROUTING", "PREROUTING", "OUTPUT", "DOCKER"]);
-    expect(parsePortClaims(fixture("ip6tables-save-nat-dnat.txt")).map((c) => [c.protocol, c.port, c.owner])).toEqual([
-        ["tcp", 5000, "pulumi-netns:0123456789ab"],
+    expect(claims.map((c) => c.chain)).toEqual(["PREROUTING", "PREROUTING", "PREROUTING", "OUTPUT", "DOCKER"]);
+    expect(parsePortClaims(fixture("ip6tables-save-nat-dnat.txt")).map((c) => [c.protocol, c.ports, c.owner])).toEqual([
+        ["tcp", one(5000), "pulumi-netns:0123456789ab"],
     ]);
+});
+
+test("DNAT port ranges, multiport lists and negations claim every port they match (issue 31, finding 10)", () => {
+    const claims = parsePortClaims(fixture("iptables-save-nat-port-ranges.txt"));
+    expect(claims.map((c) => c.ports)).toEqual([
+        [{ from: 8000, to: 9000 }],
+        [
+            { from: 80, to: 80 },
+            { from: 8080, to: 8080 },
+        ],
+        [
+            { from: 53, to: 53 },
+            { from: 6000, to: 6010 },
+        ],
+        [
+            { from: 1, to: 21 },
+            { from: 23, to: 65535 },
+        ],
+        [{ from: 1001, to: 65535 }],
+    ]);
+    const rulesFor = (protocol: string, port: number) => competingClaims(claims, { protocol, port }, []).map((c) => c.rule.split(" -j ")[1]);
+    expect(rulesFor("tcp", 8080)).toEqual([
+        "DNAT --to-destination 10.0.0.5",
+        "DNAT --to-destination 10.0.0.6",
+        "DNAT --to-destination 10.0.0.8",
+        "DNAT --to-destination 10.0.0.9",
+    ]);
+    expect(rulesFor("tcp", 8500)).toEqual(["DNAT --to-destination 10.0.0.5", "DNAT --to-destination 10.0.0.8", "DNAT --to-destination 10.0.0.9"]);
+    expect(rulesFor("tcp", 80)).toEqual(["DNAT --to-destination 10.0.0.6", "DNAT --to-destination 10.0.0.8"]);
+    expect(rulesFor("tcp", 22)).toEqual([]);
+    expect(rulesFor("udp", 6005)).toEqual(["DNAT --to-destination 10.0.0.7"]);
+    expect(rulesFor("udp", 54)).toEqual([]);
+    expect(parsePorts("80,8080")).toEqual([
+        { from: 80, to: 80 },
+        { from: 8080, to: 8080 },
+    ]);
+    expect(parsePorts("http")).toBeUndefined();
 });
 
 test("competing claims: another owner's or anyone's, one per owner, never the resource's own", () => {
@@ -129,4 +168,23 @@ test("competing claims: another owner's or anyone's, one per owner, never the re
     expect(competing("udp", 5353, "198.51.100.3")).toEqual([]);
     expect(competing("udp", 5353)).toHaveLength(1);
     expect(competing("tcp", 5001)).toEqual([]);
+});
+
+test("what a machine prints reaches a message printable: no terminal escapes, and a newline in a process name forges no listener (issue 31, finding 9)", () => {
+    // Recorded: a process named "\nudp a b c *:22" on 5555, one named "\x1b]0;PWN\x07ok" on 5556, python3 on 5557.
+    const listeners = parseListeners(fixture("ss-listeners-hostile-names.txt"));
+    expect(listeners.map((l) => `${l.protocol} ${l.endpoint}`)).toEqual(["tcp 0.0.0.0:5555", "tcp 0.0.0.0:5557", "tcp 0.0.0.0:5556"]);
+    expect(listeners.map(describeListener)).toEqual([
+        '"\\nudp a b c *:22" listening on tcp 0.0.0.0:5555',
+        '"python3" listening on tcp 0.0.0.0:5557',
+        '"ok" listening on tcp 0.0.0.0:5556',
+    ]);
+    expect(listeners.map(describeListener).join("")).not.toMatch(/[\x00-\x1f\x7f]/);
+    // A link named with an escape, and a rule whose comment holds one.
+    const view: MachineView = { links: [{ name: "up\x1b[2Jlink", addresses: ["203.0.113.2/24"] }], routes: [] };
+    expect(overlapReason(findOverlaps(["203.0.113.9/24"], machineNetworks(view)), "this machine")).toMatch(
+        /^203\.0\.113\.9\/24: 203\.0\.113\.0\/24 overlaps 203\.0\.113\.0\/24 on uplink on/,
+    );
+    const [claim] = parsePortClaims('-A PREROUTING -p tcp -m tcp --dport 80 -m comment --comment "\x1b[31mred\x07x" -j DNAT --to-destination 10.0.0.1');
+    expect(describeClaim(claim)).not.toMatch(/[\x00-\x1f\x7f]/);
 });

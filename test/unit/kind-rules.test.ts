@@ -1,6 +1,7 @@
 // The pure builders of every kind as data, like CNI portmap's tests: for each input, the exact
 // rules or argv; for each field of each kind, what its change does.
 import { factories, type Kind } from "../../provider";
+import { iptablesRule } from "../../provider/firewall/iptables-render";
 import * as ip from "../../provider/linux/ip-argv";
 import { reachOf } from "../../provider/linux/ip-json";
 import { addRule, deleteRule, formatRule } from "../../provider/linux/iptables-argv";
@@ -16,8 +17,10 @@ import { valueToRestore } from "../../provider/resources/sysctl-forward/switches
 
 const tag = "pulumi-netns:0123456789ab";
 const comment = ["-m", "comment", "--comment", tag];
-const masq = (i: Record<string, unknown>) => masqueradeRules(masqueradeRuleInputs.parse({ ownerTag: "0123456789ab", ...i }), tag);
-const fwd = (i: Record<string, unknown>, facts = {}) => portForwardRules(portForwardInputs.parse({ ownerTag: "0123456789ab", ...i }), tag, facts);
+// The iptables backend's rendering of the kinds' rules.
+const masq = (i: Record<string, unknown>) => masqueradeRules(masqueradeRuleInputs.parse({ ownerTag: "0123456789ab", ...i })).map((r) => iptablesRule(r, tag));
+const fwd = (i: Record<string, unknown>, facts = {}) =>
+    portForwardRules(portForwardInputs.parse({ ownerTag: "0123456789ab", ...i }), facts).map((r) => iptablesRule(r, tag));
 
 describe("MasqueradeRule rules", () => {
     test.each([
@@ -330,8 +333,8 @@ const samples: Record<Exclude<Kind, "StackIdentity">, [Record<string, unknown>, 
         { ipv4: false, ipv6: true, ownerName: { stack: "organization/p/dev", resource: "fwd" } },
     ],
     MasqueradeRule: [
-        { sourceCidr: "10.0.0.0/24", excludeOutInterface: "br0", outInterface: "eth0", acceptForward: false },
-        { sourceCidr: "10.0.1.0/24", excludeOutInterface: "br1", outInterface: "eth1", acceptForward: true },
+        { sourceCidr: "10.0.0.0/24", excludeOutInterface: "br0", outInterface: "eth0", acceptForward: false, firewall: "iptables" },
+        { sourceCidr: "10.0.1.0/24", excludeOutInterface: "br1", outInterface: "eth1", acceptForward: true, firewall: "nftables" },
     ],
     PortForward: [
         {
@@ -343,6 +346,7 @@ const samples: Record<Exclude<Kind, "StackIdentity">, [Record<string, unknown>, 
             inInterface: "eth0",
             acceptForward: false,
             allowPortInUse: false,
+            firewall: "iptables",
         },
         {
             hostPort: 2,
@@ -353,6 +357,7 @@ const samples: Record<Exclude<Kind, "StackIdentity">, [Record<string, unknown>, 
             inInterface: "eth1",
             acceptForward: true,
             allowPortInUse: true,
+            firewall: "nftables",
         },
     ],
 };

@@ -16,3 +16,13 @@ test("tools are looked up on PATH, executable ones only", () => {
     writeFileSync(join(dir, "iptables"), "", { mode: 0o644 });
     expect(missingTools(["ip", "iptables", "sysctl"], dir)).toEqual(["iptables", "sysctl"]);
 });
+
+test("by default tools are looked for where commands run from (the fixed PATH), whatever the caller's PATH (issue 31, finding 11)", () => {
+    const saved = process.env.PATH;
+    process.env.PATH = "/nonexistent";
+    try {
+        expect(missingTools(["sh", "ls"])).toEqual([]);
+    } finally {
+        process.env.PATH = saved;
+    }
+});

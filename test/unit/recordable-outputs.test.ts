@@ -114,7 +114,7 @@ class ScriptedHost implements Host {
         }
         if (argv[0] === "flock") {
             // The switch owner records' program: join, leave, list answers.
-            const op = argv[9];
+            const op = argv[argv.indexOf("pulumi-netns-switches") + 2];
             return ok(op === "join" ? "previous 0\n" : op === "leave" ? "restored 0\n" : "self ns-1-boot\n");
         }
         if (/tables$/.test(argv[0]) && argv.includes("-C")) {

@@ -3,6 +3,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { connectionOf, machineOf } from "../../../shared/machine";
 import { sameAddresses } from "./addresses";
+import { envelopeOf } from "./envelope";
 import type { FieldChange } from "./kind";
 import { containsUnknown } from "./unknown";
 
@@ -33,7 +34,7 @@ export function diffFields(fields: Readonly<Record<string, FieldChange>>, olds: 
     const replaces = entries.filter(([f, c]) => (c === "name" || c === "replace") && changed(c, f, olds, news)).map(([f]) => f);
     const updates = entries.filter(([f, c]) => c.startsWith("update") && changed(c, f, olds, news)).map(([f]) => f);
     // Read marks state whose kernel objects drifted in part; an update puts them back.
-    if (olds.inSync === false && replaces.length === 0) {
+    if (envelopeOf(olds).inSync === false && replaces.length === 0) {
         updates.push("inSync");
     }
 

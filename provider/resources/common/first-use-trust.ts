@@ -61,13 +61,16 @@ function remember(book: MachineKeys, props: Props | undefined): void {
 export function firstUseTrust(inner: Provider, resolve: HostResolver): Provider {
     const book = machineKeysOf(resolve);
 
-    /** The outputs with the keys this resource's machine (and bastion) present now. */
-    async function withKeysSeen(outs: Props, props: Props): Promise<Props> {
+    /**
+     * The outputs with the keys this resource's machine (and bastion) present now, asked of the
+     * session the operation used (`used`: the props with the pins it was held to), never a new one.
+     */
+    async function withKeysSeen(outs: Props, props: Props, used: Props): Promise<Props> {
         const connection = connectionOf(props);
         if (!connection) {
             return outs;
         }
-        const host = resolve(pinned(props).connection);
+        const host = resolve(used.connection);
         const seen = await host.presentedHostKey?.();
         const proxySeen = connection.proxy ? await host.presentedProxyHostKey?.() : undefined;
         // The outputs keep the user's connection as given: the pins we add are not an input change.
@@ -87,7 +90,7 @@ export function firstUseTrust(inner: Provider, resolve: HostResolver): Provider 
         if (typeof props.proxyHostKeySeen === "string") {
             return { ...kept, proxyHostKeySeen: props.proxyHostKeySeen };
         }
-        return connectionOf(props)?.proxy ? withKeysSeen(kept, props) : kept;
+        return connectionOf(props)?.proxy ? withKeysSeen(kept, props, pinned(props)) : kept;
     }
 
     return {
@@ -102,7 +105,7 @@ export function firstUseTrust(inner: Provider, resolve: HostResolver): Provider 
             // A new resource on a machine the stack already knows is held to the key recorded for it.
             const held = pinned(inputs, book);
             const result = await inner.create(held);
-            return { ...result, outs: await withKeysSeen(result.outs ?? {}, held === inputs ? inputs : { ...inputs, ...seenIn(held) }) };
+            return { ...result, outs: await withKeysSeen(result.outs ?? {}, inputs, held) };
         },
         read:
             inner.read &&
@@ -115,10 +118,12 @@ export function firstUseTrust(inner: Provider, resolve: HostResolver): Provider 
             inner.update &&
             (async (id, olds, news) => {
                 remember(book, olds);
-                // The new inputs are held to the keys recorded before, unless they pin their own.
-                const recorded = { ...news, hostKeySeen: olds.hostKeySeen, proxyHostKeySeen: olds.proxyHostKeySeen };
-                const result = await inner.update!(id, pinned(olds), pinned(recorded));
-                return { ...result, outs: await withKeysSeen(result.outs ?? {}, recorded) };
+                // The new inputs are held to the keys recorded before, unless they pin their own; a
+                // bastion moved to another machine is held to the stack's key for that one, if any.
+                const recorded = { ...news, hostKeySeen: olds.hostKeySeen, proxyHostKeySeen: sameBastion(olds, news) ? olds.proxyHostKeySeen : undefined };
+                const held = pinned(recorded, book);
+                const result = await inner.update!(id, pinned(olds), held);
+                return { ...result, outs: await withKeysSeen(result.outs ?? {}, recorded, held) };
             }),
         delete:
             inner.delete &&
@@ -129,12 +134,11 @@ export function firstUseTrust(inner: Provider, resolve: HostResolver): Provider 
     };
 }
 
-/** The keys a create was held to, as recorded keys (so the session it dialled is the one asked about). */
-function seenIn(held: Props): Props {
-    const connection = connectionOf(held) as Endpoint | undefined;
-    const proxy = connection && proxyOf(connection);
-    return {
-        ...(typeof connection?.hostKey === "string" ? { hostKeySeen: connection.hostKey } : {}),
-        ...(typeof proxy?.hostKey === "string" ? { proxyHostKeySeen: proxy.hostKey } : {}),
-    };
+/** Whether two props reach their machine through the same bastion machine. */
+function sameBastion(olds: Props, news: Props): boolean {
+    const before = connectionOf(olds) as Endpoint | undefined;
+    const after = connectionOf(news) as Endpoint | undefined;
+    const a = before && proxyOf(before);
+    const b = after && proxyOf(after);
+    return a !== undefined && b !== undefined && machineOf(a) === machineOf(b);
 }

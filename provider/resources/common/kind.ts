@@ -28,21 +28,30 @@ export interface CommonInputs {
 /** A field table must name every input field but the common ones: a field left out does not compile. */
 export type FieldTable<I> = { readonly [K in Exclude<keyof I, keyof CommonInputs>]-?: FieldChange };
 
-/** What the kernel holds for a resource's state. */
-export type Observed<S> = { found: "gone" } | { found: "not-ours"; owner: string } | { found: "ours"; live: S };
+/**
+ * What the kernel holds for a resource's state. `drifted` (for kinds that can drift, see
+ * `drifts`): ours, but not in the shape the state says; the runner records it, the next update
+ * puts it right.
+ */
+export type Observed<S> = { found: "gone" } | { found: "not-ours"; owner: string } | { found: "ours"; live: S; drifted?: boolean };
 
-/** A kind's definition; its name is its key in the registry (provider/resources/registry.ts). */
-export interface KindDefinition<I extends CommonInputs, S extends I> {
+/**
+ * A kind's definition; its name is its key in the registry (provider/resources/registry.ts). `In`
+ * is what its input schema accepts (defaults optional): the SDK's Args are generated from it.
+ */
+export interface KindDefinition<I extends CommonInputs, S extends I, In = unknown> {
     /** What the resource is, in one sentence: its summary in the package schema (and so every SDK). */
     summary: string;
     /** Fields that take the resource's name when absent, in both doors. */
     namedAfterResource?: readonly (keyof I & string)[];
     /** Only the TypeScript SDK's own classes and components make it: not in the package schema. */
     internal?: boolean;
-    inputs: z.ZodType<I>;
+    inputs: z.ZodType<I, In>;
     /** The state: the inputs and what the kernel reported; lenient about facts older versions lacked. */
     state: z.ZodType<S>;
     fields: FieldTable<I>;
+    /** Its objects can be ours yet drifted in part (observe says `drifted`): its state then carries the runner's `inSync`. */
+    drifts?: boolean;
     /** Replace delete-first even when the kernel name changes (a namespace takes its veths along). */
     deleteFirst?: boolean;
     /** Programs it runs on this machine, checked at preview. */
@@ -70,6 +79,15 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
     /** A reason the machine alone would defeat the resource (no systemd), judged at preview even while inputs are unknown. */
     judgeMachine?(host: Host): Promise<{ property: string; reason: string } | undefined>;
     /**
+     * Completes the inputs at check with what the machine decides (the firewall backend a rule set
+     * gets), or says why the machine cannot take the resource; run wherever preview may read it.
+     */
+    complete?(
+        host: Host,
+        olds: Record<string, unknown>,
+        news: Record<string, unknown>,
+    ): Promise<{ inputs: Record<string, unknown> } | { failure: { property: string; reason: string } }>;
+    /**
      * What already holds the resource's kernel name: judged at preview (a clash names the way to
      * adopt it; with `adopt`, each field that differs), and by create when adopting.
      */
@@ -77,8 +95,8 @@ export interface KindDefinition<I extends CommonInputs, S extends I> {
     /** Makes the object; undoes its own steps if one fails. */
     create(host: Host, inputs: I): Promise<S>;
     observe(host: Host, state: S): Promise<Observed<S>>;
-    /** Puts the object (observed as ours: `live`) into the shape of `inputs`. */
-    update(host: Host, live: S, inputs: I): Promise<S>;
+    /** Puts the object (observed as ours: `live`, `drifted` or not) into the shape of `inputs`. */
+    update(host: Host, live: S, inputs: I, drifted: boolean): Promise<S>;
     /** Removes the object (observed as ours); "already gone" is success. */
     remove(host: Host, state: S): Promise<void>;
 }
@@ -90,4 +108,4 @@ export const byName = <I extends { name: string }, S extends I = I>() => ({
 });
 
 /** Declares a kind; the identity function that makes the compiler check it. */
-export const defineKind = <I extends CommonInputs, S extends I>(definition: KindDefinition<I, S>): KindDefinition<I, S> => definition;
+export const defineKind = <I extends CommonInputs, S extends I, In>(definition: KindDefinition<I, S, In>): KindDefinition<I, S, In> => definition;

@@ -2,12 +2,10 @@
 // ownerTag, derived by the SDK from stack and name), so read and delete never act on an object of
 // the same name that this stack did not create.
 import type * as pulumi from "@pulumi/pulumi";
+import { OWNER_PREFIX } from "../../linux/owner-marks";
 
-/** What every owner label starts with: how a listing tells pulumi-netns's objects from others'. */
-export const OWNER_PREFIX = "pulumi-netns:";
-
-/** The label written into the kernel (link ifalias, iptables comment). */
-export const ownerLabel = (tag: string): string => `${OWNER_PREFIX}${tag}`;
+// The marks themselves live with the other kernel words (listings read them too).
+export { OWNER_PREFIX, ownerLabel } from "../../linux/owner-marks";
 
 /** Describes who owns an object, for an error message. */
 export function describeOwner(label: string | undefined): string {

@@ -47,6 +47,8 @@ export function runKind<I extends CommonInputs, S extends I>(
     const stateOf = (props: Props) => parseInputs(def.state, kind, props);
     const hostOf = (x: { connection?: unknown }): Host => resolveHost(x.connection);
     const act = <T>(inputs: I, op: () => Promise<T>) => forResource(kind, def.label(inputs), op);
+    /** The runner's drift field, for kinds that can drift: what observe found, not a field of the kind's state. */
+    const inSync = (drifted: boolean) => (def.drifts ? { inSync: !drifted } : {});
 
     /** The judgement of the machine, as a check failure; values still unknown at preview are judged at up. */
     async function judged(olds: Props, news: Props) {
@@ -89,8 +91,20 @@ export function runKind<I extends CommonInputs, S extends I>(
 
     return {
         // `resourceName`: the resource's Pulumi name, where the door knows it (the plugin, from the URN).
-        check: async (olds, news, resourceName?: string) => {
-            const result = checkInputs(def.inputs, news, def.tools);
+        check: async (olds, given, resourceName?: string) => {
+            let news = given;
+            let result = checkInputs(def.inputs, news, def.tools);
+            if (def.complete && !result.failures?.length && readableAtPreview(news.connection)) {
+                const host = resolveHost(news.connection);
+                const completed = await (news.connection === undefined
+                    ? def.complete(host, olds, news)
+                    : def.complete(host, olds, news).catch(() => undefined));
+                if (completed && "failure" in completed) {
+                    return { inputs: news, failures: [completed.failure] };
+                }
+                result = completed ? { inputs: completed.inputs, failures: [] } : result;
+                news = completed?.inputs ?? news;
+            }
             // The owner tag is unknown at a new stack's first preview; it plays no part in what is declared.
             const known = news.ownerTag === UNKNOWN ? { ...news, ownerTag: "000000000000" } : news;
             if (def.declares && !containsUnknown(known)) {
@@ -117,14 +131,14 @@ export function runKind<I extends CommonInputs, S extends I>(
             }
             // A remote machine that cannot be read now (not up yet, a key refused) is judged at create,
             // where the same error says what went wrong.
-            const local = news.connection === undefined;
             if (def.judge || def.judgeMachine) {
-                const failure = await (local ? judged(olds, news) : judged(olds, news).catch(() => undefined));
+                const failure = await (news.connection === undefined ? judged(olds, news) : judged(olds, news).catch(() => undefined));
                 if (failure) {
                     return { inputs: result.inputs, failures: [failure] };
                 }
             }
-            const clashes = await (local ? existingJudged(olds, news) : existingJudged(olds, news).catch(() => []));
+            // A machine that cannot be read now leaves the clash to create, which says it in the same words.
+            const clashes = await existingJudged(olds, news).catch(() => []);
             return clashes.length > 0 ? { inputs: result.inputs, failures: clashes } : result;
         },
 
@@ -144,13 +158,13 @@ export function runKind<I extends CommonInputs, S extends I>(
                 }
                 return def.create(host, inputs);
             });
-            return { id: def.id(state), outs: state };
+            return { id: def.id(state), outs: { ...state, ...inSync(false) } };
         },
 
         read: async (id, props) => {
             const state = stateOf(props);
             const observed = await act(state, () => def.observe(hostOf(state), state));
-            return observed.found === "ours" ? { id, props: observed.live } : {};
+            return observed.found === "ours" ? { id, props: { ...observed.live, ...inSync(observed.drifted === true) } } : {};
         },
 
         update: async (_id, olds, news) => {
@@ -162,9 +176,9 @@ export function runKind<I extends CommonInputs, S extends I>(
                 if (observed.found !== "ours") {
                     throw goneOnUpdate(kind, def.label(inputs));
                 }
-                return def.update(host, observed.live, inputs);
+                return def.update(host, observed.live, inputs, observed.drifted === true);
             });
-            return { outs };
+            return { outs: { ...outs, ...inSync(false) } };
         },
 
         delete: async (_id, props) => {

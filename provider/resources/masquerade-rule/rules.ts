@@ -1,17 +1,18 @@
-// Pure rules for MasqueradeRule: the iptables rules it stands for.
-import { acceptSubnet, ownerComment, type Rule } from "../../linux/iptables-argv";
+// Pure rules for MasqueradeRule: the firewall rules it stands for, for any backend.
+import { acceptSubnet, type FirewallRule, type Term } from "../../firewall/rule";
 import type { MasqueradeRuleInputs } from "./schema";
 
 /**
- * Equivalent to: `iptables -t nat -A POSTROUTING -s CIDR [! -o IF | -o IF] -j MASQUERADE`, tagged,
- * and with `acceptForward` the FORWARD ACCEPTs for the subnet through its interface, appended.
+ * Equivalent to: `iptables -t nat -A POSTROUTING -s CIDR [! -o IF | -o IF] -j MASQUERADE`
+ * (nft: `ip saddr CIDR [oifname != IF | oifname IF] masquerade`), and with `acceptForward` the
+ * forward ACCEPTs for the subnet through its interface, appended.
  */
-export function masqueradeRules(m: MasqueradeRuleInputs, label: string): Rule[] {
-    const out = m.excludeOutInterface ? ["!", "-o", m.excludeOutInterface] : m.outInterface ? ["-o", m.outInterface] : [];
+export function masqueradeRules(m: MasqueradeRuleInputs): FirewallRule[] {
+    const out: Term[] = m.excludeOutInterface ? [{ outInterface: m.excludeOutInterface, not: true }] : m.outInterface ? [{ outInterface: m.outInterface }] : [];
     const family = m.sourceCidr.includes(":") ? 6 : 4;
     return [
-        { family, table: "nat", chain: "POSTROUTING", spec: ["-s", m.sourceCidr, ...out, ...ownerComment(label), "-j", "MASQUERADE"] },
-        ...(m.acceptForward ? acceptSubnet(family, m.sourceCidr, acceptVia(m), ownerComment(label)) : []),
+        { family, hook: "postrouting", match: [{ source: m.sourceCidr }, ...out], action: { masquerade: true } },
+        ...(m.acceptForward ? acceptSubnet(family, m.sourceCidr, acceptVia(m)) : []),
     ];
 }
 

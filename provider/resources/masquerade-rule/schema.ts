@@ -3,6 +3,7 @@ import { z } from "zod";
 import { networkCidr } from "../../schemas/addresses";
 import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
+import { firewall } from "../../schemas/firewall";
 import { acceptForward } from "../../schemas/forwarding";
 import { interfaceName } from "../../schemas/names";
 import { ownerTag } from "../../schemas/owner";
@@ -16,6 +17,7 @@ export const masqueradeRuleInputs = z
         /** Only traffic leaving by this interface. */
         outInterface: interfaceName.optional().describe("Only traffic leaving by this interface."),
         acceptForward,
+        firewall,
         adopt,
         connection: connection.optional(),
         ownerTag,

@@ -8,6 +8,7 @@ import { describeOwner, ownerLabel } from "../common/owner";
 import { adoptOrRefuse, byMark } from "../common/ownership";
 import { alreadyExists } from "../common/resource-error";
 import { runTransaction } from "../common/steps";
+import { stopProcessesIn } from "./processes";
 import { type NamespaceInputs, namespaceInputs } from "./schema";
 
 /** One command: every namespace has `lo`, so "cannot open the namespace" is how a missing one answers. */
@@ -91,6 +92,11 @@ export const namespaceKind = defineKind({
     },
 
     async remove(host, ns) {
+        // Processes left inside would keep the namespace alive without its name: named, then stopped.
+        const stopped = await stopProcessesIn(host, ns.name);
+        if (stopped.length > 0) {
+            process.stderr.write(`Namespace "${ns.name}" on ${host.description}: stopped the processes still running in it: ${stopped.join(", ")}\n`);
+        }
         await new IpClient(host).netnsDelete(ns.name);
     },
 });

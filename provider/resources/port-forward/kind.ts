@@ -52,6 +52,8 @@ export const portForwardKind = ruleSetKind({
         inInterface: "replace",
         acceptForward: "replace",
         allowPortInUse: "update",
+        // Another backend: the rules move (the new ones in before the old go).
+        firewall: "update",
     },
     label: (p) => `${p.protocol} ${p.hostAddress ?? "*"}:${p.hostPort} -> ${targetOf(p)}`,
     lookUp: hairpinNetwork,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { oneHostAddress } from "../../schemas/addresses";
 import { adopt } from "../../schemas/adopt";
 import { connection } from "../../schemas/connection";
+import { firewall } from "../../schemas/firewall";
 import { acceptForward } from "../../schemas/forwarding";
 import { allowPortInUse } from "../../schemas/guard";
 import { interfaceName } from "../../schemas/names";
@@ -27,6 +28,7 @@ export const portForwardInputs = z
         /** Match only connections arriving on this interface (the host itself is then not forwarded). */
         inInterface: interfaceName.optional().describe("Match only connections arriving on this interface (the host itself is then not forwarded)."),
         acceptForward,
+        firewall,
         /** Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). @default false */
         allowPortInUse: allowPortInUse.describe(
             "Forward a port the SSH connection, a listening process or another DNAT rule already uses (refused at preview without it). Default: false.",

@@ -1,6 +1,7 @@
 // The triage people do by hand when traffic does not flow, as pure functions of what the probe read:
 // the route the source would use, links down on the way, forwarding, the FORWARD policy and which
 // rules' counters moved during the last attempt, and the NAT rules that matched (or none).
+import { printableLine } from "../../host/limits";
 import type { ProbeInputs } from "./schema";
 
 interface Chain {
@@ -38,7 +39,7 @@ export function movedCounters(before: Chain[], after: Chain[]): { rules: string[
         }
         chain.rules.forEach((rule, i) => {
             if (rule.packets > (old?.rules[i]?.packets ?? 0)) {
-                rules.push(`${chain.name}: ${rule.text}`);
+                rules.push(printableLine(`${chain.name}: ${rule.text}`));
             }
         });
     }
@@ -69,10 +70,10 @@ const describe = (p: ProbeInputs): string =>
 /** The most likely reason the traffic did not flow, in triage order; undefined when none stands out. */
 export function likelyCause(p: ProbeInputs, f: PathFacts): string | undefined {
     if (!f.route.ok) {
-        return `no route from ${p.from === "host" ? "the host" : p.from} to ${p.to} (${f.route.text})`;
+        return `no route from ${p.from === "host" ? "the host" : p.from} to ${p.to} (${printableLine(f.route.text)})`;
     }
     if (f.linksDown.length > 0) {
-        return `${f.linksDown.join(", ")} ${f.linksDown.length === 1 ? "is" : "are"} down`;
+        return `${f.linksDown.map(printableLine).join(", ")} ${f.linksDown.length === 1 ? "is" : "are"} down`;
     }
     const routed = / via /.test(f.route.text);
     const forwarded = f.nat.rules.some((r) => /DNAT/.test(r));
@@ -107,8 +108,8 @@ export function diagnosis(p: ProbeInputs, result: "reachable" | "unreachable", f
     const lines = [
         `${describe(p)}: ${result} after ${p.attempts} attempt${p.attempts === 1 ? "" : "s"} of ${p.timeoutSeconds} s, expected ${p.expect}.`,
         "The path as the kernel sees it now:",
-        `  route: ${f.route.text}`,
-        `  links down: ${f.linksDown.length > 0 ? f.linksDown.join(", ") : "none"}`,
+        `  route: ${printableLine(f.route.text)}`,
+        `  links down: ${f.linksDown.length > 0 ? f.linksDown.map(printableLine).join(", ") : "none"}`,
         `  forwarding on the host: ${f.forwarding === undefined ? "unknown" : f.forwarding ? "on" : "off"}`,
         `  FORWARD policy: ${f.forwardPolicy ?? "unknown"}; counters that moved: ${[...f.forward.policies, ...f.forward.rules].join("; ") || "none"}`,
         `  NAT rules that matched: ${f.nat.rules.join("; ") || "none"}`,

@@ -12,11 +12,12 @@ async function probed(host: Parameters<typeof runProbe>[0], inputs: ProbeInputs)
     if (outcome.failure) {
         throw new Error(outcome.failure);
     }
-    return { ...inputs, result: outcome.result, inSync: true };
+    return { ...inputs, result: outcome.result };
 }
 
 export const probeKind = defineKind({
     summary: "A check that traffic flows (or does not), run during `up`.",
+    drifts: true,
     inputs: probeInputs,
     state: probeState,
     // Every change probes again, in place: there is nothing to replace.
@@ -39,7 +40,8 @@ export const probeKind = defineKind({
 
     async observe(host, state) {
         const outcome = await runProbe(host, state);
-        return { found: "ours", live: { ...state, result: outcome.result, inSync: outcome.result === state.expect } };
+        // Another result than expected is drift: the next `up` probes again.
+        return { found: "ours", live: { ...state, result: outcome.result }, drifted: outcome.result !== state.expect };
     },
 
     update: (host, _live, inputs) => probed(host, inputs),

@@ -1,6 +1,7 @@
 // Runs a probe on its machine: attempts until one meets the expectation, and when the last one does
 // not, reads what the diagnosis needs, with the counters taken around that last attempt.
 
+import { claimsPort } from "../../guard/port-claims";
 import { readListeners, readPortClaims } from "../../guard/read-machine";
 import type { Host } from "../../host/host";
 import { outputOrNothing as read } from "../../host/optional-read";
@@ -37,7 +38,7 @@ async function portFacts(host: Host, p: ProbeInputs, family: 4 | 6) {
     const [claims, listeners] = await Promise.all([readPortClaims(host, family), readListeners(host)]);
     return {
         // The host's own connections meet OUTPUT's rules, everyone else's PREROUTING's (and the chains it jumps to).
-        forwarded: claims.some((c) => c.protocol === "tcp" && c.port === port && (p.from === "host") === (c.chain === "OUTPUT")),
+        forwarded: claims.some((c) => c.protocol === "tcp" && claimsPort(c, port) && (p.from === "host") === (c.chain === "OUTPUT")),
         listening: listeners.some((l) => l.protocol === "tcp" && l.port === port),
     };
 }

@@ -47,8 +47,6 @@ export const probeState = z.intersection(
     z.object({
         /** What the last probe found. */
         result: z.enum(["reachable", "unreachable"]).describe("What the last probe found."),
-        /** False when a refresh found another result than expected: the next `up` probes again. */
-        inSync: z.boolean().default(true).describe("False when a refresh found another result than expected: the next `up` probes again."),
     }),
 );
 

@@ -1,11 +1,11 @@
 // Pure: the kernel's view of a Route, as `ip route` takes it.
 import type { RouteSpec } from "../../linux/ip-argv";
 import type { RouteEntry } from "../../linux/ip-json";
+import { ROUTE_PROTOCOL } from "../../linux/owner-marks";
 import { canonicalIp } from "../../schemas/addresses";
 import { type InstalledRoute, type RouteInputs, routeFamily } from "./schema";
 
-/** Routing protocol number written on every route pulumi-netns adds: it marks them as ours. */
-export const ROUTE_PROTOCOL = 245;
+export { ROUTE_PROTOCOL };
 
 /** Equivalent to the words of `ip route add DEST [via GW] [dev DEV] [metric M] proto 245`. */
 export function routeSpec(r: RouteInputs): RouteSpec {

@@ -2,6 +2,7 @@
 // unit (`NetworkNamespacePath=/run/netns/<ns>`) carrying its owner mark. systemd supervises and
 // restarts it; read sees a stopped, failed, edited or missing unit; destroy stops it and removes
 // every file it wrote.
+import type { z } from "zod";
 import type { Host } from "../../host/host";
 import { defineKind, type Observed } from "../common/kind";
 import { describeOwner, ownerLabel } from "../common/owner";
@@ -18,7 +19,6 @@ const outputs = (s: ServiceInputs, unit: string, status: UnitStatus): ServiceSta
     unit,
     mainPid: status.mainPid,
     active: status.activeState === "active",
-    inSync: true,
 });
 
 /** The unit of this name: gone, someone else's (a unit of the same name anywhere systemd looks), or ours. */
@@ -31,7 +31,7 @@ async function observe(host: Host, s: ServiceInputs): Promise<Observed<ServiceSt
         }
         // The unit file removed by hand, its environment file left: ours, drifted (up writes it again).
         const left = s.ownerTag && (await client.environmentMark()) === ownerLabel(s.ownerTag);
-        return left ? { found: "ours", live: { ...outputs(s, client.unit, status), inSync: false } } : { found: "gone" };
+        return left ? { found: "ours", live: outputs(s, client.unit, status), drifted: true } : { found: "gone" };
     }
     if (status.fragmentPath && status.fragmentPath !== client.path) {
         return { found: "not-ours", owner: elsewhere(status) };
@@ -41,8 +41,9 @@ async function observe(host: Host, s: ServiceInputs): Promise<Observed<ServiceSt
         return { found: "not-ours", owner: describeOwner(mark) };
     }
     const state = outputs(s, client.unit, status);
+    // Stopped, failed or edited is drift: the next `up` puts it back.
     const inSync = state.active && !status.needsReload && sameText(text, unitText(s)) && (await client.environmentIs(s));
-    return { found: "ours", live: { ...state, inSync } };
+    return { found: "ours", live: state, drifted: !inSync };
 }
 
 /** The same file text, but for the final newline a command's output loses. */
@@ -59,9 +60,10 @@ async function requireSystemd(host: Host): Promise<void> {
     }
 }
 
-export const serviceKind = defineKind<ServiceInputs, ServiceState>({
+export const serviceKind = defineKind<ServiceInputs, ServiceState, z.input<typeof serviceInputs>>({
     summary: "A program run by the machine's systemd inside a namespace (a runtime unit `netns-<name>.service`).",
     namedAfterResource: ["name"],
+    drifts: true,
     inputs: serviceInputs,
     state: serviceState,
     fields: {
@@ -120,9 +122,9 @@ export const serviceKind = defineKind<ServiceInputs, ServiceState>({
 
     observe,
 
-    async update(host, live, inputs) {
+    async update(host, live, inputs, drifted) {
         const client = new UnitClient(host, inputs.name);
-        const same = live.inSync && unitText(live) === unitText(inputs) && (await client.environmentIs(inputs));
+        const same = !drifted && unitText(live) === unitText(inputs) && (await client.environmentIs(inputs));
         if (same) {
             return outputs(inputs, client.unit, await client.status());
         }

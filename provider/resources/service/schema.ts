@@ -100,8 +100,6 @@ export const serviceState = serviceInputs.extend({
     mainPid: z.number().int().describe("The program's process id (0 when it is not running)."),
     /** Whether the unit is active (running). */
     active: z.boolean().describe("Whether the unit is active (running)."),
-    /** False when a refresh found the unit stopped, failed or edited: the next `up` puts it back. */
-    inSync: z.boolean().default(true).describe("False when a refresh found the unit stopped, failed or edited: the next `up` puts it back."),
 });
 
 export type ServiceInputs = z.infer<typeof serviceInputs>;
