@@ -118,7 +118,9 @@ export function runKind<I extends CommonInputs, S extends I>(
                     });
                 }
             }
-            if (def.claims && !result.failures?.length && !containsUnknown(known)) {
+            // Only where the door names the resource (the plugin): the TypeScript SDK makes the same
+            // check in the program (sdk/sanity.ts), where both resources' names are known.
+            if (def.claims && resourceName !== undefined && !result.failures?.length && !containsUnknown(known)) {
                 const parsed = def.inputs.safeParse(known);
                 const failure = parsed.success ? staked(parsed.data, news.ownerTag === UNKNOWN ? undefined : String(news.ownerTag), resourceName) : undefined;
                 if (failure) {
