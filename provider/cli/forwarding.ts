@@ -2,19 +2,24 @@
 // stacks' SysctlForward resources hold forwarding on, in which network namespace), and a way to
 // drop one whose stack is gone.
 import { parseArgs } from "node:util";
+import { stackResources } from "../graph/stack-resources";
 import type { Host } from "../host/host";
 import { printable } from "../host/limits";
 import { SwitchOwners } from "../linux/switch-owners";
 import { type OwnerRecord, SWITCH_KEYS } from "../linux/switch-owners-argv";
 import { connectionFrom } from "./connection-arg";
 import { readConnection } from "./read-connection";
+import { stackState } from "./stack-state";
 
-export const FORWARDING_USAGE = `Usage: pulumi-netns forwarding list [--connection-file FILE]
+export const FORWARDING_USAGE = `Usage: pulumi-netns forwarding list [--stack NAME | --file PATH] [--connection-file FILE]
        pulumi-netns forwarding drop TAG [--switch KEY] [--connection-file FILE]
 
 list   every owner record of the forwarding switches on the machine: the switch, the owner tag,
        the stack and resource that made it, the value found before the first owner, and the
-       network namespace it holds (this one, or another one sharing /run/pulumi-netns)
+       network namespace it holds (this one, or another one sharing /run/pulumi-netns);
+       with --stack NAME (or --file, a \`pulumi stack export\`; "-": standard input) only the
+       records of that stack's SysctlForwards, whichever door made them (TypeScript, or YAML,
+       Python and Go through the plugin)
 drop   gives up owner TAG in this network namespace, as its resource's destroy would: when it was
        the last owner, the value found before the first comes back (if the switch still holds 1).
        --switch net.ipv4.ip_forward or net.ipv6.conf.all.forwarding (default: both)
@@ -62,20 +67,40 @@ export async function forwarding(argv: string[], onMachine: OnMachine): Promise<
     const { values, positionals } = parseArgs({
         args: argv,
         allowPositionals: true,
-        options: { switch: { type: "string" }, "connection-file": { type: "string" }, help: { type: "boolean", default: false } },
+        options: {
+            switch: { type: "string" },
+            stack: { type: "string" },
+            file: { type: "string" },
+            "connection-file": { type: "string" },
+            help: { type: "boolean", default: false },
+        },
     });
     if (values.help) {
         return `${FORWARDING_USAGE}\n`;
     }
+    if (values.file === "-" && values["connection-file"] === "-") {
+        throw new Error("--file - and --connection-file - cannot both read standard input");
+    }
+    const ofStack = values.stack !== undefined || values.file !== undefined ? stackOwnerTags(await stackState(values.stack, values.file)) : undefined;
     const connection = await connectionFrom(values["connection-file"], readConnection);
-    return onMachine(connection, (host) => onHost(host, positionals, values.switch));
+    return onMachine(connection, (host) => onHost(host, positionals, values.switch, ofStack));
 }
 
-async function onHost(host: Host, positionals: string[], only: string | undefined): Promise<string> {
+/** The owner tags of a stack's SysctlForwards (either door); a stack with none is an error that says so. */
+export function stackOwnerTags(state: unknown): ReadonlySet<string> {
+    const forwards = stackResources(state).filter((r) => r.kind === "SysctlForward");
+    if (forwards.length === 0) {
+        throw new Error("the stack has no SysctlForward: none of the machine's owner records can be its");
+    }
+    return new Set(forwards.map((r) => r.outputs.ownerTag).filter((t): t is string => typeof t === "string"));
+}
+
+async function onHost(host: Host, positionals: string[], only: string | undefined, ofStack?: ReadonlySet<string>): Promise<string> {
     const [command, tag, ...extra] = positionals;
     const owners = new SwitchOwners(host);
     if (command === "list" && tag === undefined) {
-        return formatOwners(await owners.list());
+        const listed = await owners.list();
+        return formatOwners(ofStack ? { ...listed, owners: listed.owners.filter((o) => ofStack.has(o.tag)) } : listed);
     }
     if (command !== "drop" || tag === undefined || extra.length > 0) {
         throw new Error(`expected "list" or "drop TAG"\n${FORWARDING_USAGE}`);

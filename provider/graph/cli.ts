@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `pulumi-netns graph`: draws a stack's network from its state, or a machine's as it is now. The
 // entry of the `pulumi-netns` command: `forwarding` (provider/cli/forwarding.ts) is its other verb.
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { connectionFrom } from "../cli/connection-arg";
 import { forwarding } from "../cli/forwarding";
 import { readConnection } from "../cli/read-connection";
-import { loadExeca } from "../host/load-execa";
+import { stackState } from "../cli/stack-state";
 import { LocalHost } from "../host/local-host";
 import { onMachine } from "../host/one-off";
 import { importCommand } from "../import/cli";
@@ -34,23 +34,6 @@ Also: pulumi-netns forwarding list|drop (the owner records of the forwarding swi
       pulumi-netns import (writes the program that adopts what was set up by hand; --help).`;
 
 const FORMATS = ["mermaid", "dot", "svg", "png"] as const;
-
-async function stateJson(stack: string | undefined, file: string | undefined): Promise<unknown> {
-    if (file) {
-        return JSON.parse(file === "-" ? await readStdin() : await readFile(file, "utf8"));
-    }
-    const { execa } = await loadExeca();
-    const args = ["stack", "export", ...(stack ? ["--stack", stack] : [])];
-    // Secrets shown so remote machines are named; without the passphrase, the machines stay anonymous.
-    const shown = await execa("pulumi", [...args, "--show-secrets"], { reject: false });
-    const result = shown.exitCode === 0 ? shown : await execa("pulumi", args, { reject: false });
-    if (result.exitCode !== 0) {
-        throw new Error(`pulumi ${args.join(" ")} failed: ${String(result.stderr).trim()}`);
-    }
-    return JSON.parse(String(result.stdout));
-}
-
-const readStdin = () => readConnection("-");
 
 const liveTopology = (connection: unknown): Promise<Topology> => onMachine(connection, topologyFromLive);
 
@@ -104,7 +87,7 @@ export async function graph(argv: string[]): Promise<void> {
     }
     const topology = values.live
         ? await liveTopology(await connectionFrom(values["connection-file"], readConnection))
-        : topologyFromState(await stateJson(values.stack, values.file));
+        : topologyFromState(await stackState(values.stack, values.file));
     const text = format === "mermaid" ? toMermaid(topology) : format === "dot" ? toDot(topology) : await render(toDot(topology), format, values.output);
     if (format === "png") {
         return;

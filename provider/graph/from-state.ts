@@ -1,29 +1,17 @@
 // A stack's topology from its state (`pulumi stack export --show-secrets`): the outputs of its
-// pulumi-netns resources, grouped by the machine each one's connection names.
-import { z } from "zod";
+// pulumi-netns resources (either door), grouped by the machine each one's connection names.
 import { describeEndpoint } from "../../shared/machine";
+import { SECRET_SIG, stackResources } from "./stack-resources";
 import { emptyMachine, type MachineView, type Topology } from "./topology";
-
-const exported = z.object({
-    deployment: z.object({
-        resources: z.array(z.object({ type: z.string(), outputs: z.record(z.string(), z.unknown()).optional() })).default([]),
-    }),
-});
-
-/** The marker key Pulumi puts on secret values in exported state. */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 /** The machine a resource's connection names: decrypted secrets are read, encrypted ones stay anonymous. */
 function machineName(connection: unknown): string {
     if (connection === undefined || connection === null) {
         return "this machine";
     }
-    let value = connection as Record<string, unknown>;
+    const value = connection as Record<string, unknown>;
     if (SECRET_SIG in value) {
-        if (typeof value.plaintext !== "string") {
-            return "a remote machine (its connection is encrypted: export with --show-secrets)";
-        }
-        value = JSON.parse(value.plaintext);
+        return "a remote machine (its connection is encrypted: export with --show-secrets)";
     }
     return typeof value.host === "string"
         ? describeEndpoint({ host: value.host, port: Number(value.port ?? 22), user: typeof value.user === "string" ? value.user : undefined })
@@ -38,11 +26,7 @@ export function topologyFromState(json: unknown): Topology {
     const machine = (name: string) => machines.get(name) ?? machines.set(name, emptyMachine(name)).get(name)!;
     /** The addresses each veth peer holds, by machine and namespace. */
     const peerAddresses: { m: MachineView; namespace: string; addresses: string[] }[] = [];
-    for (const { type, outputs: o = {} } of exported.parse(json).deployment.resources) {
-        const kind = /^pulumi-nodejs:dynamic\/netns:(\w+)$/.exec(type)?.[1];
-        if (!kind) {
-            continue;
-        }
+    for (const { kind, outputs: o } of stackResources(json)) {
         const m = machine(machineName(o.connection));
         switch (kind) {
             case "Namespace":

@@ -62,6 +62,9 @@ export const linkDelete = (name: string, namespace?: string): string[] => ["ip",
 /** Equivalent to: `ip [-n NS] -j addr show dev NAME`. */
 export const addrShow = (name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "-j", "addr", "show", "dev", name];
 
+/** Equivalent to: `ip [-n NS] -j addr show`: every link's addresses. */
+export const addrShowAll = (namespace?: string): string[] => ["ip", ...inNs(namespace), "-j", "addr", "show"];
+
 /** Equivalent to: `ip [-n NS] -j -d addr show dev NAME`: the link's details and its addresses in one listing. */
 export const linkAndAddrShow = (name: string, namespace?: string): string[] => ["ip", ...inNs(namespace), "-j", "-d", "addr", "show", "dev", name];
 

@@ -185,6 +185,12 @@ export class IpClient {
         return parseAddresses(await this.ok(argv.addrShow(name, namespace)));
     }
 
+    /** The addresses a namespace's links hold; undefined when there is no such namespace. */
+    async namespaceAddresses(namespace: string): Promise<Address[] | undefined> {
+        const r = await this.host.run(argv.addrShowAll(namespace));
+        return r.exitCode === 0 ? parseAddresses(r.stdout) : undefined;
+    }
+
     addrAdd(cidr: string, name: string, namespace?: string): Promise<AddResult> {
         return this.add(argv.addrAdd(cidr, name, namespace));
     }

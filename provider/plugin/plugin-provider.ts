@@ -1,8 +1,8 @@
 // The provider plugin's resource operations: each `netns:index:<Kind>` served by the same runner as
-// the TypeScript SDK's dynamic provider (makeProvider). The plugin adds what the SDK's classes do on
-// the program's side: a kernel name defaulted to the resource's name, an owner tag made once and
-// kept, the provider's default connection, and the connection kept secret in state.
-import { randomBytes } from "node:crypto";
+// the TypeScript SDK's dynamic provider (makeProvider). The plugin says who a resource is (its name,
+// its stack from the URN) for the core's defaults (kernel names, owner tag, owner name), adds the
+// provider's default connection, and keeps secret, in every result, each field the kind's schema
+// marks secret and each value that arrived secret.
 import type * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import type { HostResolver } from "../host/host";
@@ -10,10 +10,12 @@ import { makeProvider } from "../index";
 import { packageSchema } from "../package-schema/generate";
 import { type PublicKind, publicKinds } from "../package-schema/public-kinds";
 import { markArrivedSecret } from "../resources/common/check";
-import type { Kind } from "../resources/registry";
+import { type ResourceIdentity, withResourceDefaults } from "../resources/common/resource-defaults";
+import { secretFields } from "../resources/common/secret-fields";
+import { type Kind, kinds } from "../resources/registry";
 import { call, construct, partOfComponents } from "./components";
 import { invokeFunction } from "./functions";
-import { reveal, secretPaths, withSecretConnection } from "./secrets";
+import { keepSecret, type Path, reveal, secretPaths } from "./secrets";
 
 type Props = Record<string, unknown>;
 
@@ -23,19 +25,26 @@ export interface PluginConfig {
     connection?: unknown;
 }
 
-/** "urn:pulumi:stack::project::parent$netns:index:Bridge::br0" -> { kind: "Bridge", name: "br0" }. */
-export function parseUrn(urn: string): { kind: Kind; info: PublicKind; name: string } {
+/** "urn:pulumi:stack::project::parent$netns:index:Bridge::br0" -> { kind: "Bridge", name: "br0", who: ... }. */
+export function parseUrn(urn: string): { kind: Kind; info: PublicKind; name: string; who: ResourceIdentity } {
     const parts = urn.split("::");
-    const type = (parts[2] ?? "").split("$").pop() ?? "";
+    const typeChain = parts[2] ?? "";
+    const type = typeChain.split("$").pop() ?? "";
     const kind = /^netns:index:(\w+)$/.exec(type)?.[1] as Kind | undefined;
     const info = kind && (publicKinds[kind] ?? partOfComponents(kind));
     if (!kind || !info) {
         throw new Error(`pulumi-resource-netns has no resource type "${type}": is the plugin older than the program's SDK?`);
     }
-    return { kind, info, name: parts.slice(3).join("::") };
+    const name = parts.slice(3).join("::");
+    const stack = (parts[0] ?? "").replace(/^urn:pulumi:/, "");
+    const project = parts[1] ?? "";
+    return {
+        kind,
+        info,
+        name,
+        who: { name, stackIdentity: `urn:pulumi:${stack}::${project}`, place: `${typeChain}/${name}`, stackName: `${project}/${stack}` },
+    };
 }
-
-const newOwnerTag = (): string => randomBytes(6).toString("hex");
 
 export function pluginProvider(version: string, config: () => PluginConfig, resolve: HostResolver): provider.Provider {
     const providers = new Map<Kind, pulumi.dynamic.ResourceProvider>();
@@ -49,27 +58,31 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
         return p;
     };
     const schema = JSON.stringify(packageSchema(version));
+    /** Results with the kind's secret fields, and what arrived secret in `sent`, marked secret. */
+    const secretOf = (urn: string, ...sent: unknown[]) => {
+        const def = kinds[parseUrn(urn).kind];
+        const fields = new Set([...secretFields(def.inputs), ...secretFields(def.state)]);
+        const arrived: Path[] = sent.flatMap((props) => secretPaths(props ?? {}));
+        return <T extends Props | undefined>(props: T): T => keepSecret(props, fields, arrived);
+    };
 
     return {
         version,
         getSchema: async () => schema,
 
         async check(urn, olds, news) {
-            const { info, name } = parseUrn(urn);
+            const { kind, who } = parseUrn(urn);
             const old = reveal(olds ?? {}) as Props;
             // A refusal never quotes a value that came secret (check names its field instead).
-            const inputs = markArrivedSecret({ ...(reveal(news) as Props) }, secretPaths(news));
-            for (const field of info.namedAfterResource ?? []) {
-                inputs[field] ??= name;
-            }
-            // Made once and kept: a resource's kernel objects carry it for their whole life.
-            inputs.ownerTag = typeof old.ownerTag === "string" ? old.ownerTag : newOwnerTag();
+            const inputs = markArrivedSecret(withResourceDefaults(kind, who, old, reveal(news) as Props), secretPaths(news));
             const defaultConnection = config().connection;
             if (inputs.connection === undefined && defaultConnection !== undefined) {
                 inputs.connection = defaultConnection;
             }
-            const result = await of(urn).check!(old, inputs);
-            return { inputs: withSecretConnection(result.inputs as Props), failures: result.failures?.map((f) => ({ ...f })) };
+            // The runner's check takes the resource's name too (the dynamic provider's door has none to give).
+            const check = of(urn).check as (olds: Props, news: Props, resourceName: string) => Promise<pulumi.dynamic.CheckResult>;
+            const result = await check(old, inputs, who.name);
+            return { inputs: secretOf(urn, news)(result.inputs as Props), failures: result.failures?.map((f) => ({ ...f })) };
         },
 
         async diff(id, urn, olds, news) {
@@ -79,7 +92,7 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
 
         async create(urn, inputs) {
             const result = await of(urn).create(reveal(inputs) as Props);
-            return { id: result.id, outs: withSecretConnection(result.outs as Props) };
+            return { id: result.id, outs: secretOf(urn, inputs)(result.outs as Props) };
         },
 
         async read(id, urn, props) {
@@ -94,12 +107,12 @@ export function pluginProvider(version: string, config: () => PluginConfig, reso
             }
             const result = await of(urn).read!(id, reveal(props ?? {}) as Props);
             // No id: the object is gone (refresh drops it).
-            return result.id ? { id: result.id, props: withSecretConnection(result.props as Props) } : { id: "", props: {} };
+            return result.id ? { id: result.id, props: secretOf(urn, props)(result.props as Props) } : { id: "", props: {} };
         },
 
         async update(id, urn, olds, news) {
             const result = await of(urn).update!(id, reveal(olds) as Props, reveal(news) as Props);
-            return { outs: withSecretConnection(result.outs as Props) };
+            return { outs: secretOf(urn, news)(result.outs as Props) };
         },
 
         async delete(id, urn, props) {

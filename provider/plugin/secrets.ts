@@ -1,12 +1,19 @@
 // Secret values as the engine sends them to a provider that accepts secrets, and back: an object
-// `{ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value }`.
+// `{ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value }`. The kinds
+// see plain values (as in the dynamic provider); what went in secret, and every field the schema
+// marks secret, comes back secret, so the engine encrypts it in state and hides it in diffs.
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-const isSecret = (value: unknown): value is { value: unknown } =>
-    value !== null && typeof value === "object" && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
+type Props = Record<string, unknown>;
+/** Where a value sits in a property bag: field names and list indexes. */
+export type Path = (string | number)[];
 
-/** The plain value, every secret inside it opened (the kinds see plain values, as in the dynamic provider). */
+const isSecret = (value: unknown): value is { value: unknown } => value !== null && typeof value === "object" && (value as Props)[SIG_KEY] === SECRET_SIG;
+
+const isObject = (value: unknown): value is Props => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** The plain value, every secret inside it opened. */
 export function reveal(value: unknown): unknown {
     if (isSecret(value)) {
         return reveal(value.value);
@@ -14,26 +21,59 @@ export function reveal(value: unknown): unknown {
     if (Array.isArray(value)) {
         return value.map(reveal);
     }
-    if (value !== null && typeof value === "object") {
+    if (isObject(value)) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
     }
     return value;
 }
 
-/** Where in `value` the secrets are: each one's path ("environment", "TOKEN"), outermost only. */
-export function secretPaths(value: unknown, at: PropertyKey[] = []): PropertyKey[][] {
+export const secret = (value: unknown): unknown => (value === undefined || isSecret(value) ? value : { [SIG_KEY]: SECRET_SIG, value: reveal(value) });
+
+/** The paths of the values that arrived secret (the outermost of nested ones). */
+export function secretPaths(value: unknown, at: Path = []): Path[] {
     if (isSecret(value)) {
         return [at];
     }
-    if (value !== null && typeof value === "object") {
-        return Object.entries(value).flatMap(([k, v]) => secretPaths(v, [...at, Array.isArray(value) ? Number(k) : k]));
+    if (Array.isArray(value)) {
+        return value.flatMap((v, i) => secretPaths(v, [...at, i]));
+    }
+    if (isObject(value)) {
+        return Object.entries(value).flatMap(([k, v]) => secretPaths(v, [...at, k]));
     }
     return [];
 }
 
-export const secret = (value: unknown): unknown => (value === undefined || isSecret(value) ? value : { [SIG_KEY]: SECRET_SIG, value });
+/** `value` with the value at `path` marked secret; where the path no longer leads, its deepest remaining part is. */
+function markedAt(value: unknown, path: Path): unknown {
+    if (value === undefined || isSecret(value)) {
+        return value;
+    }
+    const [key, ...rest] = path;
+    if (key === undefined) {
+        return secret(value);
+    }
+    if (Array.isArray(value) && typeof key === "number" && key < value.length) {
+        return value.map((v, i) => (i === key ? markedAt(v, rest) : v));
+    }
+    if (isObject(value) && typeof key === "string" && key in value) {
+        return { ...value, [key]: markedAt(value[key], rest) };
+    }
+    return secret(value);
+}
 
-/** The properties with their `connection` (keys, passwords) marked secret for the engine to encrypt. */
-export function withSecretConnection<T extends Record<string, unknown> | undefined>(props: T): T {
-    return props && props.connection !== undefined ? { ...props, connection: secret(props.connection) } : props;
+/**
+ * A result's properties with the schema's secret fields and every path in `arrived` (what the
+ * engine sent secret) marked secret; the rest as the kinds returned it.
+ */
+export function keepSecret<T extends Props | undefined>(props: T, fields: ReadonlySet<string>, arrived: readonly Path[]): T {
+    if (!props) {
+        return props;
+    }
+    let out: Props = props;
+    for (const path of [...[...fields].map((f) => [f]), ...arrived]) {
+        if (path.length > 0 && out[path[0] as string] !== undefined) {
+            out = markedAt(out, path) as Props;
+        }
+    }
+    return out as T;
 }

@@ -64,7 +64,7 @@ export const IP_KEYWORDS = new Set([
 export const interfaceName = z
     .string()
     .min(1, "must not be empty")
-    .max(15, "must be at most 15 characters (the kernel's interface name limit)")
+    .max(15, { error: (issue) => `must be at most 15 characters (the kernel's interface name limit); it has ${String(issue.input).length}` })
     .regex(SAFE, SAFE_HINT)
     .refine((n) => n !== "." && n !== "..", "must not be '.' or '..'")
     .refine((n) => !IP_KEYWORDS.has(n), "is a keyword of `ip` (e.g. up, down, type, mtu): choose another name")

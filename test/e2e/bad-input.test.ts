@@ -1,5 +1,6 @@
 // Bad inputs are refused by `pulumi preview`, naming the resource and the field, before any
 // command reaches the kernel.
+import { PulumiProject } from "../../sandbox/pulumi-project";
 import { useSandboxedStack } from "../support/sandboxed-stack";
 
 jest.setTimeout(120_000);
@@ -7,7 +8,7 @@ jest.setTimeout(120_000);
 const stack = useSandboxedStack("test/programs/bad-input");
 
 test.each([
-    ["long-interface-name", "Bridge", "bad-bridge", "name", /must be at most 15 characters/],
+    ["long-interface-name", "Bridge", "bad-bridge", "name", /must be at most 15 characters \(the kernel's interface name limit\); it has 16/],
     ["invalid-cidr", "MasqueradeRule", "bad-nat", "sourceCidr", /must be a network/],
     ["port-zero", "PortForward", "bad-port", "hostPort", /must be 1-65535/],
     ["port-too-big", "PortForward", "bad-port", "hostPort", /must be 1-65535/],
@@ -32,6 +33,26 @@ test("same-port-twice: preview fails, naming both forwards, before anything is m
     );
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });
+
+test.each(["test/programs/bad-input", "test/programs/yaml-gateway-typo"])(
+    "%s: a Route's gateway on no network of its namespace is refused at preview, naming the network it has",
+    async (program) => {
+        const project = program.endsWith("bad-input") ? stack.project : await PulumiProject.create(stack.sandbox, program);
+        try {
+            await project.setConfig(program.endsWith("bad-input") ? { case: "gateway-typo" } : {});
+            const preview = await project.pulumi("preview");
+            expect(preview.exitCode).not.toBe(0);
+            expect(preview.stdout + preview.stderr).toMatch(
+                /lab-default.*property via value .* has a problem: the gateway 10\.99\.1\.1 lies on no network namespace lab has: it has 10\.99\.0\.0\/24 \(VethPair "vlab"\)/,
+            );
+            expect(await stack.sandbox.snapshot()).toEqual(stack.before);
+        } finally {
+            if (project !== stack.project) {
+                await project.dispose();
+            }
+        }
+    },
+);
 
 test.each([["same-address-on-bridge", /VethPair "nsb-link" puts 10.7.0.5 on bridge brx, as VethPair "nsa-link" does/]])(
     "%s: preview warns about the conflict",

@@ -26,6 +26,29 @@ test("the seed stack's state (recorded export): every object, on this machine", 
     }
 });
 
+test("a stack of the plugin's door (YAML, Python, Go: netns:index:*) draws as the same stack of the TypeScript door", () => {
+    const ts = fixture("stack-two-namespaces.json");
+    const plugin = JSON.parse(JSON.stringify(ts).replace(/pulumi-nodejs:dynamic\/netns:/g, "netns:index:"));
+    expect(JSON.stringify(plugin)).not.toContain("pulumi-nodejs:dynamic/netns:");
+    expect(topologyFromState(plugin)).toEqual(topologyFromState(ts));
+    expect(topologyFromState(plugin).machines[0].namespaces.map((n) => n.name)).toEqual(["ns1", "ns2"]);
+});
+
+test("a stack with no pulumi-netns resource is an error that says so, not an empty picture", () => {
+    const state = {
+        deployment: {
+            resources: [
+                { type: "pulumi:pulumi:Stack", outputs: {} },
+                { type: "aws:ec2/instance:Instance", outputs: {} },
+            ],
+        },
+    };
+    expect(() => topologyFromState(state)).toThrow(
+        /the stack has no pulumi-netns resource \(2 resources, none of type netns:index:\* or pulumi-nodejs:dynamic\/netns:\*\)/,
+    );
+    expect(() => topologyFromState({ deployment: {} })).toThrow(/no pulumi-netns resource/);
+});
+
 test("remote resources are grouped by the machine their connection names; an encrypted one stays anonymous", () => {
     const secret = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: JSON.stringify(value) });
     const state = {

@@ -21,3 +21,10 @@ test("same-named children of two components get different tags; the same place g
     expect(tagA2).toBe(tagA);
     expect(registered.filter((r) => r.type.endsWith(":StackIdentity"))).toHaveLength(1);
 });
+
+test("the SDK's tags are the core's derivation of its stack identity (one rule in both doors; existing stacks keep their tags)", async () => {
+    const { ownerTagFor } = require("../../sdk/owner") as typeof import("../../sdk/owner.js");
+    const { ownerTagOf } = require("../../provider/resources/common/owner-tag") as typeof import("../../provider/resources/common/owner-tag.js");
+    // The mocks' stack identity is 32 zeros; a resource without a parent has the empty parent URN.
+    expect(await settled(ownerTagFor("Bridge", "br"))).toBe(ownerTagOf("0".repeat(32), "/Bridge/br"));
+});

@@ -6,6 +6,8 @@ import type { Host, HostResolver } from "../../provider/host/host";
 import { configFromRequest } from "../../provider/plugin/configure";
 import { parseUrn, pluginProvider } from "../../provider/plugin/plugin-provider";
 import { reveal, secret } from "../../provider/plugin/secrets";
+import { secretFields } from "../../provider/resources/common/secret-fields";
+import { kinds } from "../../provider/resources/registry";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const urn = (type: string, name: string) => `urn:pulumi:dev::proj::${type}::${name}`;
@@ -108,4 +110,76 @@ test("Configure's connection is read from its args, or from the stack's config v
     };
     expect(configFromRequest(withVariables)).toEqual({ connection: CONNECTION });
     expect(configFromRequest({ ...withVariables, getVariablesMap: () => new Map() })).toEqual({});
+});
+
+describe("secrets through the plugin", () => {
+    const isSecret = (v: unknown) => typeof v === "object" && v !== null && SIG_KEY in v;
+    /** A machine whose every command succeeds with nothing to say (check's reads; a Service's systemd probe). */
+    const quiet: HostResolver = () => ({
+        description: "a quiet machine",
+        run: async (argv) => ({ argv, exitCode: 0, stdout: argv[0] === "ip" ? "[]" : "", stderr: "" }),
+    });
+    const service = { namespace: "ns1", command: ["/bin/true"] };
+
+    test("check returns a Service's environment secret, given plain or with one value secret", async () => {
+        const p = pluginProvider("1.2.3", () => ({}), quiet);
+        const plain = await p.check!(urn("netns:index:Service", "web"), {}, { ...service, environment: { TOKEN: "t0p" } });
+        expect(isSecret(plain.inputs.environment)).toBe(true);
+        expect(reveal(plain.inputs.environment)).toEqual({ TOKEN: "t0p" });
+        expect(JSON.stringify(plain.inputs)).toContain("t0p"); // inside the secret envelope, for the engine to encrypt
+        const one = await p.check!(urn("netns:index:Service", "web"), {}, { ...service, environment: { TOKEN: secret("t0p"), MODE: "x" } });
+        expect(isSecret(one.inputs.environment)).toBe(true);
+        expect(isSecret(one.inputs.command)).toBe(false);
+    });
+
+    test("a value that arrived secret in a field the schema does not mark comes back secret at its place", async () => {
+        const p = plugin();
+        const result = await p.check!(urn("netns:index:Bridge", "br0"), {}, { addresses: [secret("192.168.1.1/24"), "192.168.2.1/24"] });
+        expect(isSecret(result.inputs.addresses[0])).toBe(true);
+        expect(result.inputs.addresses[1]).toBe("192.168.2.1/24");
+        expect(isSecret(result.inputs.name)).toBe(false);
+    });
+
+    test("read keeps secret what state held secret, and the schema's secret fields", async () => {
+        // ns1's lo, up and carrying the resource's owner mark.
+        const lo = [
+            { ifindex: 1, ifname: "lo", mtu: 65536, ifalias: "pulumi-netns:0123456789ab", flags: ["LOOPBACK", "UP", "LOWER_UP"], operstate: "UNKNOWN" },
+        ];
+        const host: HostResolver = () => ({
+            description: "a machine with ns1",
+            run: async (argv) => ({ argv, exitCode: 0, stdout: JSON.stringify(lo), stderr: "" }),
+        });
+        const p = pluginProvider("1.2.3", () => ({}), host);
+        const props = { name: "ns1", loopbackUp: secret(true), ownerTag: "0123456789ab", connection: undefined };
+        const result = await p.read!("ns1", urn("netns:index:Namespace", "ns1"), props);
+        expect(result.id).toBe("ns1");
+        expect(isSecret(result.props.loopbackUp)).toBe(true);
+        expect(reveal(result.props.loopbackUp)).toBe(true);
+        expect(isSecret(result.props.name)).toBe(false);
+    });
+});
+
+test("the secret fields come from the kinds' schemas: a connection (it holds keys) and a Service's environment", () => {
+    expect([...secretFields(kinds.Service.inputs)].sort()).toEqual(["connection", "environment"]);
+    expect([...secretFields(kinds.Bridge.inputs)]).toEqual(["connection"]);
+});
+
+describe("who a resource is, from its URN", () => {
+    test("its owner tag derives from its stack and place: the same at every check, another in another stack or under another parent", async () => {
+        const p = plugin();
+        const tag = async (u: string) => (await p.check!(u, {}, { addresses: [] })).inputs.ownerTag;
+        const first = await tag(urn("netns:index:Bridge", "br0"));
+        expect(first).toMatch(/^[0-9a-f]{12}$/);
+        expect(await tag(urn("netns:index:Bridge", "br0"))).toBe(first);
+        expect(await tag("urn:pulumi:prod::proj::netns:index:Bridge::br0")).not.toBe(first);
+        expect(await tag(urn("my:component:Lab$netns:index:Bridge", "br0"))).not.toBe(first);
+        // A tag already recorded is kept (stacks made when the plugin's tags were random).
+        const kept = await p.check!(urn("netns:index:Bridge", "br0"), { ownerTag: "0123456789ab" }, { addresses: [] });
+        expect(kept.inputs.ownerTag).toBe("0123456789ab");
+    });
+
+    test("a SysctlForward's owner records name the stack and the resource, as in TypeScript", async () => {
+        const result = await plugin().check!(urn("netns:index:SysctlForward", "forward"), {}, {});
+        expect(result.inputs.ownerName).toEqual({ stack: "proj/dev", resource: "forward" });
+    });
 });

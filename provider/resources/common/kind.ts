@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { BootEntry } from "../../boot/entry";
 import type { Host } from "../../host/host";
 import type { Existing } from "./adopt";
+import type { Claim } from "./claims";
 
 /**
  * What a change of an input field does:
@@ -65,8 +66,17 @@ export interface KindDefinition<I extends CommonInputs, S extends I, In = unknow
      * resource's own owner labels, so its own objects never count against it.
      */
     judge?(host: Host, inputs: I, where: string, own: readonly string[]): Promise<{ property: string; reason: string } | undefined>;
-    /** Addresses with prefix it will put on the machine, declared at check (see declared-networks.ts). */
+    /** Addresses with prefix it will put on the machine, in its `namespace` if it has one, declared at check (see declared-networks.ts). */
     declares?(inputs: I): readonly string[];
+    /**
+     * What it takes on its machine that no other resource of the run may take too (claims.ts), and
+     * how a clash reads: `describe(own, other)` follows `Kind "name" `.
+     */
+    claims?: {
+        of(inputs: I, machine: string): readonly Claim[];
+        property: keyof I & string;
+        describe(own: Claim, other: Claim & { name: string }): string;
+    };
     /** A reason the machine alone would defeat the resource (no systemd), judged at preview even while inputs are unknown. */
     judgeMachine?(host: Host): Promise<{ property: string; reason: string } | undefined>;
     /**

@@ -49,6 +49,8 @@ export interface RuleSetSpec<I extends RuleSetInputs, In = unknown> {
     lookUp?(inputs: I, host: Host, options: { wait: boolean }): Promise<Facts>;
     /** The rules this resource stands for. */
     rules(inputs: I, facts: Facts): FirewallRule[];
+    /** What it takes that no other resource of the run may take too (see KindDefinition.claims). */
+    claims?: KindDefinition<I, I>["claims"];
     /** A guard rail judged before the forward policy (see KindDefinition.judge). */
     guard?(host: Host, inputs: I, where: string, own: readonly string[]): Promise<{ property: string; reason: string } | undefined>;
 }
@@ -85,6 +87,7 @@ export function ruleSetKind<I extends RuleSetInputs, In>(spec: RuleSetSpec<I, In
         // The backend's programs are judged by `complete`, once the machine's backend is known.
         tools: [],
         label: spec.label,
+        ...(spec.claims ? { claims: spec.claims as unknown as KindDefinition<I, RuleSetState<I>>["claims"] } : {}),
         id: (s) => ownerLabel(s.ownerTag),
         judge: async (host, inputs, where, own) =>
             (await spec.guard?.(host, inputs, where, own)) ??

@@ -3,10 +3,12 @@
 // derived from the field table, errors that name the resource, and the ownership protocol:
 // read drops what is gone or not ours, update refuses it, delete leaves it alone.
 import type * as pulumi from "@pulumi/pulumi";
+import { connectionOf, machineOf } from "../../../shared/machine";
 import type { Host, HostResolver } from "../../host/host";
 import { handMadeObjects } from "../../import/hand-made";
 import { existingFailures } from "./adopt";
 import { checkInputs, parseInputs } from "./check";
+import { stake } from "./claims";
 import { declareNetworks } from "./declared-networks";
 import { diffFields } from "./diff";
 import type { CommonInputs, KindDefinition } from "./kind";
@@ -63,6 +65,14 @@ export function runKind<I extends CommonInputs, S extends I>(
         return def.judge?.(host, parsed.data, host.description, ownLabels(olds, news));
     }
 
+    /** The resource's claims staked; a clash with another resource's, as a check failure naming both. */
+    function staked(inputs: I, owner: string | undefined, resourceName: string | undefined) {
+        const claims = def.claims!;
+        const name = resourceName ?? def.label(inputs);
+        const found = stake(name, owner, claims.of(inputs, machineOf(connectionOf(inputs as Props))));
+        return found && { property: claims.property, reason: `${kind} "${name}" ${claims.describe(found.claim, found.other)}` };
+    }
+
     /** What holds the resource's kernel name, as check failures: a clash, or with adopt each differing field. */
     async function existingJudged(olds: Props, news: Props) {
         if (!def.existing || containsUnknown(news)) {
@@ -80,7 +90,8 @@ export function runKind<I extends CommonInputs, S extends I>(
     }
 
     return {
-        check: async (olds, given) => {
+        // `resourceName`: the resource's Pulumi name, where the door knows it (the plugin, from the URN).
+        check: async (olds, given, resourceName?: string) => {
             let news = given;
             let result = checkInputs(def.inputs, news, def.tools);
             if (def.complete && !result.failures?.length && readableAtPreview(news.connection)) {
@@ -94,9 +105,27 @@ export function runKind<I extends CommonInputs, S extends I>(
                 result = completed ? { inputs: completed.inputs, failures: [] } : result;
                 news = completed?.inputs ?? news;
             }
-            if (def.declares && !containsUnknown(news)) {
-                const parsed = def.inputs.safeParse(news);
-                declareNetworks(parsed.success ? def.declares(parsed.data) : []);
+            // The owner tag is unknown at a new stack's first preview; it plays no part in what is declared.
+            const known = news.ownerTag === UNKNOWN ? { ...news, ownerTag: "000000000000" } : news;
+            if (def.declares && !containsUnknown(known)) {
+                const parsed = def.inputs.safeParse(known);
+                if (parsed.success) {
+                    const { namespace } = parsed.data as { namespace?: string };
+                    declareNetworks(def.declares(parsed.data), {
+                        machine: machineOf(connectionOf(news)),
+                        namespace,
+                        by: `${kind} "${def.label(parsed.data)}"`,
+                    });
+                }
+            }
+            // Only where the door names the resource (the plugin): the TypeScript SDK makes the same
+            // check in the program (sdk/sanity.ts), where both resources' names are known.
+            if (def.claims && resourceName !== undefined && !result.failures?.length && !containsUnknown(known)) {
+                const parsed = def.inputs.safeParse(known);
+                const failure = parsed.success ? staked(parsed.data, news.ownerTag === UNKNOWN ? undefined : String(news.ownerTag), resourceName) : undefined;
+                if (failure) {
+                    return { inputs: result.inputs, failures: [failure] };
+                }
             }
             // A connection another resource still computes is judged at create instead.
             if (result.failures?.length || !readableAtPreview(news.connection)) {

@@ -1,5 +1,6 @@
 // PortForward: a host port forwarded to an address inside a namespace, for clients outside the
 // host, the host itself, and other namespaces on the target's network (hairpin).
+import { isIPv6 } from "node:net";
 import { portInUse } from "../../guard/judges";
 import type { PortClaim } from "../../guard/port-claims";
 import type { Host } from "../../host/host";
@@ -56,6 +57,21 @@ export const portForwardKind = ruleSetKind({
     },
     label: (p) => `${p.protocol} ${p.hostAddress ?? "*"}:${p.hostPort} -> ${targetOf(p)}`,
     lookUp: hairpinNetwork,
+    // One host port, protocol and family per address (any address overlaps every address): only
+    // the first matching rule would ever see a connection. iptables and ip6tables are separate.
+    claims: {
+        of: (p, machine) => [
+            {
+                key: `port|${machine}|${isIPv6(p.targetAddress) ? 6 : 4}|${p.protocol}|${p.hostPort}`,
+                detail: p.hostAddress ?? "any address",
+                wildcard: p.hostAddress === undefined,
+            },
+        ],
+        property: "hostPort",
+        describe: (own, other) =>
+            `forwards ${own.key.split("|")[3]} port ${own.key.split("|")[4]} (${own.detail}), as PortForward "${other.name}" does (${other.detail}): ` +
+            "only the first matching rule would ever see a connection; give one of them another hostPort",
+    },
     guard: (host, inputs, where, own) => portInUse(host, inputs, where, { own, ...(inputs.adopt ? { adopts: adoptedClaim(inputs) } : {}) }),
     rules: portForwardRules,
 });

@@ -9,6 +9,7 @@ import { adopting, type Existing, type Mismatch } from "../common/adopt";
 import { eventually, settleMs } from "../common/eventually";
 import { defineKind } from "../common/kind";
 import { ResourceError } from "../common/resource-error";
+import { gatewayCheck } from "./gateway-check";
 import { exactSpec, ourRoute, ROUTE_PROTOCOL, routeSpec } from "./kernel-route";
 import { type RouteInputs, routeFamily, routeInputs, routeState } from "./schema";
 
@@ -66,7 +67,7 @@ export const routeKind = defineKind({
     fields: { destination: "name", namespace: "name", metric: "name", via: "replace", device: "replace", allowOverlap: "update" },
     tools: ["ip"],
     label,
-    judge: (host, inputs, where) => routeOverlap(host, inputs, where),
+    judge: async (host, inputs, where) => (await routeOverlap(host, inputs, where)) ?? (await gatewayCheck(host, inputs)),
     id: (r) => `${r.namespace ?? "host"}:${r.destination}:${r.metric ?? "-"}`,
     existing,
 

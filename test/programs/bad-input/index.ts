@@ -21,6 +21,12 @@ const cases: Record<string, () => void> = {
         new netns.PortForward("web-a", { hostPort: 8080, targetAddress: "192.168.1.10" });
         new netns.PortForward("web-b", { hostPort: 8080, targetAddress: "192.168.1.11" });
     },
+    // The namespace's network is 10.99.0.0/24; the gateway a typo away from it.
+    "gateway-typo": () => {
+        const lab = new netns.Namespace("lab");
+        new netns.VethPair("lab-link", { hostName: "vlab", peerName: "clab", namespace: lab.name, addresses: ["10.99.0.10/24"] });
+        new netns.Route("lab-default", { namespace: lab.name, destination: "default", via: "10.99.1.1" });
+    },
     "same-address-on-bridge": () => {
         const br = new netns.Bridge("brx");
         for (const ns of ["nsa", "nsb"]) {
