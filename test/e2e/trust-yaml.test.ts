@@ -34,8 +34,7 @@ test("the Service runs as its derived dynamic user (netns--<digest>), with its e
     expect(environ).toContain(`OTHER_TOKEN=${OTHER}`);
 });
 
-// Held until the plugin returns every secret secret (issue 31 finding 1).
-test.skip("the secrets are in neither the preview nor the state, before and after refresh", async () => {
+test("the secrets are in neither the preview nor the state, before and after refresh", async () => {
     expect(preview).toMatch(/netns:index:Service/);
     for (const secret of [TOKEN, OTHER]) {
         expect(preview).not.toContain(secret);
