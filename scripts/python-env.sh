@@ -17,7 +17,8 @@ if [ ! -f sdk/python/pyproject.toml ] || [ package.json -nt sdk/python/pyproject
   bash scripts/gen-sdks.sh "$bin" >&2
 fi
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv" >&2
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check pulumi==3.248.0 >&2
+# pulumi pinned, and the SDK's own dependencies (parver, semver) that --no-deps below skips.
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check pulumi==3.248.0 "parver>=0.2.1" "semver>=2.8.1" >&2
 # --force-reinstall --no-deps: the SDK keeps its version across regenerations, pip would skip it.
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./sdk/python >&2
 echo "$venv/bin/python"
