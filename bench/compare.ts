@@ -3,14 +3,16 @@
 // N namespaces (up, no-op up, preview, refresh, destroy), then the seed topology over SSH.
 // Prints the tables and the targets as ratios, and writes everything as JSON.
 // Usage: node dist/bench/compare.js [--rounds 3] [--sizes 25,100,200] [--hosts 1,4,8] [--knobs 100]
-//   [--parts local,remote,hosts,knobs,firewall] [--forwards 100] [--json bench-results.json]
+//   [--parts local,remote,hosts,knobs,firewall,boot] [--forwards 100] [--json bench-results.json]
 import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { FIREWALLS } from "../provider/firewall/choose";
 import { SshHost } from "../provider/host/ssh/ssh-host";
 import { cableSandboxes, MGMT } from "../sandbox/link";
 import { Sandbox } from "../sandbox/sandbox";
 import { startSshServer } from "../sandbox/ssh-server";
+import { bootRound } from "./boot-plan";
 import { type HostsRow, hostsRound } from "./hosts";
 import { median } from "./measure";
 import { combine, firewallTable, hostsTable, type Knob, knobTable, memory, type Results, type Row, table, targets } from "./report";
@@ -23,7 +25,7 @@ const { values } = parseArgs({
         json: { type: "string", default: "bench-results.json" },
         knobs: { type: "string", default: "100" },
         hosts: { type: "string", default: "1,4,8" },
-        parts: { type: "string", default: "local,remote,hosts,knobs,firewall" },
+        parts: { type: "string", default: "local,remote,hosts,knobs,firewall,boot" },
         forwards: { type: "string", default: "100" },
     },
 });
@@ -138,6 +140,15 @@ async function main() {
             results.hosts.push({ ...runs[0], up: of("up"), destroy: of("destroy"), floorUp: of("floorUp"), floorDestroy: of("floorDestroy") });
             console.error(`measured ${count} hosts`);
         }
+    }
+    if (parts.has("boot")) {
+        // What a reboot costs: the boot plan of the N=100 program, against the recipe typed by hand.
+        const runs = [];
+        for (let i = 0; i < rounds; i++) {
+            runs.push(await bootRound(100, join(__dirname, "..", "..", "bench", "recipe-many-up.sh")));
+        }
+        results.boot = { count: 100, plan: median(runs.map((r) => r.plan)), shell: median(runs.map((r) => r.shell)) };
+        console.error("measured the boot plan");
     }
     if (parts.has("knobs")) {
         results.knobs = await measureKnobs("seed", seed);

@@ -20,6 +20,8 @@ export interface Results {
     remote?: { times: PhaseTimes; work: Work; runnerMs: number; commandMs: number };
     knobs?: Knob[];
     hosts?: HostsRow[];
+    /** The boot plan of N namespaces run on an empty machine, against the shell recipe (median seconds). */
+    boot?: { count: number; plan: number; shell: number };
     firewall?: FirewallRow[];
 }
 
@@ -158,6 +160,14 @@ export function targets(results: Results): Target[] {
     if (twoHundred) {
         const rss = Math.max(...PHASES.map((p) => twoHundred.netns[p].providerMb));
         out.push({ what: "provider peak RSS ≤ 150 MB at N=200", measured: `${rss} MB`, met: rss <= 150 });
+    }
+    if (results.boot) {
+        const ratio = results.boot.plan / results.boot.shell;
+        out.push({
+            what: `boot plan of N=${results.boot.count} ≤ 1.5 × shell recipe`,
+            measured: `${ratio.toFixed(2)} × (${s(results.boot.plan)} vs ${s(results.boot.shell)})`,
+            met: ratio <= 1.5,
+        });
     }
     const one = results.hosts?.find((h) => h.hosts === 1);
     const eight = results.hosts?.find((h) => h.hosts === 8);

@@ -1,6 +1,7 @@
 // Entry point the serialized provider stubs require at run time: one provider per resource kind.
 // Kept apart from sdk/ so state holds only a tiny stub and refresh/delete run current code.
 import type * as pulumi from "@pulumi/pulumi";
+import { persisting } from "./boot/persisting";
 import type { HostResolver } from "./host/host";
 import { resolveHost } from "./host/resolve";
 import { hostNetworkProvider } from "./inspect/host-network-read";
@@ -19,10 +20,12 @@ export const factories = Object.fromEntries(
 
 /**
  * A kind's provider on the hosts `resolve` gives: the shared runner, the owner tag its objects carry
- * kept by updates, remote host keys trusted on first use, and results always recordable by the engine.
+ * kept by updates, its entry of the machine's boot plan kept current, remote host keys trusted on
+ * first use, and results always recordable by the engine.
  */
 export function makeProvider(kind: Kind, resolve: HostResolver): pulumi.dynamic.ResourceProvider {
-    return recordedProvider(kind, firstUseTrust(keepingOwnerTag(factories[kind](resolve)), resolve));
+    const definition = kinds[kind] as unknown as Parameters<typeof persisting>[1];
+    return recordedProvider(kind, firstUseTrust(persisting(kind, definition, keepingOwnerTag(factories[kind](resolve)), resolve), resolve));
 }
 
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();

@@ -62,6 +62,13 @@ export class PulumiProject {
         return new PulumiProject(dir, sandbox, backend);
     }
 
+    /** The same project and backend, run in another sandbox (the same machine after a reboot). */
+    on(sandbox: Sandbox): PulumiProject {
+        const moved = new PulumiProject(this.dir, sandbox, this.backend);
+        Object.assign(moved.environment, this.environment);
+        return moved;
+    }
+
     /**
      * Runs `pulumi ARGS` inside the sandbox; never throws on a non-zero exit. A last argument
      * `{ dropNetAdmin: true }` runs it as root without CAP_NET_ADMIN; `{ path }` replaces PATH;

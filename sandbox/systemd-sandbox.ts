@@ -32,12 +32,20 @@ export const MASKED_UNITS = [
     "timers.target",
 ];
 
-/** The boot script, run as PID 1's parent in the new namespaces: $0 overlay dir, $1 workdir ("" for none). */
+/**
+ * The boot script, run as PID 1's parent in the new namespaces: $0 overlay dir, $1 workdir ("" for
+ * none), $2 the disk ("" for none: writes land in a tmpfs of this boot), $3 the target to boot. On a
+ * disk, the overlay's upper layer outlives the boot, as a machine's disk does; the units the
+ * machine enables in multi-user.target are masked there, so only the sandbox's own start.
+ */
 const BOOT = `
-set -e; o=$0; w=$1; r=$o/root
+set -e; o=$0; w=$1; d=$2; t=$3; r=$o/root
 mount --make-rprivate /
-mount -t tmpfs tmpfs $o && mkdir -p $o/up $o/work $r
-mount -t overlay overlay -o lowerdir=/,upperdir=$o/up,workdir=$o/work $r
+mount -t tmpfs tmpfs $o && mkdir -p $r
+if [ -z "$d" ]; then d=$o; fi
+mkdir -p $d/up $d/work && rm -rf $d/work/*
+mount -t overlay overlay -o lowerdir=/,upperdir=$d/up,workdir=$d/work $r
+if [ "$t" = multi-user.target ]; then for u in /etc/systemd/system/multi-user.target.wants/*; do ln -sf /dev/null $r/etc/systemd/system/\${u##*/}; done; fi
 mount --rbind /dev $r/dev
 mount -t proc proc $r/proc
 mount --bind $r/proc/sys $r/proc/sys && mount -o remount,bind,ro $r/proc/sys
@@ -48,7 +56,7 @@ if [ -n "$w" ]; then mkdir -p $r$w && mount --bind $w $r$w; fi
 for u in ${MASKED_UNITS.join(" ")}; do ln -sf /dev/null $r/etc/systemd/system/$u; done
 mkdir -p $r/.oldroot && cd $r && pivot_root . .oldroot && umount -l /.oldroot
 ip link set lo up; export container=other
-exec /lib/systemd/systemd --system --unit=basic.target`;
+exec /lib/systemd/systemd --system --unit=$t`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -60,8 +68,11 @@ export class SystemdSandbox extends Sandbox {
     /**
      * Boots systemd and waits until it reports running. `workdir` (absolute) is the one directory
      * shared read-write with this machine (e2e tests: the repo's .state, where their stacks live).
+     * With `disk` (a directory, e.g. on a tmpfs made for the test), the sandbox's writes land there
+     * and the next boot on the same disk finds them, with a fresh network namespace and an empty
+     * /run: a reboot. `target` is the unit to boot (basic.target; multi-user.target as a server does).
      */
-    static async boot(workdir?: string): Promise<SystemdSandbox> {
+    static async boot(workdir?: string, options: { disk?: string; target?: "basic.target" | "multi-user.target" } = {}): Promise<SystemdSandbox> {
         if (process.getuid?.() !== 0) {
             throw new Error("a systemd sandbox needs root");
         }
@@ -74,12 +85,26 @@ export class SystemdSandbox extends Sandbox {
         const overlay = await mkdtemp("/run/pulumi-netns-systemd-");
         const { execa } = await loadExeca();
         const inner = ["unshare", "--cgroup", "--pid", "--fork", "--mount", "--net", "--uts", "--ipc", "--kill-child", "--", "bash", "-c", BOOT];
-        const holder = execa("bash", ["-c", 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', "_", cgroup, ...inner, overlay, workdir ?? ""], {
-            reject: false,
-            stdin: "ignore",
-            stdout: "ignore",
-            stderr: "pipe",
-        });
+        const holder = execa(
+            "bash",
+            [
+                "-c",
+                'echo $$ > "$1/cgroup.procs" && shift && exec "$@"',
+                "_",
+                cgroup,
+                ...inner,
+                overlay,
+                workdir ?? "",
+                options.disk ?? "",
+                options.target ?? "basic.target",
+            ],
+            {
+                reject: false,
+                stdin: "ignore",
+                stdout: "ignore",
+                stderr: "pipe",
+            },
+        );
         let sandbox: SystemdSandbox | undefined;
         try {
             const pid = await systemdUnder(holder.pid!);

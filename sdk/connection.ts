@@ -30,6 +30,12 @@ export interface Connection extends ConnectionEndpoint {
 export interface CommonArgs {
     /** The machine to configure. Absent = the machine running Pulumi. */
     connection?: pulumi.Input<Connection>;
+    /**
+     * Whether the machine brings the object back at boot by itself (its boot plan, on a machine
+     * whose PID 1 is systemd). `false` keeps it runtime-only. Default: the stack's config
+     * `pulumi-netns:persist`, else true.
+     */
+    persist?: pulumi.Input<boolean>;
 }
 
 /** Marks the connection secret so keys and passwords are encrypted in state. */

@@ -30,6 +30,7 @@ export abstract class NetnsResource extends pulumi.dynamic.Resource {
                 ...Object.fromEntries(facts.namedAfterResource.map((field) => [field, given[field] ?? name])),
                 ...Object.fromEntries(facts.secret.filter((field) => given[field] !== undefined).map((field) => [field, pulumi.secret(given[field])])),
                 connection: secretConnection(args.connection),
+                ...persistOf(args),
                 ownerTag: ownerTagFor(kind, name, opts),
             },
             // A copy: the engine's SDK writes into the options it is given (provider, protect), and a
@@ -40,6 +41,12 @@ export abstract class NetnsResource extends pulumi.dynamic.Resource {
         );
         this.resourceName = name;
     }
+}
+
+/** The resource's `persist`, else the stack's `pulumi-netns:persist`; nothing when neither says (the default: persistent). */
+function persistOf(args: CommonArgs): { persist?: pulumi.Input<boolean> } {
+    const persist = args.persist ?? new pulumi.Config("pulumi-netns").getBoolean("persist");
+    return persist === undefined ? {} : { persist };
 }
 
 /**

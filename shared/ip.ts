@@ -59,12 +59,16 @@ export function cidrContains(cidr: string, ip: string): boolean {
     if (!isIp(network) || !isIp(ip) || isIPv4(network) !== isIPv4(ip)) {
         return false;
     }
-    const prefix = Number(prefixText);
-    const a = ipBytes(network);
-    const b = ipBytes(ip);
+    return sameLeadingBits(network, ip, Number(prefixText));
+}
+
+/** True when two addresses of one family agree in their first `prefix` bits. */
+export function sameLeadingBits(a: string, b: string, prefix: number): boolean {
+    const x = ipBytes(a);
+    const y = ipBytes(b);
     for (let bit = 0; bit < prefix; bit++) {
         const mask = 0x80 >> (bit & 7);
-        if ((a[bit >> 3] & mask) !== (b[bit >> 3] & mask)) {
+        if ((x[bit >> 3] & mask) !== (y[bit >> 3] & mask)) {
             return false;
         }
     }

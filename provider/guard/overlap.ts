@@ -3,9 +3,9 @@
 // overlaps a network of the host the same way; an overlapping bridge address takes the host's own
 // network (its uplink, and an SSH session with it).
 import { isIPv4 } from "node:net";
+import { ipBytes, isIp, sameLeadingBits } from "../../shared/ip";
 import { printableLine } from "../host/limits";
 import type { HostRoute } from "../inspect/host-network";
-import { ipBytes, isIp } from "../schemas/addresses";
 
 /** A network the machine has, and how a message names it. */
 export interface MachineNetwork {
@@ -60,16 +60,7 @@ export function overlaps(a: string, b: string): boolean {
     if (!isIp(ipA) || !isIp(ipB) || isIPv4(ipA) !== isIPv4(ipB)) {
         return false;
     }
-    const prefix = Math.min(Number(prefixA), Number(prefixB));
-    const x = ipBytes(ipA);
-    const y = ipBytes(ipB);
-    for (let bit = 0; bit < prefix; bit++) {
-        const mask = 0x80 >> (bit & 7);
-        if ((x[bit >> 3] & mask) !== (y[bit >> 3] & mask)) {
-            return false;
-        }
-    }
-    return true;
+    return sameLeadingBits(ipA, ipB, Math.min(Number(prefixA), Number(prefixB)));
 }
 
 /** The device of the default route with the lowest metric, per family. */

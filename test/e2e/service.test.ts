@@ -58,8 +58,8 @@ test("stopped by hand: refresh sees it, up --refresh starts it again, and a seco
 test("destroy: no unit, no process, no file; the sandbox exactly as before", async () => {
     await stack.project.ok("destroy", "--yes", "--skip-preview");
     expect(await show("LoadState")).toBe("not-found");
-    expect(await stack.sandbox.sh("ls", "-A", "/run/pulumi-netns/services")).toBe("");
-    expect((await stack.sandbox.run(["test", "-e", `/run/systemd/system/${unit}`])).exitCode).not.toBe(0);
+    expect((await stack.sandbox.run(["test", "-e", "/etc/pulumi-netns/services"])).exitCode).not.toBe(0);
+    expect((await stack.sandbox.run(["test", "-e", `/etc/systemd/system/${unit}`])).exitCode).not.toBe(0);
     expect(await stack.sandbox.sh("systemctl", "list-units", "--all", "--plain", "--no-legend", "netns-*")).toBe("");
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });

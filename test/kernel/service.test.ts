@@ -77,8 +77,8 @@ test("create waits until it listens, runs it in the namespace as a user of its o
 
     await service.delete(id, updated);
     expect(await show(id, "LoadState")).toBe("not-found");
-    expect(await exists("/run/systemd/system/netns-web.service")).toBe(false);
-    expect(await exists("/run/pulumi-netns/services/netns-web.service.env")).toBe(false);
+    expect(await exists("/etc/systemd/system/netns-web.service")).toBe(false);
+    expect(await exists("/etc/pulumi-netns/services/netns-web.service.env")).toBe(false);
     expect((await sandbox.sh("ip", "netns", "pids", "ns1")).trim()).toBe("");
     await service.delete(id, updated); // already gone: success
 }, 60_000);
@@ -103,13 +103,13 @@ test("systemd restarts a killed program; refresh sees a stopped, failed or missi
     expect((await get(5001)).trim()).toMatch(/ -$/);
 
     // An edited unit file is drift too.
-    await sandbox.sh("sed", "-i", "s/^Restart=.*/Restart=no/", "/run/systemd/system/netns-drift.service");
+    await sandbox.sh("sed", "-i", "s/^Restart=.*/Restart=no/", "/etc/systemd/system/netns-drift.service");
     await sandbox.sh("systemctl", "daemon-reload");
     expect((await service.read(id, repaired)).props).toMatchObject({ active: true, inSync: false });
 
     // A unit file removed by hand: drift, and up writes it again.
     await sandbox.sh("systemctl", "stop", id);
-    await sandbox.sh("rm", "/run/systemd/system/netns-drift.service");
+    await sandbox.sh("rm", "/etc/systemd/system/netns-drift.service");
     await sandbox.sh("systemctl", "daemon-reload");
     const { props: unitless } = await service.read(id, repaired);
     expect(unitless).toMatchObject({ active: false, inSync: false });
@@ -119,7 +119,7 @@ test("systemd restarts a killed program; refresh sees a stopped, failed or missi
 
     // Everything removed by hand: gone, and refresh drops it.
     await sandbox.sh("systemctl", "stop", id);
-    await sandbox.sh("rm", "/run/systemd/system/netns-drift.service", "/run/pulumi-netns/services/netns-drift.service.env");
+    await sandbox.sh("rm", "/etc/systemd/system/netns-drift.service", "/etc/pulumi-netns/services/netns-drift.service.env");
     await sandbox.sh("systemctl", "daemon-reload");
     expect(await service.read(id, repaired)).toEqual({});
     await service.delete(id, repaired);
@@ -148,8 +148,8 @@ test("a program that exits or never listens fails create with its state and jour
     );
     for (const name of ["crash", "mute", "missing", "nowhere"]) {
         expect(await show(`netns-${name}.service`, "LoadState")).toBe("not-found");
-        expect(await exists(`/run/systemd/system/netns-${name}.service`)).toBe(false);
-        expect(await exists(`/run/pulumi-netns/services/netns-${name}.service.env`)).toBe(false);
+        expect(await exists(`/etc/systemd/system/netns-${name}.service`)).toBe(false);
+        expect(await exists(`/etc/pulumi-netns/services/netns-${name}.service.env`)).toBe(false);
     }
     expect(await sandbox.sh("systemctl", "list-units", "--failed", "--plain", "--no-legend")).not.toMatch(/netns-/);
     expect((await sandbox.sh("ip", "netns", "pids", "ns1")).trim()).toBe("");
@@ -183,12 +183,12 @@ test("secrets: not in any unit property, nor readable by another user; the envir
     const asNobody = (...argv: string[]) => sandbox.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...argv]);
     const shown = await asNobody("systemctl", "show", outs.unit);
     expect(shown.exitCode).toBe(0);
-    expect(shown.stdout).toMatch(/EnvironmentFiles=\/run\/pulumi-netns\/services\/netns-vault.service.env/);
+    expect(shown.stdout).toMatch(/EnvironmentFiles=\/etc\/pulumi-netns\/services\/netns-vault.service.env/);
     expect(shown.stdout).not.toContain("hunter2");
     expect(await sandbox.sh("systemctl", "cat", outs.unit)).not.toContain("hunter2");
-    expect((await asNobody("cat", "/run/pulumi-netns/services/netns-vault.service.env")).exitCode).not.toBe(0);
+    expect((await asNobody("cat", "/etc/pulumi-netns/services/netns-vault.service.env")).exitCode).not.toBe(0);
     expect((await asNobody("cat", `/proc/${outs.mainPid}/environ`)).exitCode).not.toBe(0);
-    expect(await sandbox.sh("stat", "-c", "%a %U", "/run/pulumi-netns/services", "/run/pulumi-netns/services/netns-vault.service.env")).toBe(
+    expect(await sandbox.sh("stat", "-c", "%a %U", "/etc/pulumi-netns/services", "/etc/pulumi-netns/services/netns-vault.service.env")).toBe(
         "700 root\n600 root",
     );
     expect(await sandbox.sh("cat", `/proc/${outs.mainPid}/environ`)).toContain(`TOKEN=${secret}\0`);
@@ -204,7 +204,7 @@ test("modes do not follow the caller's umask: under umask 0 the unit file is 064
     } finally {
         process.umask(saved);
     }
-    expect(await sandbox.sh("stat", "-c", "%a %U", `/run/systemd/system/${outs.unit}`, `/run/pulumi-netns/services/${outs.unit}.env`)).toBe(
+    expect(await sandbox.sh("stat", "-c", "%a %U", `/etc/systemd/system/${outs.unit}`, `/etc/pulumi-netns/services/${outs.unit}.env`)).toBe(
         "644 root\n600 root",
     );
     const appended = await sandbox.run([
@@ -214,7 +214,7 @@ test("modes do not follow the caller's umask: under umask 0 the unit file is 064
         "--clear-groups",
         "sh",
         "-c",
-        `echo ExecStartPre=/bin/true >>/run/systemd/system/${outs.unit}`,
+        `echo ExecStartPre=/bin/true >>/etc/systemd/system/${outs.unit}`,
     ]);
     expect(appended.exitCode).not.toBe(0);
     await service.delete(outs.unit, outs);
@@ -225,21 +225,48 @@ test("a services directory another user made, with a link planted in it, never r
     const nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
     const planted = { name: "planted", namespace: "ns1", command: ["sleep", "600"], environment: { TOKEN: "planted-secret" } };
     try {
-        // As left by the code before under umask 0: /run/pulumi-netns open to all, so nobody made services/.
-        await sandbox.sh("rm", "-rf", "/run/pulumi-netns/services");
-        await sandbox.sh("chmod", "0777", "/run/pulumi-netns");
-        await sandbox.sh(...nobody, "mkdir", "/run/pulumi-netns/services");
-        await sandbox.sh(...nobody, "ln", "-s", "/tmp/stolen.env", "/run/pulumi-netns/services/netns-planted.service.env");
-        await expect(checkAndCreate(service, planted)).rejects.toThrow(/\/run\/pulumi-netns may be written by users other than root/);
+        // As left by the code before under umask 0: /etc/pulumi-netns open to all, so nobody made services/.
+        await sandbox.sh("rm", "-rf", "/etc/pulumi-netns/services");
+        await sandbox.sh("mkdir", "-p", "/etc/pulumi-netns");
+        await sandbox.sh("chmod", "0777", "/etc/pulumi-netns");
+        await sandbox.sh(...nobody, "mkdir", "/etc/pulumi-netns/services");
+        await sandbox.sh(...nobody, "ln", "-s", "/tmp/stolen.env", "/etc/pulumi-netns/services/netns-planted.service.env");
+        await expect(checkAndCreate(service, planted)).rejects.toThrow(/\/etc\/pulumi-netns may be written by users other than root/);
         // The same directory, its parent since made root's alone again.
-        await sandbox.sh("chmod", "0700", "/run/pulumi-netns");
-        await expect(checkAndCreate(service, planted)).rejects.toThrow(/\/run\/pulumi-netns\/services is owned by user 65534, not root/);
+        await sandbox.sh("chmod", "0700", "/etc/pulumi-netns");
+        await expect(checkAndCreate(service, planted)).rejects.toThrow(/\/etc\/pulumi-netns\/services is owned by user 65534, not root/);
         expect(await exists("/tmp/stolen.env")).toBe(false);
-        expect(await exists("/run/systemd/system/netns-planted.service")).toBe(false);
+        expect(await exists("/etc/systemd/system/netns-planted.service")).toBe(false);
     } finally {
-        await sandbox.sh("rm", "-rf", "/run/pulumi-netns/services");
-        await sandbox.sh("chmod", "0700", "/run/pulumi-netns");
+        await sandbox.sh("rm", "-rf", "/etc/pulumi-netns");
     }
+}, 60_000);
+
+test("a runtime unit an earlier version made is ours: refresh sees drift, and the update makes it persistent and enabled", async () => {
+    const service = providerIn("Service", sandbox.host);
+    const { id, outs } = await checkAndCreate(service, { name: "older", namespace: "ns1", command: ["sleep", "600"], environment: { TOKEN: "t" } });
+    // As the version before the boot plan left it: a runtime unit, its environment under /run, not enabled.
+    await sandbox.sh(
+        "sh",
+        "-c",
+        [
+            "mkdir -p -m 0700 /run/pulumi-netns/services",
+            "mv /etc/pulumi-netns/services/netns-older.service.env /run/pulumi-netns/services/",
+            "sed 's|/etc/pulumi-netns/services|/run/pulumi-netns/services|' /etc/systemd/system/netns-older.service > /run/systemd/system/netns-older.service",
+            "rm /etc/systemd/system/netns-older.service /etc/systemd/system/multi-user.target.wants/netns-older.service",
+            "systemctl daemon-reload && systemctl restart netns-older.service",
+        ].join(" && "),
+    );
+    const read = await service.read(id, outs);
+    expect(read.props).toMatchObject({ inSync: false });
+    await service.update(id, read.props!, { ...outs });
+    expect(await show(id, "FragmentPath")).toBe("/etc/systemd/system/netns-older.service");
+    expect((await sandbox.sh("systemctl", "is-enabled", id)).trim()).toBe("enabled");
+    expect(await exists("/run/systemd/system/netns-older.service")).toBe(false);
+    expect(await exists("/run/pulumi-netns/services/netns-older.service.env")).toBe(false);
+    expect((await service.read(id, outs)).props).toMatchObject({ inSync: true, active: true });
+    await service.delete(id, outs);
+    expect(await exists("/etc/systemd/system/netns-older.service")).toBe(false);
 }, 60_000);
 
 test("hostile arguments and environment values arrive exactly (spaces, $, %, quotes, backslashes, newlines)", async () => {
@@ -282,7 +309,7 @@ test("a machine whose PID 1 is not systemd is refused at preview and at create, 
             { property: "connection", reason: expect.stringMatching(/^Service needs systemd as PID 1 on this machine/) },
         ]);
         await expect(service.create(inputs)).rejects.toThrow(/Service "web": Service needs systemd as PID 1 on this machine/);
-        expect((await plain.run(["test", "-e", "/run/pulumi-netns/services/netns-web.service.env"])).exitCode).not.toBe(0);
+        expect((await plain.run(["test", "-e", "/etc/pulumi-netns/services/netns-web.service.env"])).exitCode).not.toBe(0);
     } finally {
         await plain.stop();
     }

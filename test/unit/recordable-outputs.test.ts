@@ -53,7 +53,7 @@ class ScriptedHost implements Host {
             return ok("running\n");
         }
         if (argv[0] === "systemctl" && argv[1] === "show") {
-            const path = `/run/systemd/system/${argv[2]}`;
+            const path = `/etc/systemd/system/${argv[2]}`;
             return ok(
                 this.files.has(path) ? `LoadState=loaded\nActiveState=active\nSubState=running\nMainPID=42\nFragmentPath=${path}\n` : "LoadState=not-found\n",
             );
@@ -111,6 +111,14 @@ class ScriptedHost implements Host {
         }
         if (argv[0] === "sysctl") {
             return ok("0\n");
+        }
+        if (argv[0] === "sh" && argv[3] === "pulumi-netns-boot-plan") {
+            // The boot plan's program: an entry written, read back, dropped.
+            const [op, tag] = argv.slice(4);
+            if (op === "put") {
+                this.files.set(`plan/${tag}`, options.input ?? "");
+            }
+            return ok(op === "put" ? "written\n" : op === "get" ? `unit\n---\n${this.files.get(`plan/${tag}`) ?? ""}` : "dropped\n");
         }
         if (argv[0] === "flock") {
             // The switch owner records' program: join, leave, list answers.

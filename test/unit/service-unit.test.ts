@@ -24,15 +24,20 @@ test("the unit file: owner mark, namespace, exact argv, environment file, a user
             "[Unit]",
             "Description=pulumi-netns service web in network namespace ns1",
             "X-PulumiNetnsOwner=pulumi-netns:0123456789ab",
+            "Wants=pulumi-netns-boot.service",
+            "After=pulumi-netns-boot.service",
             "",
             "[Service]",
             "Type=exec",
             "NetworkNamespacePath=/run/netns/ns1",
             'ExecStart=:"python3" "-m" "http.server" "5000"',
-            "EnvironmentFile=/run/pulumi-netns/services/netns-web.service.env",
+            "EnvironmentFile=/etc/pulumi-netns/services/netns-web.service.env",
             "DynamicUser=yes",
             "User=netns-web",
             "Restart=on-failure",
+            "",
+            "[Install]",
+            "WantedBy=multi-user.target",
             "",
         ].join("\n"),
     );
@@ -142,7 +147,7 @@ test("refused: a NUL, a lone surrogate, a program systemd would read as flags or
 
 test("systemctl show, its status in words, the journal cursor, a booted machine", () => {
     const status = unitStatus(
-        "LoadState=loaded\nActiveState=failed\nSubState=failed\nResult=exit-code\nMainPID=0\nExecMainCode=1\nExecMainStatus=3\nNRestarts=2\nFragmentPath=/run/systemd/system/netns-web.service\nNeedDaemonReload=no\n",
+        "LoadState=loaded\nActiveState=failed\nSubState=failed\nResult=exit-code\nMainPID=0\nExecMainCode=1\nExecMainStatus=3\nNRestarts=2\nFragmentPath=/etc/systemd/system/netns-web.service\nNeedDaemonReload=no\n",
     );
     expect(status).toEqual({
         loadState: "loaded",
@@ -153,7 +158,7 @@ test("systemctl show, its status in words, the journal cursor, a booted machine"
         exitCode: "exited",
         exitStatus: 3,
         restarts: 2,
-        fragmentPath: "/run/systemd/system/netns-web.service",
+        fragmentPath: "/etc/systemd/system/netns-web.service",
         needsReload: false,
     });
     expect(describeStatus(status)).toBe("failed (failed, result exit-code), main process exited with status 3, restarted 2 times");

@@ -1,4 +1,5 @@
 // Bridge: `ip link add name NAME type bridge`, its owner mark as alias, up, and exactly its addresses.
+import { bridgeEntry } from "../../boot/kind-entries";
 import { bridgeOverlap } from "../../guard/judges";
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
@@ -117,4 +118,6 @@ export const bridgeKind = defineKind({
     async remove(host, bridge) {
         await new IpClient(host).linkDelete(bridge.name);
     },
+
+    boot: (s) => bridgeEntry(s),
 });

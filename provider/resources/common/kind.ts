@@ -2,6 +2,7 @@
 // does, and its kernel work (create, observe, update, remove) against one Host. Everything the
 // kinds share (parsing, check, diff, errors, the ownership protocol) lives in run-kind.ts.
 import type { z } from "zod";
+import type { BootEntry } from "../../boot/entry";
 import type { Host } from "../../host/host";
 import type { Existing } from "./adopt";
 
@@ -89,6 +90,11 @@ export interface KindDefinition<I extends CommonInputs, S extends I, In = unknow
     update(host: Host, live: S, inputs: I, drifted: boolean): Promise<S>;
     /** Removes the object (observed as ours); "already gone" is success. */
     remove(host: Host, state: S): Promise<void>;
+    /**
+     * What puts the object back at boot, from its state (see provider/boot): absent for kinds whose
+     * objects survive a reboot by themselves (files on disk) or make nothing.
+     */
+    boot?(state: S): BootEntry;
 }
 
 /** For kinds whose kernel name is their `name` field: how errors name them, and their id. */

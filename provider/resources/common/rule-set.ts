@@ -3,6 +3,7 @@
 // (iptables or nftables, provider/firewall/) adds, checks and deletes them, each marked with the
 // resource's owner, by exact rule, never by position.
 import { z } from "zod";
+import { firewallEntry } from "../../boot/firewall-entry";
 import type { FirewallBackend, FirewallName } from "../../firewall/backend";
 import { backendFor, chooseFirewall, NO_FIREWALL } from "../../firewall/choose";
 import { forwardDropProblem } from "../../firewall/forward-drop";
@@ -172,5 +173,8 @@ export function ruleSetKind<I extends RuleSetInputs, In>(spec: RuleSetSpec<I, In
         async remove(host, state) {
             await backendFor(host, recorded(state)).remove(spec.rules(state, state.facts), ownerLabel(state.ownerTag));
         },
+
+        // The rules as data, put back at boot in the form of the backend that holds them.
+        boot: (state) => firewallEntry(recorded(state), spec.rules(state, state.facts), ownerLabel(state.ownerTag)),
     });
 }

@@ -1,5 +1,6 @@
 // Namespace: `ip netns add`, its owner mark on `lo`, loopback up. Replaced delete-first: its veths
 // and routes are replaced with it, and a veth that keeps its names needs them free.
+import { namespaceEntry } from "../../boot/kind-entries";
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
 import { adopting, type Existing, markOf } from "../common/adopt";
@@ -99,4 +100,6 @@ export const namespaceKind = defineKind({
         }
         await new IpClient(host).netnsDelete(ns.name);
     },
+
+    boot: (s) => namespaceEntry(s),
 });

@@ -1,5 +1,6 @@
 // Route: `ip route add ... proto 245` in the host or a namespace, waiting a while for a gateway that
 // another resource of the same `up` is still making; read and deleted exactly as the kernel made it.
+import { routeEntry } from "../../boot/kind-entries";
 import { routeOverlap } from "../../guard/judges";
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
@@ -114,4 +115,6 @@ export const routeKind = defineKind({
         // a namespace already deleted took its routes with it.
         await new IpClient(host).routeDelete(exactSpec(route, route.installed), route.namespace);
     },
+
+    boot: (route) => routeEntry(exactSpec(route, route.installed), route.namespace),
 });

@@ -25,6 +25,14 @@ const outputs = (s: ServiceInputs, unit: string, status: UnitStatus): ServiceSta
 async function observe(host: Host, s: ServiceInputs): Promise<Observed<ServiceState>> {
     const client = new UnitClient(host, s.name);
     const [status, text] = await Promise.all([client.status(), client.text()]);
+    if (text === undefined && status.fragmentPath === client.legacyPath) {
+        // A runtime unit of an earlier version: ours (then the next `up` makes it persistent) or not.
+        const mark = unitMark((await client.legacyText()) ?? "");
+        if (!s.ownerTag || mark !== ownerLabel(s.ownerTag)) {
+            return { found: "not-ours", owner: describeOwner(mark) };
+        }
+        return { found: "ours", live: outputs(s, client.unit, status), drifted: true };
+    }
     if (text === undefined) {
         if (status.loadState !== "not-found" && status.loadState !== "") {
             return { found: "not-ours", owner: elsewhere(status) };
@@ -42,7 +50,7 @@ async function observe(host: Host, s: ServiceInputs): Promise<Observed<ServiceSt
     }
     const state = outputs(s, client.unit, status);
     // Stopped, failed or edited is drift: the next `up` puts it back.
-    const inSync = state.active && !status.needsReload && sameText(text, unitText(s)) && (await client.environmentIs(s));
+    const inSync = state.active && !status.needsReload && sameText(text, unitText(s)) && (await client.environmentIs(s)) && (await client.enabled());
     return { found: "ours", live: state, drifted: !inSync };
 }
 

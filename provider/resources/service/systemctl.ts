@@ -25,6 +25,13 @@ export const unitVerb = (verb: "start" | "restart" | "stop" | "reset-failed", un
 export const firstLine = (path: string): string[] => ["head", "-n", "1", path];
 /** Equivalent to: `sha256sum FILE`: compares a secret file without printing it. */
 export const digest = (path: string): string[] => ["sha256sum", path];
+export const removeFiles = (...paths: string[]): string[] => ["rm", "-f", ...paths];
+/** Equivalent to: `rmdir --ignore-fail-on-non-empty DIR...`: each directory that is empty, in order. */
+export const removeEmptyDirs = (...dirs: string[]): string[] => ["rmdir", "--ignore-fail-on-non-empty", ...dirs];
+/** Equivalent to: `mkdir -p DIR && ln -sfn TARGET LINK` (what `systemctl enable` makes), as one sh program. */
+export const link = (target: string, path: string): string[] => ["sh", "-c", 'mkdir -p "$(dirname "$1")" && ln -sfn "$0" "$1"', target, path];
+/** Equivalent to: `test -L PATH`. */
+export const isLink = (path: string): string[] => ["test", "-L", path];
 /** Equivalent to: `test -e PATH`. */
 export const exists = (path: string): string[] => ["test", "-e", path];
 /** Equivalent to: `journalctl -n 0 --show-cursor`: where the journal ends now. */

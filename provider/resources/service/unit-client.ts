@@ -7,16 +7,20 @@ import { printable } from "../../host/limits";
 import type { ServiceInputs } from "./schema";
 import * as sc from "./systemctl";
 import {
+    ENVIRONMENT_DIR,
     ENVIRONMENT_MODE,
     environmentMark,
     environmentPath,
     environmentText,
+    LEGACY_ENVIRONMENT_DIR,
+    LEGACY_UNIT_DIR,
     sha256,
     UNIT_DIR_MODE,
     UNIT_MODE,
     unitName,
     unitPath,
     unitText,
+    wantsPath,
 } from "./unit-file";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,6 +43,11 @@ export class UnitClient {
     readonly unit: string;
     readonly path: string;
     readonly environmentPath: string;
+    /** The enabling link: the unit starts at boot. */
+    readonly wantsPath: string;
+    /** Where versions before the boot plan wrote the unit and its environment (runtime only). */
+    readonly legacyPath: string;
+    private readonly legacyEnvironmentPath: string;
 
     private readonly files: FileClient;
 
@@ -50,6 +59,19 @@ export class UnitClient {
         this.unit = unitName(name);
         this.path = unitPath(this.unit);
         this.environmentPath = environmentPath(this.unit);
+        this.wantsPath = wantsPath(this.unit);
+        this.legacyPath = unitPath(this.unit, LEGACY_UNIT_DIR);
+        this.legacyEnvironmentPath = environmentPath(this.unit, LEGACY_ENVIRONMENT_DIR);
+    }
+
+    /** The runtime unit an earlier version wrote, or undefined. */
+    async legacyText(): Promise<string | undefined> {
+        return this.files.read(this.legacyPath);
+    }
+
+    /** Whether the unit is enabled (its link in multi-user.target.wants). */
+    async enabled(): Promise<boolean> {
+        return (await this.host.run(sc.isLink(this.wantsPath))).exitCode === 0;
     }
 
     async status(): Promise<sc.UnitStatus> {
@@ -83,11 +105,16 @@ export class UnitClient {
         return r?.exitCode === 0 ? sc.parseCursor(r.stdout) : undefined;
     }
 
-    /** Writes the environment file (root only) and the unit file, and has systemd read them. */
+    /**
+     * Writes the environment file (root only) and the unit file, enables the unit (it starts at
+     * boot), removes what an earlier version wrote in /run, and has systemd read them.
+     */
     async write(s: ServiceInputs): Promise<void> {
         // Root's alone, in a directory only root may enter; refused where another user could have planted a link.
         await this.files.write(this.environmentPath, environmentText(s.environment, s.ownerTag), ENVIRONMENT_MODE);
         await this.files.write(this.path, unitText(s), { mode: UNIT_MODE, directoryMode: UNIT_DIR_MODE });
+        ensureSuccess(await this.host.run(sc.link(this.path, this.wantsPath)));
+        ensureSuccess(await this.host.run(sc.removeFiles(this.legacyPath, this.legacyEnvironmentPath)));
         ensureSuccess(await this.host.run(sc.daemonReload()));
     }
 
@@ -145,6 +172,9 @@ export class UnitClient {
         }
         await this.files.remove(this.path);
         await this.files.remove(this.environmentPath);
+        ensureSuccess(await this.host.run(sc.removeFiles(this.wantsPath, this.legacyPath, this.legacyEnvironmentPath)));
+        // The directories go with the last Service (and the last boot plan entry): the machine as found.
+        await this.host.run(sc.removeEmptyDirs(ENVIRONMENT_DIR, "/etc/pulumi-netns"));
         ensureSuccess(await this.host.run(sc.daemonReload()));
         // A unit that failed stays listed as failed until told; gone, it is forgotten.
         await this.host.run(sc.unitVerb("reset-failed", this.unit));

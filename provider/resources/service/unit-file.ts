@@ -1,14 +1,20 @@
-// Pure text of a Service's files: its runtime unit under /run/systemd/system (gone at reboot, as the
-// namespace it joins is) and its environment file, readable by root only. Every word is quoted so
+// Pure text of a Service's files: its persistent, enabled unit under /etc/systemd/system, started at
+// boot after the boot plan has made its namespace (provider/boot), and its environment file,
+// readable by root only, on disk. Every word is quoted so
 // systemd neither re-splits nor expands it: an argument arrives exactly as given.
 import { createHash } from "node:crypto";
 import { ownerLabel } from "../common/owner";
 import type { ServiceInputs } from "./schema";
 
-/** Where runtime units live: systemd reads them after /etc/systemd/system, and a reboot empties it. */
-export const UNIT_DIR = "/run/systemd/system";
+/** Where the units live: the administrator's unit directory, kept across reboots. */
+export const UNIT_DIR = "/etc/systemd/system";
 /** Where environment files live: a directory only root may enter. */
-export const ENVIRONMENT_DIR = "/run/pulumi-netns/services";
+export const ENVIRONMENT_DIR = "/etc/pulumi-netns/services";
+/** Where versions before the boot plan kept them (runtime only): an `up` moves them. */
+export const LEGACY_UNIT_DIR = "/run/systemd/system";
+export const LEGACY_ENVIRONMENT_DIR = "/run/pulumi-netns/services";
+/** The unit the boot plan runs in (provider/boot/boot-unit.ts): a Service starts after it. */
+const BOOT_UNIT = "pulumi-netns-boot.service";
 
 /** A unit file's mode: systemd's own are 0644; no other user may change what root runs. */
 export const UNIT_MODE = 0o644;
@@ -17,8 +23,10 @@ export const UNIT_DIR_MODE = 0o755;
 export const ENVIRONMENT_MODE = { mode: 0o600, directoryMode: 0o700 } as const;
 
 export const unitName = (name: string): string => `netns-${name}.service`;
-export const unitPath = (unit: string): string => `${UNIT_DIR}/${unit}`;
-export const environmentPath = (unit: string): string => `${ENVIRONMENT_DIR}/${unit}.env`;
+export const unitPath = (unit: string, dir = UNIT_DIR): string => `${dir}/${unit}`;
+export const environmentPath = (unit: string, dir = ENVIRONMENT_DIR): string => `${dir}/${unit}.env`;
+/** The link `systemctl enable` makes for a unit WantedBy=multi-user.target. */
+export const wantsPath = (unit: string): string => `${UNIT_DIR}/multi-user.target.wants/${unit}`;
 
 /** The unit file's owner mark, in its [Unit] section (systemd ignores X- keys). */
 const MARK_KEY = "X-PulumiNetnsOwner";
@@ -97,6 +105,10 @@ export function unitText(s: ServiceInputs): string {
         "[Unit]",
         `Description=pulumi-netns service ${s.name} in network namespace ${s.namespace}`,
         `${MARK_KEY}=${ownerLabel(s.ownerTag)}`,
+        // At boot, the namespace comes from the boot plan; Wants, not Requires: one object of the
+        // plan that could not be made must not keep every Service down.
+        `Wants=${BOOT_UNIT}`,
+        `After=${BOOT_UNIT}`,
         "",
         "[Service]",
         "Type=exec",
@@ -106,6 +118,9 @@ export function unitText(s: ServiceInputs): string {
         ...user,
         ...(s.workingDirectory ? [`WorkingDirectory=${s.workingDirectory}`] : []),
         `Restart=${s.restart}`,
+        "",
+        "[Install]",
+        "WantedBy=multi-user.target",
         "",
     ].join("\n");
 }

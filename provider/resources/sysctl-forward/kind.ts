@@ -1,6 +1,7 @@
 // SysctlForward: turns IP forwarding on as one of its owners on the host, and gives it up on
 // delete: the last owner of any stack (in this network namespace) restores the value found before
 // the first, if still ours.
+import type { BootEntry } from "../../boot/entry";
 import type { Host } from "../../host/host";
 import { SwitchOwners } from "../../linux/switch-owners";
 import { SysctlClient } from "../../linux/sysctl-client";
@@ -37,6 +38,24 @@ async function restore(host: Host, sw: Switch, previous: number | undefined, own
     if (value !== undefined) {
         await sysctl.write(sw.key, value);
     }
+}
+
+/**
+ * At boot, each managed switch comes back on with this resource's owner record and the value found
+ * before the first owner, so a destroy after a reboot restores that value (0 on a fresh machine;
+ * a Docker host's 1 stays).
+ */
+function bootEntry(state: SysctlForwardState): BootEntry {
+    const tag = state.ownerTag;
+    const name = state.ownerName ? JSON.stringify({ stack: state.ownerName.stack, resource: state.ownerName.resource }) : "";
+    return {
+        switches: tag
+            ? SWITCHES.flatMap((sw) => {
+                  const previous = state[sw.previous];
+                  return state[sw.input] && previous !== undefined ? [{ key: sw.key, tag, previous, name }] : [];
+              })
+            : [],
+    };
 }
 
 export const sysctlForwardKind = defineKind({
@@ -91,4 +110,6 @@ export const sysctlForwardKind = defineKind({
             await restore(host, sw, state[sw.previous], state.ownerTag);
         }
     },
+
+    boot: bootEntry,
 });

@@ -1,5 +1,6 @@
 // VethPair: born with its peer inside the namespace (`ip link add name H type veth peer name P
 // netns NS`); the host end joins the bridge, both ends come up, the peer gets its addresses.
+import { vethEntry } from "../../boot/kind-entries";
 import { vethOverlap } from "../../guard/judges";
 import type { Host } from "../../host/host";
 import { IpClient } from "../../linux/ip-client";
@@ -178,4 +179,6 @@ export const vethPairKind = defineKind({
     async remove(host, pair) {
         await new IpClient(host).linkDelete(pair.hostName);
     },
+
+    boot: (s) => vethEntry(s),
 });

@@ -1,6 +1,7 @@
 // VxlanTunnel: a VXLAN link (`ip link add NAME type vxlan id VNI local ADDR dstport PORT nolearning`)
 // on a bridge, with one all-zeros FDB entry per remote end. Adding or removing a remote changes the
 // FDB only: the link, and traffic to the other remotes, stay.
+import { vxlanEntry } from "../../boot/kind-entries";
 import { IpClient } from "../../linux/ip-client";
 import { canonicalIp } from "../../schemas/addresses";
 import { byName, defineKind } from "../common/kind";
@@ -108,4 +109,6 @@ export const vxlanTunnelKind = defineKind({
     async remove(host, tunnel) {
         await new IpClient(host).linkDelete(tunnel.name);
     },
+
+    boot: (s) => vxlanEntry(s),
 });
