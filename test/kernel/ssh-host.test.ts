@@ -157,7 +157,7 @@ test("a remote machine whose FORWARD policy is DROP: check (preview) refuses unt
     await sandbox.sh("iptables", "-P", "FORWARD", "DROP");
     try {
         await expect(checkAndCreate(nat, { connection, sourceCidr: "10.9.0.0/24" })).rejects.toThrow(
-            /"acceptForward","reason":"the FORWARD chain on root@remote.test:22 drops by default/,
+            /acceptForward: the FORWARD chain on root@remote.test:22 drops by default/,
         );
         expect(await sandbox.sh("iptables-save", "-t", "nat")).not.toContain("10.9.0.0/24");
         const { id, outs } = await checkAndCreate(nat, {
