@@ -26,19 +26,27 @@ test("with the caller's PATH cut to /usr/bin:/bin (a boot unit's, cron's), previ
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });
 
-test("without iptables where commands run from, preview fails naming the missing tool", async () => {
-    // Inside the sandbox's own mount namespace only: iptables' binary covered by a file nobody may run.
-    const binary = (await stack.sandbox.sh("readlink", "-f", "/usr/sbin/iptables")).trim();
-    await stack.sandbox.sh("mount", "--bind", "/dev/null", binary);
+test("without iptables or nft where commands run from, preview fails naming the missing tools", async () => {
+    // Inside the sandbox's own mount namespace only: the binaries covered by a file nobody may run
+    // (with nft alone the nftables backend is chosen: both must be missing for a refusal).
+    const binaries = [
+        (await stack.sandbox.sh("readlink", "-f", "/usr/sbin/iptables")).trim(),
+        (await stack.sandbox.sh("readlink", "-f", "/usr/sbin/nft")).trim(),
+    ];
+    for (const binary of binaries) {
+        await stack.sandbox.sh("mount", "--bind", "/dev/null", binary);
+    }
     try {
         await stack.project.setConfig({ withNat: "true" });
         const preview = await stack.project.pulumi("preview");
         expect(preview.exitCode).not.toBe(0);
         expect(preview.stdout).toMatch(
-            /MasqueradeRule resource 'nat' has a problem: this machine: iptables, iptables-save, iptables-restore not found in \/usr\/local\/sbin:/,
+            /MasqueradeRule resource 'nat' has a problem: this machine: neither iptables \(iptables, iptables-save, iptables-restore\) nor nftables \(nft\) is installed there/,
         );
     } finally {
-        await stack.sandbox.sh("umount", binary);
+        for (const binary of binaries) {
+            await stack.sandbox.sh("umount", binary);
+        }
     }
     expect(await stack.sandbox.snapshot()).toEqual(stack.before);
 });
