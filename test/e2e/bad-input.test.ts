@@ -54,6 +54,23 @@ test.each(["test/programs/bad-input", "test/programs/yaml-gateway-typo"])(
     },
 );
 
+// YAML, Python and Go send registrations in either order: a Route registered before the VethPair
+// that gives its namespace a network is judged at `up`, in the same words, without the whole wait.
+test("test/programs/yaml-gateway-typo-unordered: with no dependsOn, the gateway typo is refused at preview or within seconds of `up`", async () => {
+    const project = await PulumiProject.create(stack.sandbox, "test/programs/yaml-gateway-typo-unordered");
+    try {
+        const started = Date.now();
+        const up = await project.pulumi("up", "--yes", "--skip-preview");
+        expect(up.exitCode).not.toBe(0);
+        expect(up.stdout + up.stderr).toMatch(/lab-default.*the gateway 10\.99\.1\.1 lies on no network namespace lab has: it has 10\.99\.0\.0\/24 \(VethPair "vlab"\)/s);
+        expect(Date.now() - started).toBeLessThan(15_000);
+        expect((await project.pulumi("destroy", "--yes", "--skip-preview")).exitCode).toBe(0);
+        expect(await stack.sandbox.snapshot()).toEqual(stack.before);
+    } finally {
+        await project.dispose();
+    }
+});
+
 test.each([["same-address-on-bridge", /VethPair "nsb-link" puts 10.7.0.5 on bridge brx, as VethPair "nsa-link" does/]])(
     "%s: preview warns about the conflict",
     async (testCase, warning) => {

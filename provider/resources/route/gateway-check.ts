@@ -52,12 +52,16 @@ export function gatewayOffNetwork(r: RouteInputs, networks: readonly KnownNetwor
     };
 }
 
+/** The networks the resources of this run checked so far give namespace `r.namespace`. */
+export const givenNetworks = (r: RouteInputs): KnownNetwork[] =>
+    r.namespace ? declaredIn(machineOf(connectionOf(r as Record<string, unknown>)), r.namespace).map((d) => ({ cidr: d.cidr, by: d.by })) : [];
+
 /** The networks namespace `r.namespace` has on the machine and is given by this run, then the judgement. */
 export async function gatewayCheck(host: Host, r: RouteInputs): Promise<{ property: string; reason: string } | undefined> {
     if (!r.via || r.device || !r.namespace) {
         return undefined;
     }
-    const given = declaredIn(machineOf(connectionOf(r as Record<string, unknown>)), r.namespace).map((d) => ({ cidr: d.cidr, by: d.by }));
+    const given = givenNetworks(r);
     const onMachine = ((await new IpClient(host).namespaceAddresses(r.namespace)) ?? [])
         .filter((a) => a.scope === "global")
         .map((a) => ({ cidr: a.cidr, by: "on the machine" }));

@@ -9,9 +9,12 @@ import { adopting, type Existing, type Mismatch } from "../common/adopt";
 import { eventually, settleMs } from "../common/eventually";
 import { defineKind } from "../common/kind";
 import { ResourceError } from "../common/resource-error";
-import { gatewayCheck } from "./gateway-check";
+import { gatewayCheck, gatewayOffNetwork, givenNetworks } from "./gateway-check";
 import { exactSpec, ourRoute, ROUTE_PROTOCOL, routeSpec } from "./kernel-route";
 import { type RouteInputs, routeFamily, routeInputs, routeState } from "./schema";
+
+/** By then the checks of every resource registered with this one have been made. */
+const CHECKS_ARRIVED_MS = 2000;
 
 const label = (r: RouteInputs) => `${r.destination}${r.metric !== undefined ? ` metric ${r.metric}` : ""} in ${r.namespace ?? "the host namespace"}`;
 
@@ -74,11 +77,24 @@ export const routeKind = defineKind({
     async create(host, inputs) {
         const ip = new IpClient(host);
         // The route is added and listed by one process: the listing says what the kernel made of it.
-        const added = await eventually(async () => {
-            const attempt = await ip.routeAdd(routeSpec(inputs), inputs.namespace);
-            return attempt.outcome === "unreachable" ? undefined : attempt;
-        });
+        // Where the program registered the Route before the VethPair that gives its namespace a
+        // network (YAML, Python and Go send them in either order), preview could not judge the
+        // gateway; once every resource of the run has had its check, a gateway on none of the
+        // networks given is not worth the whole wait.
+        const started = Date.now();
+        const added = await eventually(
+            async () => {
+                const attempt = await ip.routeAdd(routeSpec(inputs), inputs.namespace);
+                return attempt.outcome === "unreachable" ? undefined : attempt;
+            },
+            settleMs(),
+            () => Date.now() - started < CHECKS_ARRIVED_MS || gatewayOffNetwork(inputs, givenNetworks(inputs)) === undefined,
+        );
         if (added === undefined) {
+            const off = await gatewayCheck(host, inputs).catch(() => undefined);
+            if (off) {
+                throw new ResourceError("Route", label(inputs), `${off.property}: ${off.reason}`);
+            }
             const where = inputs.namespace ? `namespace ${inputs.namespace}` : "the host";
             throw new Error(
                 `${inputs.via ? `the gateway ${inputs.via}` : `the device ${inputs.device}`} is not ` +
