@@ -62,7 +62,9 @@ test("test/programs/yaml-gateway-typo-unordered: with no dependsOn, the gateway 
         const started = Date.now();
         const up = await project.pulumi("up", "--yes", "--skip-preview");
         expect(up.exitCode).not.toBe(0);
-        expect(up.stdout + up.stderr).toMatch(/lab-default.*the gateway 10\.99\.1\.1 lies on no network namespace lab has: it has 10\.99\.0\.0\/24 \(VethPair "vlab"\)/s);
+        expect(up.stdout + up.stderr).toMatch(
+            /lab-default.*the gateway 10\.99\.1\.1 lies on no network namespace lab has: it has 10\.99\.0\.0\/24 \(VethPair "vlab"\)/s,
+        );
         expect(Date.now() - started).toBeLessThan(15_000);
         expect((await project.pulumi("destroy", "--yes", "--skip-preview")).exitCode).toBe(0);
         expect(await stack.sandbox.snapshot()).toEqual(stack.before);
