@@ -157,6 +157,7 @@ function factsText(): string {
         "    defaults: Readonly<Record<string, unknown>>;",
         "}",
         "",
+        "// biome-ignore format: one line a kind, as generated",
         "export const kindFacts: Record<KindName, KindFacts> = {",
         ...facts,
         "};",

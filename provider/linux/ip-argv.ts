@@ -158,14 +158,7 @@ export const routeDelete = (r: RouteSpec, namespace?: string): string[] => ["ip"
 
 /** Equivalent to: `ip [-n NS] -j -4|-6 route show exact DEST proto P`. */
 export const routeShow = (r: Pick<RouteSpec, "family" | "destination" | "protocol">, namespace?: string): string[] => [
-    "ip",
-    ...inNs(namespace),
-    "-j",
-    `-${r.family}`,
-    "route",
-    "show",
-    "exact",
-    r.destination,
+    ...routeShowAll(r, namespace),
     "proto",
     String(r.protocol),
 ];
