@@ -1,8 +1,8 @@
 // The seeds' whole topology through the real CLI, verified like the seeds verify it, then
 // destroyed without a trace. The sandbox also holds the outside world (wan, client).
-import { httpGet, ping } from "../../sandbox/checks";
-import { startServer, WORLD } from "../../sandbox/world";
+import { startServer } from "../../sandbox/world";
 import { useSandboxedStack } from "../support/sandboxed-stack";
+import { seedTrafficTests } from "../support/seed-traffic";
 
 jest.setTimeout(240_000);
 
@@ -14,8 +14,6 @@ const stack = useSandboxedStack("examples/two-namespaces", {
     },
 });
 
-const forwarded = `http://${WORLD.uplinkAddress}:5000/`;
-
 test("outputs name what a user needs", async () => {
     expect(await stack.project.outputs()).toMatchObject({
         bridgeAddress: "192.168.1.1",
@@ -25,36 +23,7 @@ test("outputs name what a user needs", async () => {
     });
 });
 
-test.each([
-    ["ns1", "192.168.1.11"],
-    ["ns2", "192.168.1.10"], // each other, across the bridge
-    ["ns1", "192.168.1.1"],
-    ["ns2", "192.168.1.1"], // the bridge
-    ["ns1", WORLD.uplinkAddress],
-    ["ns2", WORLD.uplinkAddress], // the host's uplink
-    ["ns1", WORLD.internetAddress],
-    ["ns2", WORLD.internetAddress], // "the internet", through NAT
-])("%s pings %s", async (from, to) => {
-    expect(await ping(stack.sandbox, from, to)).toMatchObject({ ok: true });
-});
-
-test("NAT: the internet sees the host's uplink address, not the namespace's", async () => {
-    const url = `http://${WORLD.internetAddress}:${WORLD.internetPort}/`;
-    expect(await httpGet(stack.sandbox, "ns1", url)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
-    expect(await httpGet(stack.sandbox, "ns2", url)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
-});
-
-test("DNAT: an external client's HTTP request to the host's port 5000 is answered inside ns1", async () => {
-    expect(await httpGet(stack.sandbox, "client", forwarded)).toEqual({ ok: true, detail: `ns1 saw ${WORLD.clientAddress}` });
-});
-
-test("the host itself reaches the forwarded port", async () => {
-    expect(await httpGet(stack.sandbox, undefined, forwarded)).toMatchObject({ ok: true, detail: expect.stringMatching(/^ns1 saw /) });
-});
-
-test("ns2 reaches the forwarded port (hairpin through the host)", async () => {
-    expect(await httpGet(stack.sandbox, "ns2", forwarded)).toMatchObject({ ok: true, detail: expect.stringMatching(/^ns1 saw /) });
-});
+seedTrafficTests(stack);
 
 test("a second up changes nothing", async () => {
     await stack.project.up();

@@ -5,6 +5,7 @@ import { httpGet, ping } from "../../sandbox/checks";
 import { PulumiProject } from "../../sandbox/pulumi-project";
 import { startServer, WORLD } from "../../sandbox/world";
 import { useSandboxedStack } from "../support/sandboxed-stack";
+import { FORWARDED, seedTrafficTests } from "../support/seed-traffic";
 
 jest.setTimeout(240_000);
 
@@ -18,8 +19,6 @@ const stack = useSandboxedStack("examples/yaml", {
         await startServer(stack.sandbox, "ns1", "192.168.1.10", 5000, "ns1");
     },
 });
-
-const forwarded = `http://${WORLD.uplinkAddress}:5000/`;
 
 test("preview shows every resource to create, with the kernel names the plugin fills in", () => {
     expect(preview).toMatch(/\+ 11 to create/);
@@ -54,33 +53,7 @@ test("outputs name what a user needs", async () => {
     });
 });
 
-test.each([
-    ["ns1", "192.168.1.11"],
-    ["ns2", "192.168.1.10"], // each other, across the bridge
-    ["ns1", "192.168.1.1"],
-    ["ns2", "192.168.1.1"], // the bridge
-    ["ns1", WORLD.uplinkAddress],
-    ["ns2", WORLD.uplinkAddress], // the host's uplink
-    ["ns1", WORLD.internetAddress],
-    ["ns2", WORLD.internetAddress], // "the internet", through NAT
-])("%s pings %s", async (from, to) => {
-    expect(await ping(stack.sandbox, from, to)).toMatchObject({ ok: true });
-});
-
-test("NAT: the internet sees the host's uplink address, not the namespace's", async () => {
-    const url = `http://${WORLD.internetAddress}:${WORLD.internetPort}/`;
-    expect(await httpGet(stack.sandbox, "ns1", url)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
-    expect(await httpGet(stack.sandbox, "ns2", url)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
-});
-
-test("DNAT: an external client's HTTP request to the host's port 5000 is answered inside ns1", async () => {
-    expect(await httpGet(stack.sandbox, "client", forwarded)).toEqual({ ok: true, detail: `ns1 saw ${WORLD.clientAddress}` });
-});
-
-test("the host itself and ns2 (hairpin) reach the forwarded port", async () => {
-    expect(await httpGet(stack.sandbox, undefined, forwarded)).toMatchObject({ ok: true, detail: expect.stringMatching(/^ns1 saw /) });
-    expect(await httpGet(stack.sandbox, "ns2", forwarded)).toMatchObject({ ok: true, detail: expect.stringMatching(/^ns1 saw /) });
-});
+seedTrafficTests(stack);
 
 test("a refresh finds everything as made, and a second up changes nothing", async () => {
     await stack.project.ok("refresh", "--yes", "--skip-preview");
@@ -113,7 +86,7 @@ describe("a Network in YAML (examples/yaml-network): the plugin's component, mem
         expect(await ping(stack.sandbox, "ns2", "192.168.1.2")).toMatchObject({ ok: true });
         const web = `http://${WORLD.internetAddress}:${WORLD.internetPort}/`;
         expect(await httpGet(stack.sandbox, "ns2", web)).toEqual({ ok: true, detail: `the internet saw ${WORLD.uplinkAddress}` });
-        expect(await httpGet(stack.sandbox, "client", forwarded)).toEqual({ ok: true, detail: `ns1 saw ${WORLD.clientAddress}` });
+        expect(await httpGet(stack.sandbox, "client", FORWARDED)).toEqual({ ok: true, detail: `ns1 saw ${WORLD.clientAddress}` });
     });
 
     test("a second up changes nothing, and destroy leaves the sandbox as found", async () => {
